@@ -1,0 +1,1 @@
+"""French quote extraction and attribution service."""

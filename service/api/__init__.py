@@ -1,0 +1,40 @@
+"""HTTP layer: one ``Api`` subclass (problem+json errors) and one blueprint per resource."""
+from __future__ import annotations
+
+import http
+
+import marshmallow as ma
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+
+from ..errors import PROBLEM_MIMETYPE, http_problem
+
+
+class ProblemSchema(ma.Schema):
+    """RFC 9457 problem details."""
+
+    type = ma.fields.String(metadata={"description": "A URI reference that identifies the problem type"})
+    title = ma.fields.String(required=True, metadata={"description": "Short summary of the problem type"})
+    status = ma.fields.Integer(required=True, metadata={"description": "The HTTP status code"})
+    detail = ma.fields.String(metadata={"description": "What went wrong with this request"})
+    errors = ma.fields.Dict(metadata={"description": "Field-by-field validation errors"})
+
+
+class QuoteApi(Api):
+    """flask-smorest ``Api`` whose errors are ``application/problem+json`` in code and in the spec."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error):
+        return http_problem(error)
+
+    def _register_responses(self):
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_MIMETYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_MIMETYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)

@@ -1,0 +1,39 @@
+"""Command line: ``python -m service extract FILE`` (``-`` for stdin) prints the /v1/extract JSON."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .api.extract import ExtractResponseSchema
+
+
+def extract_command(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .nlp import get_extractor
+
+    text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    extractor = get_extractor(load_config()["SPACY_MODEL"])
+    body = ExtractResponseSchema().dump({"quotes": extractor.extract(text)})
+    json.dump(body, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
+    sys.stdout.write("\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="print the quotes of an article as JSON")
+    extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    extract.add_argument("--pretty", action="store_true", help="indent the JSON")
+    extract.set_defaults(run=extract_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,337 @@
+"""Step 2 — find the cue that introduces a quote and the words naming its speaker.
+
+Tried in this order, first hit wins:
+
+- ``incise``:     « … », a déclaré Marie Dupont.  /  « … », a-t-elle ajouté.  /  « … », estime-t-il.
+- ``colon``:      Le ministre a prévenu : « … »
+- ``governing``:  the nearest reporting verb above the quote in the parse:
+                  Le maire a affirmé que la ville « ne cédera pas »;  Il a qualifié l'accord de « farce »
+- ``source``:     Selon le ministre, la réforme est « indispensable »;  Pour l'économiste Jean Dupont, …
+- ``preceding``:  a reporting verb earlier in the sentence the parse failed to connect.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+from .paragraphs import Paragraph
+from .types import QuoteSpan
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "dep")
+_NP_LINKS = {"de", "du", "des", "d'", "d’", "d", "l'", "l’", "la", "le", "les", "en", "à", "au", "aux", "pour"}
+_QUOTE_MARKS = set("«»“”„‹›\"")
+_INCISE_LEADS = {",", "—", "–", "-"}
+_SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
+                          "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
+
+
+@dataclass
+class CueMatch:
+    """Tokens of the cue (may be ``None``) and of the speaker's mention, in one paragraph."""
+
+    method: str
+    paragraph: Paragraph
+    cue: Span | None
+    speaker: Span | None
+
+
+class QuotedRegions:
+    """Which article offsets lie inside a quotation (marks included)."""
+
+    def __init__(self, spans: list[QuoteSpan]):
+        self._starts = [s.open_mark for s in spans]
+        self._ends = [(s.close_mark + 1) if s.close_mark is not None else s.end for s in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
+class CueFinder:
+    """Finds cues with spaCy ``Matcher`` patterns from ``rules/cue_patterns.json`` and the parse."""
+
+    def __init__(self, vocab, lexicon: Lexicon, clitics: list[str], determiners: frozenset[str]):
+        self.lexicon = lexicon
+        self.clitics = {c.lower() for c in clitics}
+        self.determiners = determiners
+        self.matcher = Matcher(vocab)
+        for name, pattern in lexicon.cue_patterns.items():
+            self.matcher.add(name, [pattern])
+        self._matches: dict[int, dict[int, tuple[str, int]]] = {}
+
+    # -- entry point -------------------------------------------------------------------------
+    def find(self, quote: QuoteSpan, opening: Paragraph, closing: Paragraph, quoted: QuotedRegions) -> CueMatch | None:
+        self.quoted = quoted
+        return (self._incise_after(quote, closing)
+                or self._colon_before(quote, opening, strong=True)
+                or self._governing_verb(quote, opening)
+                or self._source_phrase(quote, opening)
+                or self._preceding_verb(quote, opening)
+                or self._colon_before(quote, opening, strong=False))
+
+    # -- helpers shared by the strategies ----------------------------------------------------
+    def _inside(self, para: Paragraph, tok: Token) -> bool:
+        return (para.start + tok.idx) in self.quoted
+
+    def _is_reporting(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        after_faire = prev is not None and (prev.lemma_ or "").lower() == "faire"
+        return self.lexicon.is_reporting(tok.lemma_, after_faire) or (
+            tok.pos_ in ("VERB", "AUX") and self.lexicon.is_reporting(tok.lemma_))
+
+    def _matches_at(self, doc: Doc) -> dict[int, tuple[str, int]]:
+        key = id(doc)
+        if key not in self._matches:
+            best: dict[int, tuple[str, int]] = {}
+            for match_id, start, end in self.matcher(doc):
+                name = doc.vocab.strings[match_id]
+                if start not in best or end > best[start][1]:
+                    best[start] = (name, end)
+            self._matches = {key: best}
+        return self._matches[key]
+
+    # -- strategies --------------------------------------------------------------------------
+    def _incise_after(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        if quote.close_mark is None:
+            return None
+        doc = para.doc
+        i = _token_at_or_after(doc, quote.close_mark + 1 - para.start)
+        if i is None:
+            return None
+        while i < len(doc) and doc[i].text in _QUOTE_MARKS:
+            i += 1
+        if i < len(doc) and doc[i].text in _INCISE_LEADS:
+            i += 1
+        elif quote.kind == "partial":
+            return None
+        match = self._matches_at(doc).get(i)
+        if match is None:
+            return None
+        name, end = match
+        span = doc[i:end]
+        if name.startswith("INCISE_CLITIC"):
+            clitic = next(t for t in span if t.lower_ in self.clitics)
+            verb = next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.i > clitic.i), None)
+            cue = doc[i:end] if verb is None else doc[span.start:end]
+            return CueMatch("incise", para, cue, doc[clitic.i:clitic.i + 1])
+        verb = span[-1]
+        subject = self.noun_phrase_after(verb)
+        if subject is None or self._inside(para, subject[0]):
+            return None
+        if not self._is_reporting(verb) and not any(t.ent_type_ == "PER" for t in subject):
+            return None
+        return CueMatch("incise", para, span, subject)
+
+    def _colon_before(self, quote: QuoteSpan, para: Paragraph, strong: bool) -> CueMatch | None:
+        doc = para.doc
+        i = _token_at_or_after(doc, quote.open_mark - para.start)
+        if i is None or i == 0 or doc[i - 1].text != ":":
+            return None
+        sent = doc[i].sent if para.parsed else doc[:i]
+        before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t)]
+        verbs = [t for t in before if self._is_reporting(t)]
+        if strong and verbs:
+            verb = verbs[-1]
+            return CueMatch("colon", para, self._verb_group(verb), self.subject_of(verb, para))
+        if not strong:
+            roots = [t for t in before if t.dep_ == "ROOT"]
+            if roots:
+                subject = self.subject_of(roots[0], para)
+                if subject is not None and _looks_like_speaker(subject, self.lexicon):
+                    return CueMatch("colon", para, None, subject)
+        return None
+
+    def _governing_verb(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        if not para.parsed:
+            return None
+        tokens = para.tokens_between(quote.start, quote.end)
+        if tokens is None:
+            return None
+        inside = {t.i for t in tokens}
+        best: Token | None = None
+        best_depth = 99
+        for tok in tokens:
+            if tok.head.i in inside and tok.head.i != tok.i:
+                continue
+            node, depth = tok, 0
+            while node.head.i != node.i and depth < 12:
+                node, depth = node.head, depth + 1
+                if node.i not in inside and self._is_reporting(node) and not self._inside(para, node):
+                    if depth < best_depth:
+                        best, best_depth = node, depth
+                    break
+        if best is None:
+            return None
+        return CueMatch("governing", para, self._verb_group(best), self.subject_of(best, para))
+
+    def _source_phrase(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        doc = para.doc
+        i = _token_at_or_after(doc, quote.open_mark - para.start)
+        if i is None:
+            return None
+        sent = doc[i].sent if para.parsed else doc
+        for tok in sent:
+            if self._inside(para, tok):
+                continue
+            word = tok.lower_
+            if word == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’"):
+                cue_start, word = tok.i - 1, "d'après"
+            else:
+                cue_start = tok.i
+            if word not in self.lexicon.source_preps:
+                continue
+            if word == "pour" and not _opens_clause(tok):
+                continue
+            subject = self.noun_phrase_after(tok)
+            if subject is None or self._inside(para, subject[0]) or not _looks_like_speaker(subject, self.lexicon):
+                continue
+            if word == "pour" and (subject.end >= len(doc) or doc[subject.end].text != ","):
+                continue
+            return CueMatch("source", para, doc[cue_start:tok.i + 1], subject)
+        return None
+
+    def _preceding_verb(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        if not para.parsed:
+            return None
+        doc = para.doc
+        i = _token_at_or_after(doc, quote.open_mark - para.start)
+        if i is None:
+            return None
+        sent = doc[i].sent
+        verbs = [t for t in doc[sent.start:i] if t.pos_ == "VERB" and self._is_reporting(t) and not self._inside(para, t)]
+        for verb in reversed(verbs):
+            subject = self.subject_of(verb, para)
+            if subject is not None:
+                return CueMatch("preceding", para, self._verb_group(verb), subject)
+        return None
+
+    # -- the speaker's words -------------------------------------------------------------------
+    def subject_of(self, verb: Token, para: Paragraph, _depth: int = 0) -> Span | None:
+        """The subject of a reporting verb: the parse first, then the clause it depends on."""
+        doc = verb.doc
+        agent = [c for c in verb.children if c.dep_ == "obl:agent"]
+        if agent and any(c.dep_ == "aux:pass" for c in verb.children):
+            return self.noun_phrase(agent[0], para)
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not self._inside(para, child) and child.lower_ != "-t":
+                if child.lower_ in ("qui", "que", "qu'", "qu’") and verb.dep_.startswith("acl"):
+                    return self.noun_phrase(verb.head, para)
+                return self.noun_phrase(child, para)
+        # participles and coordinated verbs share the subject of an earlier reporting verb
+        sent = verb.sent
+        for other in reversed(doc[sent.start:verb.i]):
+            if other.i != verb.i and self._is_reporting(other) and other.pos_ == "VERB" and _depth == 0:
+                found = self.subject_of(other, para, _depth + 1)
+                if found is not None:
+                    return found
+        if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i and _depth < 3:
+            found = self.subject_of(verb.head, para, _depth + 1)
+            if found is not None:
+                return found
+        return self._subject_on_the_left(verb, para) if _depth == 0 else None
+
+    def _subject_on_the_left(self, verb: Token, para: Paragraph) -> Span | None:
+        doc, i = verb.doc, verb.i - 1
+        while i >= verb.sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _SKIPPABLE_BEFORE_VERB):
+            i -= 1
+        if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or self._inside(para, doc[i]):
+            return None
+        return self.noun_phrase(doc[i], para)
+
+    def noun_phrase(self, head: Token, para: Paragraph) -> Span:
+        """The noun phrase headed by ``head``, cut before relative clauses and quotes."""
+        doc = head.doc
+        if head.pos_ == "PRON":
+            return doc[head.i:head.i + 1]
+        start = head.i
+        while start > 0 and (doc[start - 1].pos_ in ("DET", "ADJ", "NUM") or doc[start - 1].lower_ in self.determiners) \
+                and not self._inside(para, doc[start - 1]) and doc[start - 1].sent == head.sent:
+            start -= 1
+        if head.ent_iob_ != "O" and head.ent_iob_:
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                start = min(start, ent.start)
+        return doc[start:self._extend_right(head, para)]
+
+    def noun_phrase_after(self, tok: Token) -> Span | None:
+        """The noun phrase that starts after ``tok`` (an inverted subject, or ``selon X``)."""
+        doc, i = tok.doc, tok.i + 1
+        while i < len(doc) and doc[i].pos_ == "ADV" and doc[i].lower_ not in ("selon",):
+            i += 1
+        start = i
+        while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "NUM") or doc[i].lower_ in self.determiners):
+            i += 1
+        if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") and not doc[i].ent_type_:
+            return None
+        if doc[i].pos_ == "PRON":
+            return doc[i:i + 1]
+        return doc[start:self._extend_right(doc[i], None)]
+
+    def _extend_right(self, head: Token, para: Paragraph | None) -> int:
+        doc, end = head.doc, head.i + 1
+        if head.ent_iob_ in ("B", "I"):
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                end = max(end, ent.end)
+        while end < len(doc):
+            tok = doc[end]
+            if para is not None and self._inside(para, tok):
+                break
+            nxt = doc[end + 1] if end + 1 < len(doc) else None
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS:
+                end += 1
+            elif tok.lower_ in _NP_LINKS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ") \
+                    and tok.lower_ not in ("à", "au", "aux", "pour", "en"):
+                end += 1
+            elif tok.text == "," and nxt is not None and nxt.ent_type_ == "PER":
+                # « le ministre de l'Intérieur, Jean Dupont, » : the name in apposition
+                ent = next((e for e in doc.ents if e.start == nxt.i), None)
+                end = ent.end if ent is not None else end + 2
+            else:
+                break
+        return end
+
+    def _verb_group(self, verb: Token) -> Span:
+        """The verb with its auxiliaries: « a déclaré », « avait affirmé »."""
+        doc = verb.doc
+        start = verb.i
+        while start > 0 and (doc[start - 1].pos_ == "AUX" or (doc[start - 1].lemma_ or "").lower() == "faire"
+                             or (doc[start - 1].pos_ == "ADV" and start - 2 >= 0 and doc[start - 2].pos_ == "AUX")):
+            start -= 1
+        while start < verb.i and doc[start].pos_ == "ADV":
+            start += 1
+        return doc[start:verb.i + 1]
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int | None:
+    for tok in doc:
+        if tok.idx + len(tok.text) > char:
+            return tok.i
+    return None
+
+
+def _opens_clause(tok: Token) -> bool:
+    """``Pour X, …``: the preposition opens the sentence (or follows a comma or a conjunction)."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is None or tok.is_sent_start or prev.is_punct or prev.lower_ in ("et", "mais", "or")
+
+
+def _looks_like_speaker(span: Span, lexicon: Lexicon) -> bool:
+    """A person, an organisation, a pronoun or a noun that names one."""
+    for tok in span:
+        if tok.ent_type_ in ("PER", "ORG", "MISC"):
+            return True
+        lemma = (tok.lemma_ or tok.lower_).lower()
+        if tok.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.role_nouns or lemma in lexicon.organisation_nouns
+                                              or tok.lower_ in lexicon.role_nouns):
+            return True
+        if tok.pos_ == "PRON" and tok.lower_ in ("il", "elle", "lui", "eux", "elles", "ils"):
+            return True
+    return " ".join(t.lower_ for t in span) in lexicon.anaphors

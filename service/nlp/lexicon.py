@@ -1,0 +1,45 @@
+"""The data files under ``rules/``, loaded once: reporting verbs, role and organisation nouns, anaphors."""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    reporting_verbs: dict[str, str]  # lemma -> class (say, qualify, evaluate, request, commit)
+    faire_verbs: frozenset[str]  # infinitives of "faire X" cues: faire valoir, faire savoir …
+    role_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    anaphors: frozenset[str]  # lower-cased, tokens joined by one space: "ce dernier", "l’ intéressé"
+    source_preps: frozenset[str]  # "selon X", "d'après X"
+    cue_patterns: dict[str, list]  # spaCy Matcher patterns, by name
+
+    def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
+        lemma = lemma.lower()
+        return lemma in self.faire_verbs if after_faire else lemma in self.reporting_verbs
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("service.nlp").joinpath("rules", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    rows = list(csv.reader(_lines("reporting_verbs.tsv")[1:], delimiter="\t"))
+    verbs = {lemma.strip().lower(): cls.strip() for lemma, cls in rows}
+    faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
+    rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
+    return Lexicon(
+        reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
+        faire_verbs=faire,
+        role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
+        organisation_nouns=frozenset(w.lower() for w in _lines("organisation_nouns.txt")),
+        anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),
+        source_preps=frozenset(rules["source_prepositions"]),
+        cue_patterns=rules["patterns"],
+    )
