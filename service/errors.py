@@ -5,7 +5,7 @@ import json
 import logging
 
 from flask import Response
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 PROBLEM_MIMETYPE = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def http_problem(error: HTTPException) -> Response:
 def unexpected_problem(error: Exception) -> Response:
     """Log the failure and answer 500 without a trace or internals in the body."""
     log.exception("unhandled error", exc_info=error)
-    return problem_response(500, InternalServerError.name, "The server could not complete the request.")
+    return problem_response(500, "Internal Server Error", "The server could not complete the request.")
 
 
 def _summarise(errors) -> str:

@@ -162,6 +162,8 @@ class CueFinder:
                 continue
             node, depth = tok, 0
             while node.head.i != node.i and depth < 12:
+                if node.dep_.startswith("nsubj") and node.i not in inside:
+                    break  # a quote inside a subject is not what its verb reports
                 node, depth = node.head, depth + 1
                 if node.i not in inside and self._is_reporting(node) and not self._inside(para, node):
                     if depth < best_depth:
@@ -219,6 +221,8 @@ class CueFinder:
         agent = [c for c in verb.children if c.dep_ == "obl:agent"]
         if agent and any(c.dep_ == "aux:pass" for c in verb.children):
             return self.noun_phrase(agent[0], para)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # « l'intéressé parlant de … »
+            return self.noun_phrase(verb.head, para)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not self._inside(para, child) and child.lower_ != "-t":
                 if child.lower_ in ("qui", "que", "qu'", "qu’") and verb.dep_.startswith("acl"):

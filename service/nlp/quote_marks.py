@@ -102,11 +102,11 @@ def _emit(spans: list[QuoteSpan], text: str, open_mark: int, close: int, close_m
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end and any(ch.isalnum() for ch in text[start:end]):
-        kind = _kind(text, open_mark, start, close_mark)
+        kind = _kind(text, open_mark, start, end, close_mark)
         spans.append(QuoteSpan(start, end, open_mark, close_mark, kind, text[start:end]))
 
 
-def _kind(text: str, open_mark: int, start: int, close_mark: int | None) -> str:
+def _kind(text: str, open_mark: int, start: int, end: int, close_mark: int | None) -> str:
     """``direct`` when the quote is a sentence of its own: it opens a sentence with a capital
     and the journalist's sentence does not go on straight after it (« Un "X" dans …»)."""
     line_start = text.rfind("\n", 0, open_mark) + 1
@@ -114,6 +114,7 @@ def _kind(text: str, open_mark: int, start: int, close_mark: int | None) -> str:
     first = text[start]
     starts_sentence = before.strip(LEAD_PUNCT + " ") == "" or before[-1] in SENTENCE_END
     after = text[close_mark + 1:close_mark + 40].lstrip(" \t\u00a0\u202f") if close_mark is not None else ""
-    runs_on = bool(after) and after[0].isalpha()
+    runs_on = bool(after) and after[0].islower() and text[end - 1] not in ".!?…"
+
     capital = first.isupper() or first.isdigit() or first in "…[("
     return "direct" if starts_sentence and capital and not runs_on else "partial"

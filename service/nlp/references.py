@@ -31,6 +31,7 @@ class EntityIndex:
     """The people and organisations of one article, their canonical names and roles."""
 
     def __init__(self, mentions: list[NameMention], roles: list[RoleMention]):
+        mentions = _clean_person_names(mentions)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._canonical = self._cluster([m.name for m in mentions if m.type == PERSON])
         self._org_nouns: list[tuple[int, str, str]] = []  # (start, head noun, full name)
@@ -123,3 +124,29 @@ class EntityIndex:
         named = [name for start, h, name in self._org_nouns if h == head.lower() and start < position]
         longer = [n for n in named if len(n.split()) > 1]
         return longer[-1] if longer else None
+
+
+def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:
+    """Drop what the recogniser took for a person but the article shows is not one.
+
+    ``Kim de Corée du Nord`` -> ``Kim`` when ``Corée du Nord`` is a place of the article;
+    ``Dupont-Martin`` is left out when ``Dupont`` and ``Martin`` are both people of the article.
+    """
+    places = {name_key(m.name) for m in mentions if m.type == ORGANISATION}
+    people = [name_key(m.name).split() for m in mentions if m.type == PERSON and "-" not in m.name]
+    edges = {toks[0] for toks in people} | {toks[-1] for toks in people}
+    cleaned = []
+    for m in mentions:
+        if m.type != PERSON:
+            cleaned.append(m)
+            continue
+        words = m.name.split()
+        for i, word in enumerate(words[1:], start=1):
+            if word.lower() in ("de", "du", "des", "d'", "d’") and name_key(" ".join(words[i + 1:])) in places:
+                m = NameMention(" ".join(words[:i]), m.type, m.start, m.sentence, m.subject)
+                break
+        parts = [name_key(p) for p in m.name.split("-")]
+        if len(parts) > 1 and all(p in edges for p in parts):
+            continue
+        cleaned.append(m)
+    return cleaned

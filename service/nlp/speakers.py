@@ -42,7 +42,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     head = _head_noun(mention)
     named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS
              and (e.start == mention.start or mention.doc[e.start - 1].lower_ not in _LINKS)]
-    if named and (head is None or head.i >= named[-1].start or head.lemma_.lower() not in lexicon.organisation_nouns):
+    if named:  # « l'agence de presse officielle XYZ » is XYZ
         name = named[-1].text
         return Speaker(name, ORGANISATION, index.role_of(name), surface)
     if head is None:

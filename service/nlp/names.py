@@ -1,0 +1,52 @@
+"""A pipeline component that trims entity spans the recogniser glued to their neighbours.
+
+    la visite de l'Otan Mark Rutte               PER « Otan Mark Rutte »  -> « Mark Rutte »
+    le président de la BCE Anne Martin           ORG « BCE Anne Martin »  -> ORG « BCE », PER « Anne Martin »
+    l'agence de presse officielle XYZ            ORG « agence de presse officielle XYZ » -> « XYZ »
+
+French person names take no definite article, so a PER span right after ``l'``/``la``/``le``
+starts with someone else's word, and so does a longer span after ``<role> de la`` (the
+organisation of the role, then the person); an organisation span that opens on a lower-case
+noun carries its description, which stays in the text for the role step.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .lexicon import load_lexicon
+
+_ARTICLES = {"l'", "l’", "la", "le", "les"}
+_LINKS = {"de", "du", "des", "d'", "d’", "d"}
+
+
+@Language.component("entity_trimmer")
+def trim_entities(doc: Doc) -> Doc:
+    spans = []
+    for ent in doc.ents:
+        start = ent.start
+        after_article = start > 0 and doc[start - 1].lower_ in _ARTICLES
+        if after_article and len(ent) >= 3 and ent.label_ != "PER" and _follows_role(doc, start - 1) \
+                and all(t.text[:1].isupper() for t in ent):
+            spans.append(Span(doc, start, start + 1, label="ORG"))
+            spans.append(Span(doc, start + 1, ent.end, label="PER"))
+            continue
+        if ent.label_ == "PER" and len(ent) >= 2 and after_article:
+            start += 1
+        if ent[0].is_lower and ent[0].is_alpha:
+            capitals = [t.i for t in ent if t.text[:1].isupper() and doc[t.i - 1].lower_ not in _LINKS
+                        and not doc[t.i - 1].text[:1].isupper()]
+            if capitals:
+                start = capitals[-1]
+        spans.append(Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def _follows_role(doc: Doc, article: int) -> bool:
+    """``secrétaire général de l'`` before the span: a role, its ``de``, the article."""
+    if article == 0 or doc[article - 1].lower_ not in _LINKS:
+        return False
+    roles = load_lexicon().role_nouns
+    return any(t.lower_ in roles for t in doc[max(0, article - 5):article - 1])
