@@ -19,6 +19,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["quote_extractor"] = get_extractor(app.config["SPACY_MODEL"])
 
     api = QuoteApi(app)
+    app.extensions["quote_api"] = api
     app.register_error_handler(Exception, unexpected_problem)
     api.register_blueprint(extract.blp)
     return app

@@ -12,12 +12,33 @@ def extract_command(args: argparse.Namespace) -> int:
     from .config import load_config
     from .nlp import get_extractor
 
-    text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        with open(args.file, encoding="utf-8") as source:
+            text = source.read()
     extractor = get_extractor(load_config()["SPACY_MODEL"])
     body = ExtractResponseSchema().dump({"quotes": extractor.extract(text)})
     json.dump(body, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")
     return 0
+
+
+def openapi_command(args: argparse.Namespace) -> int:
+    from .app import create_app
+
+    spec = openapi_yaml(create_app())
+    if args.output == "-":
+        sys.stdout.write(spec)
+    else:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(spec)
+    return 0
+
+
+def openapi_yaml(app) -> str:
+    """The OpenAPI document the code describes, as committed in ``openapi.yaml``."""
+    return app.extensions["quote_api"].spec.to_yaml({"allow_unicode": True, "sort_keys": False})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
     extract.add_argument("--pretty", action="store_true", help="indent the JSON")
     extract.set_defaults(run=extract_command)
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
+    openapi.add_argument("--output", default="openapi.yaml", help="file to write, or - for stdout")
+    openapi.set_defaults(run=openapi_command)
     return parser
 
 

@@ -12,9 +12,9 @@ class TextSpanSchema(ma.Schema):
 
 class SpeakerSchema(ma.Schema):
     name = ma.fields.String(required=True, metadata={"description": "Full canonical name used in the article"})
-    role = ma.fields.String(allow_none=True, metadata={"description": "Title or affiliation the article gives"})
+    role = ma.fields.String(required=True, allow_none=True, metadata={"description": "Title or affiliation the article gives"})
     type = ma.fields.String(required=True, validate=ma.validate.OneOf(["person", "organisation"]))
-    mention = ma.fields.Nested(TextSpanSchema, allow_none=True,
+    mention = ma.fields.Nested(TextSpanSchema, required=True, allow_none=True,
                                metadata={"description": "The words naming the speaker for this quote"})
 
 
@@ -24,7 +24,7 @@ class QuoteSchema(ma.Schema):
     end = ma.fields.Integer(required=True)
     kind = ma.fields.String(required=True, validate=ma.validate.OneOf(["direct", "partial"]),
                             metadata={"description": "direct: whole sentences; partial: words inside the journalist's sentence"})
-    speaker = ma.fields.Nested(SpeakerSchema, allow_none=True)
-    cue = ma.fields.Nested(TextSpanSchema, allow_none=True,
+    speaker = ma.fields.Nested(SpeakerSchema, required=True, allow_none=True)
+    cue = ma.fields.Nested(TextSpanSchema, required=True, allow_none=True,
                            metadata={"description": "The reporting words: « a déclaré », « selon »"})
     confidence = ma.fields.Float(required=True, metadata={"description": "0 to 1"})

@@ -20,7 +20,7 @@ from .names import trim_entities  # noqa: F401  (registers the "entity_trimmer" 
 from .paragraphs import Paragraph, split_paragraphs
 from .quote_marks import find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention
-from .roles import find_roles
+from .roles import find_described_organisations, find_roles
 from .speakers import attribute_speaker
 from .types import Quote, QuoteSpan, Speaker
 
@@ -95,8 +95,10 @@ class QuoteExtractor:
         def sentence_of(offset: int) -> int:
             return max(0, bisect_right(sentence_starts, offset) - 1)
 
-        index = EntityIndex(self._name_mentions(paragraphs, sentence_of),
-                            [r for p in paragraphs for r in find_roles(p, self.lexicon, self.determiners, self.modifiers)])
+        index = EntityIndex(
+            self._name_mentions(paragraphs, sentence_of),
+            [r for p in paragraphs for r in find_roles(p, self.lexicon, self.determiners, self.modifiers)],
+            [o for p in paragraphs for o in find_described_organisations(p, self.lexicon)])
         para_starts = [p.start for p in paragraphs]
 
         def paragraph_of(offset: int) -> Paragraph:

@@ -30,11 +30,12 @@ class NameMention:
 class EntityIndex:
     """The people and organisations of one article, their canonical names and roles."""
 
-    def __init__(self, mentions: list[NameMention], roles: list[RoleMention]):
+    def __init__(self, mentions: list[NameMention], roles: list[RoleMention],
+                 organisations: list[tuple[int, str, str]] = ()):
         mentions = _clean_person_names(mentions)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._canonical = self._cluster([m.name for m in mentions if m.type == PERSON])
-        self._org_nouns: list[tuple[int, str, str]] = []  # (start, head noun, full name)
+        self._org_nouns = list(organisations)  # (start, head noun, full description)
         counts: dict[str, Counter] = defaultdict(Counter)
         first_seen: dict[tuple[str, str], int] = {}
         for r in roles:

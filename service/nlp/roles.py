@@ -22,6 +22,7 @@ _STOP_WORDS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "était", 
                "qui", "dont", "mais", "car", "avec", "par", "selon", "lors", "dans", "sur", "entre", "contre",
                "pendant", "après", "avant", "lorsque", "quand", "comme", "si", "ne", "n'", "n’", "se", "s'", "s’"}
 _ROLE_END = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
+_LINK_WORDS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "à", "au", "aux", "en", "pour"}
 MAX_ROLE_TOKENS = 14
 
 
@@ -47,6 +48,28 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
                 or _role_after(ent, heads, determiners, modifiers, paragraph.parsed))
         if role:
             found.append(RoleMention(ent.text, ent.label_, role, paragraph.start + ent.start_char))
+    return found
+
+
+def find_described_organisations(paragraph: Paragraph, lexicon: Lexicon) -> list[tuple[int, str, str]]:
+    """Organisations named by description, for ``le ministère`` to point back to later:
+    ``Le ministère sud-coréen des Affaires étrangères a …`` -> (offset, "ministère", "ministère sud-coréen
+    des Affaires étrangères")."""
+    doc, found = paragraph.doc, []
+    for tok in doc:
+        if not _is_head(tok, lexicon.organisation_nouns) or tok.ent_type_ in NAME_LABELS:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i < MAX_ROLE_TOKENS:
+            nxt = doc[k]
+            if nxt.text in _ROLE_END or nxt.is_space or nxt.lower_ in _STOP_WORDS or nxt.like_num \
+                    or (paragraph.parsed and nxt.pos_ in ("VERB", "AUX", "PRON", "ADV")):
+                break
+            k += 1
+        while k > tok.i + 1 and (doc[k - 1].lower_ in _LINK_WORDS):
+            k -= 1
+        if k > tok.i + 1:
+            found.append((paragraph.start + tok.idx, (tok.lemma_ or tok.lower_).lower(), doc[tok.i:k].text))
     return found
 
 
