@@ -1,15 +1,19 @@
 """Application factory: the only place that wires config, extensions, errors and blueprints."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
 
-from .api import QuoteApi
-from .api import extract
+from .api import QuoteApi, articles, extract, quotes, speakers
+from .api.hooks import register_http_hooks
 from .config import load_config
 from .errors import unexpected_problem
 from .nlp import get_extractor
+from .store.db import make_engine, make_sessionmaker, upgrade
+
+log = logging.getLogger(__name__)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -17,9 +21,24 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_config(config))
 
     app.extensions["quote_extractor"] = get_extractor(app.config["SPACY_MODEL"])
+    engine = make_engine(app.config["DATABASE_URL"])
+    if app.config["MIGRATE_ON_START"]:
+        upgrade(engine)
+    app.extensions["db_engine"] = engine
+    app.extensions["db_read"] = make_sessionmaker(engine)
+    app.extensions["db_write"] = make_sessionmaker(engine, write=True)
+    if not app.config["API_KEYS"]:
+        log.warning("QUOTES_API_KEYS is not set: writes are accepted from loopback clients only")
 
     api = QuoteApi(app)
     app.extensions["quote_api"] = api
     app.register_error_handler(Exception, unexpected_problem)
-    api.register_blueprint(extract.blp)
+    register_http_hooks(app)
+    for module in (extract, articles, quotes, speakers):
+        api.register_blueprint(module.blp)
+
+    @app.get("/v1/openapi.yaml")
+    def openapi_yaml():
+        return Response(api.to_yaml(), mimetype="application/yaml")
+
     return app

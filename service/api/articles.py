@@ -1,0 +1,108 @@
+"""``POST /v1/articles`` (idempotent ingest), ``GET``/``DELETE /v1/articles/{id}``, its quotes."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ..ingest import ingest_article
+from ..store.models import Article
+from ..store.queries import ArticleInput, delete_article
+from .auth import require_key
+from .listing import STREAM_RESPONSES
+from .quotes import filters_from, quote_list
+from .schemas import ListArgsSchema, QuotePageSchema, StoredQuoteSchema
+from .timestamps import to_utc
+
+blp = Blueprint("articles", __name__, url_prefix="/v1", description="Articles and their quotes")
+blp.before_request(require_key)
+
+
+@blp.before_request
+def require_json():
+    if request.method == "POST" and not request.is_json:
+        abort(415, message="Send the article as JSON: Content-Type: application/json.")
+
+
+class ArticleInSchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    text = ma.fields.String(required=True, metadata={"description": "The article, plain text"})
+    title = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=2000))
+    url = ma.fields.Url(allow_none=True, validate=ma.validate.Length(max=2048), require_tld=False)
+    external_id = ma.fields.String(allow_none=True, validate=ma.validate.Length(1, 512),
+                                   metadata={"description": "Your id: sending it again updates the article"})
+    published_at = ma.fields.DateTime(allow_none=True, metadata={"description": "ISO 8601; no offset means UTC"})
+    outlet = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=256))
+    language = ma.fields.String(load_default="fr", validate=ma.validate.OneOf(["fr"]))
+
+
+class ArticleSchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    external_id = ma.fields.String(required=True, allow_none=True)
+    url = ma.fields.String(required=True, allow_none=True)
+    title = ma.fields.String(required=True, allow_none=True)
+    outlet = ma.fields.String(required=True, allow_none=True)
+    language = ma.fields.String(required=True)
+    published_at = ma.fields.DateTime(required=True, allow_none=True)
+    created_at = ma.fields.DateTime(required=True)
+    updated_at = ma.fields.DateTime(required=True)
+    text = ma.fields.String(required=True)
+    quotes = ma.fields.List(ma.fields.Nested(StoredQuoteSchema), required=True)
+
+
+@blp.route("/articles")
+class Articles(MethodView):
+    @blp.arguments(ArticleInSchema, error_status_code=400)
+    @blp.response(201, ArticleSchema, description="Created")
+    @blp.alt_response(200, schema=ArticleSchema, description="Updated: same external_id or url", success=True)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
+    @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
+    def post(self, body):
+        """Store an article and its quotes (idempotent by external_id, else url)"""
+        limit = current_app.config["MAX_TEXT_BYTES"]
+        if len(body["text"].encode("utf-8", "surrogatepass")) > limit:
+            abort(413, message=f"The text is larger than the limit of {limit} bytes.")
+        body["published_at"] = to_utc(body.get("published_at"))
+        article, created = ingest_article(current_app.extensions["quote_extractor"],
+                                          current_app.extensions["db_write"], ArticleInput(**body))
+        return ArticleSchema().dump(article), 201 if created else 200
+
+
+@blp.route("/articles/<int:article_id>")
+class ArticleById(MethodView):
+    @blp.response(200, ArticleSchema)
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, article_id):
+        """One article with its quotes"""
+        with current_app.extensions["db_read"]() as session:
+            article = session.get(Article, article_id)
+            if article is None:
+                abort(404, message=f"No article has id {article_id}.")
+            return ArticleSchema().dump(article)
+
+    @blp.response(204)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(404, response="NOT_FOUND")
+    def delete(self, article_id):
+        """Delete an article and its quotes"""
+        with current_app.extensions["db_write"].begin() as session:
+            if not delete_article(session, article_id):
+                abort(404, message=f"No article has id {article_id}.")
+
+
+@blp.route("/articles/<int:article_id>/quotes")
+class ArticleQuotes(MethodView):
+    @blp.arguments(ListArgsSchema, location="query", error_status_code=400)
+    @blp.response(200, QuotePageSchema)
+    @blp.doc(responses=STREAM_RESPONSES)
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, args, article_id):
+        """The quotes of one article"""
+        with current_app.extensions["db_read"]() as session:
+            if session.get(Article, article_id) is None:
+                abort(404, message=f"No article has id {article_id}.")
+        return quote_list(filters_from({}, article=article_id), args)

@@ -1,0 +1,48 @@
+"""Cross-cutting HTTP behaviour: ETags on reads, CORS for configured origins, 503 when the
+database is unreachable."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, request
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from ..errors import problem_response
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = "5"
+
+
+def register_http_hooks(app: Flask) -> None:
+    @app.after_request
+    def conditional_get(response):
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.is_streamed \
+                and response.mimetype == "application/json":
+            response.add_etag()
+            response.make_conditional(request)
+        return response
+
+    @app.after_request
+    def cors(response):
+        origin = request.headers.get("Origin")
+        allowed = app.config["CORS_ORIGINS"]
+        if origin and ("*" in allowed or origin in allowed):
+            response.headers["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
+            response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, X-API-Key, If-None-Match"
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
+            response.headers["Access-Control-Expose-Headers"] = "ETag, Link"
+            response.vary.add("Origin")
+        return response
+
+    def database_unavailable(error: Exception):
+        if isinstance(error, DBAPIError) and not isinstance(error, OperationalError) \
+                and not error.connection_invalidated:
+            raise error
+        log.warning("database unavailable: %s", type(error).__name__)
+        return problem_response(503, "Service Unavailable", "The database cannot be reached; retry shortly.",
+                                {"Retry-After": RETRY_AFTER_SECONDS})
+
+    app.register_error_handler(OperationalError, database_unavailable)
+    app.register_error_handler(PoolTimeout, database_unavailable)
+    app.register_error_handler(DBAPIError, database_unavailable)

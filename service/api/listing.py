@@ -1,0 +1,69 @@
+"""List responses: a JSON page with a cursor, or every match streamed as NDJSON or CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+
+from flask import Response, current_app, request, stream_with_context, url_for
+from flask_smorest import abort
+from sqlalchemy import Select
+
+from ..store.queries import BadCursor, page, stream
+
+STREAM_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
+STREAM_RESPONSES = {"200": {"content": {  # merged into the JSON response of list endpoints
+    "application/x-ndjson": {"schema": {"type": "string", "description": "Every match, one JSON object a line"}},
+    "text/csv": {"schema": {"type": "string", "description": "Every match, one CSV row each, with a header"}},
+}}}
+
+
+def wanted_format(args: dict) -> str:
+    if args.get("format"):
+        return args["format"]
+    best = request.accept_mimetypes.best_match(["application/json", *STREAM_TYPES.values()], default="application/json")
+    return {v: k for k, v in STREAM_TYPES.items()}.get(best, "json")
+
+
+def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
+                  csv_fields: list[str], csv_row: Callable[[dict], dict]):
+    """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match."""
+    fmt = wanted_format(args)
+    if fmt != "json":
+        rows = _stream(stmt, dump, csv_fields, csv_row, fmt)
+        return Response(stream_with_context(rows), mimetype=STREAM_TYPES[fmt])
+    with current_app.extensions["db_read"]() as session:
+        try:
+            rows, cursor = page(session, stmt, args["limit"], args.get("cursor"))
+        except BadCursor as error:
+            abort(400, message=str(error))
+        body = {"items": [dump(r) for r in rows], "next": cursor}
+    headers = {}
+    if cursor:
+        query = {**request.args.to_dict(), **(request.view_args or {}), "cursor": cursor}
+        headers["Link"] = f'<{url_for(request.endpoint, _external=True, **query)}>; rel="next"'
+    return body, 200, headers
+
+
+def _stream(stmt: Select, dump, csv_fields: list[str], csv_row, fmt: str) -> Iterable[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=csv_fields)
+    if fmt == "csv":
+        writer.writeheader()
+        yield _drain(buffer)
+    with current_app.extensions["db_read"]() as session:
+        for row in stream(session, stmt):
+            item = dump(row)
+            if fmt == "ndjson":
+                yield json.dumps(item, ensure_ascii=False) + "\n"
+            else:
+                writer.writerow(csv_row(item))
+                yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text

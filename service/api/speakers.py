@@ -1,0 +1,92 @@
+"""``GET /v1/speakers?q=``, ``GET /v1/speakers/{id}`` and ``GET /v1/speakers/{id}/quotes``."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from sqlalchemy import select
+
+from ..store.models import Speaker
+from ..store.queries import speakers_query
+from .auth import require_key
+from .listing import STREAM_RESPONSES
+from .quotes import filters_from, quote_list
+from .schemas import ListArgsSchema, QuotePageSchema
+
+blp = Blueprint("speakers", __name__, url_prefix="/v1", description="People and organisations quoted")
+blp.before_request(require_key)
+
+
+class SpeakerRoleSchema(ma.Schema):
+    role = ma.fields.String(required=True)
+    article_id = ma.fields.Integer(required=True)
+    published_at = ma.fields.DateTime(required=True, allow_none=True)
+
+
+class SpeakerEntitySchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    name = ma.fields.String(required=True)
+    type = ma.fields.String(required=True, validate=ma.validate.OneOf(["person", "organisation"]))
+    quote_count = ma.fields.Integer(required=True)
+    aliases = ma.fields.List(ma.fields.String(), required=True, metadata={"description": "Spellings seen"})
+    roles = ma.fields.List(ma.fields.Nested(SpeakerRoleSchema), required=True)
+
+    @ma.pre_dump
+    def from_row(self, row, **_):
+        speaker, count = row
+        return {"id": speaker.id, "name": speaker.name, "type": speaker.type, "quote_count": count,
+                "aliases": sorted({a.alias for a in speaker.aliases}),
+                "roles": sorted(({"role": r.role, "article_id": r.article_id, "published_at": r.published_at}
+                                 for r in speaker.roles), key=lambda r: (r["published_at"] is None, r["published_at"] or 0,
+                                                                           r["article_id"]))}
+
+
+class SpeakerSearchSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    q = ma.fields.String(validate=ma.validate.Length(1, 200), metadata={"description": "Words of a name"})
+    limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(1, 200))
+
+
+class SpeakerListSchema(ma.Schema):
+    items = ma.fields.List(ma.fields.Nested(SpeakerEntitySchema), required=True)
+
+
+@blp.route("/speakers")
+class Speakers(MethodView):
+    @blp.arguments(SpeakerSearchSchema, location="query", error_status_code=400)
+    @blp.response(200, SpeakerListSchema)
+    def get(self, args):
+        """Speakers whose name matches q (accent-, case- and hyphen-insensitive), most quoted first"""
+        with current_app.extensions["db_read"]() as session:
+            rows = session.execute(speakers_query(session, args.get("q")).limit(args["limit"])).unique().all()
+            return {"items": [SpeakerEntitySchema().dump(tuple(r)) for r in rows]}
+
+
+@blp.route("/speakers/<int:speaker_id>")
+class SpeakerById(MethodView):
+    @blp.response(200, SpeakerEntitySchema)
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, speaker_id):
+        """One speaker with its aliases, roles and quote count"""
+        with current_app.extensions["db_read"]() as session:
+            row = session.execute(speakers_query(session, None).where(Speaker.id == speaker_id)).unique().first()
+            if row is None:
+                abort(404, message=f"No speaker has id {speaker_id}.")
+            return SpeakerEntitySchema().dump(tuple(row))
+
+
+@blp.route("/speakers/<int:speaker_id>/quotes")
+class SpeakerQuotes(MethodView):
+    @blp.arguments(ListArgsSchema, location="query", error_status_code=400)
+    @blp.response(200, QuotePageSchema)
+    @blp.doc(responses=STREAM_RESPONSES)
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, args, speaker_id):
+        """The quotes of one speaker, newest first"""
+        with current_app.extensions["db_read"]() as session:
+            if session.scalar(select(Speaker.id).where(Speaker.id == speaker_id)) is None:
+                abort(404, message=f"No speaker has id {speaker_id}.")
+        return quote_list(filters_from({}, speaker=str(speaker_id)), args)

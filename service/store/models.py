@@ -1,0 +1,106 @@
+"""SQLAlchemy 2 models: articles, their quotes, and speakers shared across articles."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(512), unique=True)
+    url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(256))
+    language: Mapped[str] = mapped_column(String(16), default="fr")
+    text: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime())
+    created_at: Mapped[datetime] = mapped_column(DateTime(), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(), server_default=func.now())
+
+    quotes: Mapped[list[Quote]] = relationship(back_populates="article", cascade="all, delete-orphan",
+                                               order_by="Quote.start", lazy="selectin")
+
+
+class Speaker(Base):
+    """One person or organisation, whatever spelling each article used."""
+
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(512))
+    key: Mapped[str] = mapped_column(String(512), unique=True)  # service.nlp.normalize.name_key(name)
+    type: Mapped[str] = mapped_column(String(16))
+
+    aliases: Mapped[list[SpeakerAlias]] = relationship(back_populates="speaker", cascade="all, delete-orphan")
+    roles: Mapped[list[SpeakerRole]] = relationship(back_populates="speaker", cascade="all, delete-orphan")
+
+
+class SpeakerAlias(Base):
+    """A spelling an article used for a speaker: ``Kim Jong-un``, ``Poutine``."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(512))
+    key: Mapped[str] = mapped_column(String(512), index=True)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class SpeakerRole(Base):
+    """A role an article gave a speaker, with that article's date."""
+
+    __tablename__ = "speaker_roles"
+    __table_args__ = (UniqueConstraint("speaker_id", "article_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(1024))
+    key: Mapped[str] = mapped_column(String(1024))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime())
+
+    speaker: Mapped[Speaker] = relationship(back_populates="roles")
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_sort", "sort_at", "id"),
+        Index("ix_quotes_speaker_sort", "speaker_id", "sort_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    text_key: Mapped[str] = mapped_column(Text)  # normalised, for word search
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float)
+    speaker_name: Mapped[str | None] = mapped_column(String(512))  # as the article resolved it
+    speaker_type: Mapped[str | None] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(String(1024))
+    role_key: Mapped[str | None] = mapped_column(String(1024))
+    mention_text: Mapped[str | None] = mapped_column(String(1024))
+    mention_start: Mapped[int | None] = mapped_column(Integer)
+    mention_end: Mapped[int | None] = mapped_column(Integer)
+    cue_text: Mapped[str | None] = mapped_column(String(512))
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime())
+    sort_at: Mapped[datetime] = mapped_column(DateTime())  # published_at, else ingestion time
+
+    article: Mapped[Article] = relationship(back_populates="quotes")
+    speaker: Mapped[Speaker | None] = relationship(lazy="joined")

@@ -1,0 +1,212 @@
+"""Reads and writes of the store, as plain functions over a ``Session``."""
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, delete, func, literal, or_, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from ..nlp.normalize import name_key
+from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerRole
+
+
+class BadCursor(ValueError):
+    """A pagination cursor this service did not make."""
+
+
+# -- speakers ------------------------------------------------------------------------------------
+def _insert_ignore(session: Session, model, values: dict) -> None:
+    """INSERT … ON CONFLICT DO NOTHING, in the dialect of the session's database."""
+    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(model).values(**values).on_conflict_do_nothing())
+
+
+def resolve_speaker(session: Session, name: str, type_: str) -> Speaker:
+    """The stored speaker for ``name``, created if new: same key, a known alias, or a surname
+    that names exactly one known person (``Poutine`` -> ``Vladimir Poutine``)."""
+    key = name_key(name)
+    found = session.scalar(select(Speaker).where(Speaker.key == key))
+    if found is None:
+        ids = set(session.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.key == key)))
+        if len(ids) == 1:
+            found = session.get(Speaker, ids.pop())
+    if found is None and type_ == "person" and " " not in key:
+        matches = session.scalars(select(Speaker).where(Speaker.type == "person", or_(
+            Speaker.key.like(f"% {key}"), Speaker.key.like(f"{key} %")))).all()
+        if len(matches) == 1:
+            found = matches[0]
+    if found is None:
+        _insert_ignore(session, Speaker, {"name": name, "key": key, "type": type_})
+        found = session.scalar(select(Speaker).where(Speaker.key == key))
+    _insert_ignore(session, SpeakerAlias, {"speaker_id": found.id, "alias": name, "key": key})
+    return found
+
+
+def speaker_ids_matching(session: Session, query: str) -> list[int]:
+    """Speakers whose name or an alias contains the words of ``query`` (accent-, case- and
+    hyphen-insensitive): ``zelensky`` finds ``Volodymyr Zelensky``."""
+    if query.strip().isdigit():
+        return [int(query)]
+    key = name_key(query)
+    if not key:
+        return []
+    pattern = f"% {key} %"
+    padded = literal(" ") + Speaker.key + literal(" ")
+    alias_padded = literal(" ") + SpeakerAlias.key + literal(" ")
+    direct = select(Speaker.id).where(padded.like(pattern))
+    by_alias = select(SpeakerAlias.speaker_id).where(alias_padded.like(pattern))
+    return sorted(set(session.scalars(direct)) | set(session.scalars(by_alias)))
+
+
+# -- articles ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ArticleInput:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+    published_at: datetime | None = None
+    outlet: str | None = None
+    language: str = "fr"
+
+
+def save_article(session: Session, data: ArticleInput, quotes: list, now: datetime) -> tuple[Article, bool]:
+    """Create or update (same ``external_id``, else same ``url``) the article and replace its
+    quotes, in the caller's transaction. Returns the article and whether it was created."""
+    article = _lock_existing(session, data)
+    created = article is None
+    if created:
+        try:
+            with session.begin_nested():
+                article = Article(text=data.text, external_id=data.external_id, url=data.url, created_at=now)
+                session.add(article)
+                session.flush()
+        except IntegrityError:  # another request created it first: update that one
+            article = _lock_existing(session, data)
+            created = False
+    for field in ("text", "title", "url", "external_id", "published_at", "outlet", "language"):
+        value = getattr(data, field)
+        if value is not None or field in ("title", "published_at", "outlet"):
+            setattr(article, field, value)
+    article.updated_at = now
+    session.execute(delete(Quote).where(Quote.article_id == article.id))
+    session.execute(delete(SpeakerRole).where(SpeakerRole.article_id == article.id))
+    session.flush()
+    sort_at = data.published_at or article.created_at or now
+    for q in quotes:
+        speaker = resolve_speaker(session, q.speaker.name, q.speaker.type) if q.speaker else None
+        if speaker is not None and q.speaker.role:
+            _insert_ignore(session, SpeakerRole, {
+                "speaker_id": speaker.id, "article_id": article.id, "role": q.speaker.role,
+                "key": name_key(q.speaker.role), "published_at": data.published_at})
+        mention = q.speaker.mention if q.speaker else None
+        session.add(Quote(
+            article_id=article.id, speaker_id=speaker.id if speaker else None, text=q.text,
+            text_key=name_key(q.text), start=q.start, end=q.end, kind=q.kind, confidence=q.confidence,
+            speaker_name=q.speaker.name if q.speaker else None, speaker_type=q.speaker.type if q.speaker else None,
+            role=q.speaker.role if q.speaker else None,
+            role_key=name_key(q.speaker.role) if q.speaker and q.speaker.role else None,
+            mention_text=mention.text if mention else None, mention_start=mention.start if mention else None,
+            mention_end=mention.end if mention else None,
+            cue_text=q.cue.text if q.cue else None, cue_start=q.cue.start if q.cue else None,
+            cue_end=q.cue.end if q.cue else None, published_at=data.published_at, sort_at=sort_at))
+    session.flush()
+    session.expire(article, ["quotes"])
+    return article, created
+
+
+def _lock_existing(session: Session, data: ArticleInput) -> Article | None:
+    for column, value in ((Article.external_id, data.external_id), (Article.url, data.url)):
+        if value:
+            found = session.scalar(select(Article).where(column == value).with_for_update())
+            if found is not None:
+                return found
+    return None
+
+
+def delete_article(session: Session, article_id: int) -> bool:
+    article = session.get(Article, article_id)
+    if article is None:
+        return False
+    session.delete(article)
+    return True
+
+
+# -- quotes --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuoteFilters:
+    speaker: str | None = None
+    q: str | None = None
+    role: str | None = None
+    article: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    kind: str | None = None
+
+
+def quotes_query(session: Session, filters: QuoteFilters) -> Select:
+    """The quotes matching ``filters``, newest first."""
+    stmt = select(Quote)
+    if filters.speaker is not None:
+        stmt = stmt.where(Quote.speaker_id.in_(speaker_ids_matching(session, filters.speaker)))
+    for word in name_key(filters.q or "").split():
+        stmt = stmt.where(Quote.text_key.contains(word, autoescape=True))
+    if filters.role:
+        stmt = stmt.where(Quote.role_key.contains(name_key(filters.role), autoescape=True))
+    if filters.article is not None:
+        stmt = stmt.where(Quote.article_id == filters.article)
+    if filters.since is not None:
+        stmt = stmt.where(Quote.published_at >= filters.since)
+    if filters.until is not None:
+        stmt = stmt.where(Quote.published_at <= filters.until)
+    if filters.kind:
+        stmt = stmt.where(Quote.kind == filters.kind)
+    return stmt.order_by(Quote.sort_at.desc(), Quote.id.desc())
+
+
+def page(session: Session, stmt: Select, limit: int, cursor: str | None) -> tuple[list, str | None]:
+    """One page of ``stmt`` (ordered by ``sort_at``, ``id`` descending) after ``cursor``."""
+    if cursor:
+        sort_at, last_id = decode_cursor(cursor)
+        stmt = stmt.where(tuple_(Quote.sort_at, Quote.id) < tuple_(sort_at, last_id))
+    rows = list(session.scalars(stmt.limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, encode_cursor(rows[-1].sort_at, rows[-1].id) if more and rows else None
+
+
+def stream(session: Session, stmt: Select, batch: int = 500) -> Iterator[Quote]:
+    """Every row of ``stmt``, fetched in batches, never all in memory."""
+    yield from session.scalars(stmt.execution_options(yield_per=batch))
+
+
+def encode_cursor(sort_at: datetime, last_id: int) -> str:
+    raw = json.dumps([sort_at.isoformat(), last_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        sort_at, last_id = json.loads(raw)
+        return datetime.fromisoformat(sort_at), int(last_id)
+    except (ValueError, TypeError, json.JSONDecodeError) as error:
+        raise BadCursor("The cursor is not one this service gave.") from error
+
+
+# -- speakers listing ----------------------------------------------------------------------------
+def speakers_query(session: Session, query: str | None) -> Select:
+    counts = (select(Quote.speaker_id, func.count(Quote.id).label("quote_count"))
+              .group_by(Quote.speaker_id).subquery())
+    stmt = (select(Speaker, func.coalesce(counts.c.quote_count, 0))
+            .outerjoin(counts, counts.c.speaker_id == Speaker.id)
+            .options(selectinload(Speaker.roles), selectinload(Speaker.aliases)))
+    if query:
+        stmt = stmt.where(Speaker.id.in_(speaker_ids_matching(session, query)))
+    return stmt.order_by(func.coalesce(counts.c.quote_count, 0).desc(), Speaker.id)
