@@ -24,7 +24,9 @@ def extractor():
 
 @pytest.fixture
 def app(tmp_path):
-    return create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})
+    yield app
+    app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture
@@ -46,10 +48,22 @@ def database_url(request, tmp_path):
 
 
 @pytest.fixture
-def store_app(database_url):
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
-    yield app
-    app.extensions["db_engine"].dispose()
+def make_store_app(database_url):
+    """``make_store_app(**settings)`` -> an app on the test database; engines closed after the test."""
+    apps = []
+
+    def make(**settings):
+        apps.append(create_app({"TESTING": True, "DATABASE_URL": database_url, **settings}))
+        return apps[-1]
+
+    yield make
+    for app in apps:
+        app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def store_app(make_store_app):
+    return make_store_app()
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ class Articles(MethodView):
         body["published_at"] = to_utc(body.get("published_at"))
         article, created = ingest_article(current_app.extensions["quote_extractor"],
                                           current_app.extensions["db_write"], ArticleInput(**body))
-        return ArticleSchema().dump(article), 201 if created else 200
+        return article, 201 if created else 200
 
 
 @blp.route("/articles/<int:article_id>")
@@ -82,7 +82,7 @@ class ArticleById(MethodView):
             article = session.get(Article, article_id)
             if article is None:
                 abort(404, message=f"No article has id {article_id}.")
-            return ArticleSchema().dump(article)
+            return article
 
     @blp.response(204)
     @blp.alt_response(401, response="UNAUTHORIZED")
@@ -96,7 +96,7 @@ class ArticleById(MethodView):
 
 @blp.route("/articles/<int:article_id>/quotes")
 class ArticleQuotes(MethodView):
-    @blp.arguments(ListArgsSchema, location="query", error_status_code=400)
+    @blp.arguments(ListArgsSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)
     @blp.doc(responses=STREAM_RESPONSES)
     @blp.alt_response(404, response="NOT_FOUND")

@@ -38,7 +38,7 @@ def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
             rows, cursor = page(session, stmt, args["limit"], args.get("cursor"))
         except BadCursor as error:
             abort(400, message=str(error))
-        body = {"items": [dump(r) for r in rows], "next": cursor}
+        body = {"items": rows, "next": cursor}  # the response schema dumps the rows
     headers = {}
     if cursor:
         query = {**request.args.to_dict(), **(request.view_args or {}), "cursor": cursor}

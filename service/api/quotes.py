@@ -1,6 +1,7 @@
 """``GET /v1/quotes`` (filters, cursor pages, streams) and ``GET /v1/quotes/{id}``."""
 from __future__ import annotations
 
+import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -41,7 +42,7 @@ def quote_list(filters: QuoteFilters, args: dict):
 
 @blp.route("/quotes")
 class Quotes(MethodView):
-    @blp.arguments(QuoteFiltersSchema, location="query", error_status_code=400)
+    @blp.arguments(QuoteFiltersSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)
     @blp.doc(responses=STREAM_RESPONSES)
     def get(self, args):
@@ -59,4 +60,4 @@ class QuoteById(MethodView):
             quote = session.get(Quote, quote_id)
             if quote is None:
                 abort(404, message=f"No quote has id {quote_id}.")
-            return StoredQuoteSchema().dump(quote)
+            return quote

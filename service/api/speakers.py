@@ -34,7 +34,8 @@ class SpeakerEntitySchema(ma.Schema):
 
     @ma.pre_dump
     def from_row(self, row, **_):
-        speaker, count = row
+        """``(Speaker, quote count)`` rows of ``speakers_query``."""
+        speaker, count = row["speaker"], row["quote_count"]
         return {"id": speaker.id, "name": speaker.name, "type": speaker.type, "quote_count": count,
                 "aliases": sorted({a.alias for a in speaker.aliases}),
                 "roles": sorted(({"role": r.role, "article_id": r.article_id, "published_at": r.published_at}
@@ -56,13 +57,13 @@ class SpeakerListSchema(ma.Schema):
 
 @blp.route("/speakers")
 class Speakers(MethodView):
-    @blp.arguments(SpeakerSearchSchema, location="query", error_status_code=400)
+    @blp.arguments(SpeakerSearchSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, SpeakerListSchema)
     def get(self, args):
         """Speakers whose name matches q (accent-, case- and hyphen-insensitive), most quoted first"""
         with current_app.extensions["db_read"]() as session:
             rows = session.execute(speakers_query(session, args.get("q")).limit(args["limit"])).unique().all()
-            return {"items": [SpeakerEntitySchema().dump(tuple(r)) for r in rows]}
+            return {"items": [{"speaker": s, "quote_count": c} for s, c in rows]}
 
 
 @blp.route("/speakers/<int:speaker_id>")
@@ -75,12 +76,12 @@ class SpeakerById(MethodView):
             row = session.execute(speakers_query(session, None).where(Speaker.id == speaker_id)).unique().first()
             if row is None:
                 abort(404, message=f"No speaker has id {speaker_id}.")
-            return SpeakerEntitySchema().dump(tuple(row))
+            return {"speaker": row[0], "quote_count": row[1]}
 
 
 @blp.route("/speakers/<int:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
-    @blp.arguments(ListArgsSchema, location="query", error_status_code=400)
+    @blp.arguments(ListArgsSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)
     @blp.doc(responses=STREAM_RESPONSES)
     @blp.alt_response(404, response="NOT_FOUND")

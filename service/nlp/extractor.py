@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from importlib import resources
@@ -47,13 +48,14 @@ class QuoteExtractor:
         self.determiners = frozenset(extras["determiners"])
         self.modifiers = frozenset(extras["prenominal_modifiers"])
         self.cues = CueFinder(nlp.vocab, self.lexicon, extras["subject_clitics"], self.determiners)
+        self._lock = threading.Lock()  # spaCy and its memory zones are not thread-safe
 
     def extract(self, text: str) -> list[Quote]:
         return self.extract_batch([text])[0]
 
     def extract_batch(self, texts: list[str], batch_size: int = 64) -> list[list[Quote]]:
         """Extract from several articles at once (``nlp.pipe`` batches), within one memory zone."""
-        with self.nlp.memory_zone():
+        with self._lock, self.nlp.memory_zone():
             return [self._attribute(text, spans, paragraphs)
                     for text, spans, paragraphs in self._analyse(texts, batch_size)]
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from service.app import create_app
-
 ARTICLE = ("La ministre de la Culture, Rachida Benali, a présenté son budget mardi.\n\n"
            "« Nous tiendrons nos engagements », a-t-elle assuré devant les députés.")
 
@@ -62,14 +60,16 @@ def test_wrong_content_type_is_415(client, content_type):
     assert_problem(client.post("/v1/extract", data='{"text": "x"}', **kwargs), 415)
 
 
-def test_text_over_the_limit_is_413():
-    client = create_app({"TESTING": True, "MAX_TEXT_BYTES": 100}).test_client()
+def test_text_over_the_limit_is_413(app):
+    app.config["MAX_TEXT_BYTES"] = 100
+    client = app.test_client()
     assert_problem(client.post("/v1/extract", json={"text": "é" * 51}), 413)
     assert client.post("/v1/extract", json={"text": "é" * 50}).status_code == 200
 
 
-def test_body_over_the_request_limit_is_413():
-    client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1000}).test_client()
+def test_body_over_the_request_limit_is_413(app):
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    client = app.test_client()
     assert_problem(client.post("/v1/extract", json={"text": "a" * 2000}), 413)
 
 

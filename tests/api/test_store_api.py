@@ -1,0 +1,218 @@
+"""Articles in, quotes out: the store and read API, on SQLite and (in CI) PostgreSQL."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+DATES = ["2024-06-20T08:00:00Z", "2024-06-19T09:00:00Z", "2024-10-25T15:42:00Z",
+         "2024-06-19T18:00:00+02:00", "2024-12-04T10:00:00Z"]
+
+
+@pytest.fixture
+def seeded(store_client):
+    """The five seed articles, posted through the API."""
+    ids = []
+    for path, date in zip(sorted(SEEDS.glob("*.txt")), DATES):
+        response = store_client.post("/v1/articles", json={
+            "text": path.read_text(encoding="utf-8"), "external_id": path.stem, "published_at": date,
+            "title": path.stem, "outlet": "seed", "url": f"https://example.org/{path.stem}"})
+        assert response.status_code == 201, response.get_data(as_text=True)
+        ids.append(response.get_json()["id"])
+    return ids
+
+
+def all_pages(client, url):
+    items, seen_urls = [], set()
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        body = response.get_json()
+        items += body["items"]
+        if body["next"]:
+            assert "rel=\"next\"" in response.headers["Link"]
+            url = f"{url.split('&cursor=')[0]}&cursor={body['next']}"
+            assert url not in seen_urls
+            seen_urls.add(url)
+        else:
+            url = None
+    return items
+
+
+def test_speaker_filter_returns_exactly_that_speakers_quotes_with_role(store_client, seeded):
+    items = all_pages(store_client, "/v1/quotes?speaker=stoltenberg&limit=200")
+    assert items and {q["speaker"]["name"] for q in items} == {"Jens Stoltenberg"}
+    assert all(q["speaker"]["role"].lower().startswith("secrétaire général de l") for q in items)
+    extracted = [q for article in SEEDS.glob("*.txt")
+                 for q in store_client.post("/v1/extract", json={"text": article.read_text("utf-8")}).get_json()["quotes"]
+                 if q["speaker"] and q["speaker"]["name"] == "Jens Stoltenberg"]
+    assert len(items) == len(extracted)
+
+
+def test_spellings_of_one_person_across_articles_are_one_speaker(store_client, seeded):
+    items = all_pages(store_client, "/v1/quotes?speaker=kim%20jong-un&limit=200")
+    assert len({q["speaker"]["id"] for q in items}) == 1
+    assert len({q["article_id"] for q in items}) == 3
+
+
+@pytest.mark.parametrize("query", ["poutine", "Poutine", "POUTINE", "vladimir poutine", "Vladimir-Poutine"])
+def test_speaker_search_is_case_accent_and_hyphen_insensitive(store_client, seeded, query):
+    [speaker] = store_client.get(f"/v1/speakers?q={query}").get_json()["items"]
+    assert speaker["name"] == "Vladimir Poutine" and speaker["quote_count"] > 0
+    assert speaker["roles"] and speaker["roles"][0]["role"] == "président russe"
+
+
+def test_first_name_less_search_finds_the_full_name(store_client, seeded):
+    names = [s["name"] for s in store_client.get("/v1/speakers?q=zelensky").get_json()["items"]]
+    assert names == ["Volodymyr Zelensky"]
+    speaker_id = store_client.get("/v1/speakers?q=zelensky").get_json()["items"][0]["id"]
+    assert store_client.get(f"/v1/speakers/{speaker_id}").get_json()["name"] == "Volodymyr Zelensky"
+    quotes = store_client.get(f"/v1/speakers/{speaker_id}/quotes").get_json()["items"]
+    assert quotes and all(q["speaker"]["id"] == speaker_id for q in quotes)
+
+
+def test_paging_returns_every_quote_once(store_client, seeded):
+    everything = all_pages(store_client, "/v1/quotes?limit=200")
+    paged = all_pages(store_client, "/v1/quotes?limit=2")
+    assert [q["id"] for q in paged] == [q["id"] for q in everything]
+    assert len({q["id"] for q in paged}) == len(paged) > 10
+    dates = [q["published_at"] for q in paged]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_filters(store_client, seeded):
+    partial = all_pages(store_client, "/v1/quotes?kind=partial&limit=200")
+    assert partial and all(q["kind"] == "partial" for q in partial)
+    words = all_pages(store_client, "/v1/quotes?q=MUNITIONS&limit=200")
+    assert words and all("munitions" in q["text"].lower() for q in words)
+    since = all_pages(store_client, "/v1/quotes?since=2024-10-01&limit=200")
+    assert since and all(q["published_at"] >= "2024-10-01" for q in since)
+    until = all_pages(store_client, "/v1/quotes?until=2024-06-19T23:59:59Z&limit=200")
+    assert until and all(q["published_at"] <= "2024-06-20" for q in until)
+    role = all_pages(store_client, "/v1/quotes?role=president%20russe&limit=200")
+    assert role and all("président russe" in q["speaker"]["role"] for q in role)
+    assert "Vladimir Poutine" in {q["speaker"]["name"] for q in role}
+    article = all_pages(store_client, f"/v1/quotes?article={seeded[4]}&limit=200")
+    assert article and {q["article_id"] for q in article} == {seeded[4]}
+
+
+def test_posting_the_same_article_again_updates_it_without_duplicates(store_client, seeded):
+    text = (SEEDS / "004_44ee80d860a62719.txt").read_text("utf-8")
+    before = store_client.get(f"/v1/articles/{seeded[4]}/quotes?limit=200").get_json()["items"]
+    again = store_client.post("/v1/articles", json={"text": text, "external_id": "004_44ee80d860a62719",
+                                                    "title": "Nouveau titre"})
+    assert again.status_code == 200
+    assert again.get_json()["id"] == seeded[4] and again.get_json()["title"] == "Nouveau titre"
+    after = store_client.get(f"/v1/articles/{seeded[4]}/quotes?limit=200").get_json()["items"]
+    assert len(after) == len(before)
+    by_url = store_client.post("/v1/articles", json={"text": text, "url": "https://example.org/004_44ee80d860a62719"})
+    assert by_url.status_code == 200 and by_url.get_json()["id"] == seeded[4]
+
+
+def test_racing_posts_of_one_external_id_leave_one_article(store_app):
+    text = "« Nous irons jusqu'au bout », a déclaré Paul Girard, maire de Nantes."
+    statuses = []
+
+    def post():
+        client = store_app.test_client()
+        statuses.append(client.post("/v1/articles", json={"text": text, "external_id": "race-1"}).status_code)
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(statuses) == [200] * 7 + [201]
+    client = store_app.test_client()
+    quotes = client.get("/v1/quotes?limit=200").get_json()["items"]
+    assert len(quotes) == 1 and len({q["article_id"] for q in quotes}) == 1
+
+
+def test_article_lifecycle(store_client):
+    created = store_client.post("/v1/articles", json={"text": "« Oui », a dit Jeanne Marin, élue de Brest."})
+    assert created.status_code == 201
+    article = created.get_json()
+    assert article["quotes"][0]["speaker"]["name"] == "Jeanne Marin"
+    quote_id = article["quotes"][0]["id"]
+    assert store_client.get(f"/v1/quotes/{quote_id}").get_json()["text"] == "Oui"
+    assert store_client.get(f"/v1/articles/{article['id']}").get_json()["text"].startswith("« Oui »")
+    assert store_client.delete(f"/v1/articles/{article['id']}").status_code == 204
+    assert store_client.get(f"/v1/articles/{article['id']}").status_code == 404
+    assert store_client.get(f"/v1/quotes/{quote_id}").status_code == 404
+    assert store_client.delete(f"/v1/articles/{article['id']}").status_code == 404
+
+
+@pytest.mark.parametrize("url", [
+    "/v1/quotes?cursor=not-a-cursor", "/v1/quotes?since=yesterday", "/v1/quotes?kind=rumour",
+    "/v1/quotes?limit=0", "/v1/quotes?limit=500", "/v1/quotes?colour=blue", "/v1/quotes?article=abc",
+    "/v1/speakers?q=", "/v1/quotes?format=xml",
+])
+def test_bad_query_values_are_400_problems(store_client, url):
+    response = store_client.get(url)
+    assert response.status_code == 400 and response.mimetype == "application/problem+json"
+    assert response.get_json()["detail"]
+
+
+@pytest.mark.parametrize("url", ["/v1/quotes/999999", "/v1/articles/999999", "/v1/speakers/999999",
+                                 "/v1/speakers/999999/quotes", "/v1/articles/999999/quotes"])
+def test_unknown_ids_are_404_problems(store_client, url):
+    response = store_client.get(url)
+    assert response.status_code == 404 and response.mimetype == "application/problem+json"
+
+
+@pytest.mark.parametrize("query", ["' OR 1=1 --", "%", "_", "\"; DROP TABLE quotes; --", "x" * 200])
+def test_injection_shaped_filters_are_plain_text(store_client, seeded, query):
+    response = store_client.get("/v1/quotes", query_string={"speaker": query, "q": query})
+    assert response.status_code == 200 and response.get_json()["items"] == []
+    assert store_client.get("/v1/quotes?limit=1").get_json()["items"]
+
+
+def test_streams_every_match_as_ndjson_or_csv(store_client, seeded):
+    everything = all_pages(store_client, "/v1/quotes?limit=200")
+    ndjson = store_client.get("/v1/quotes", headers={"Accept": "application/x-ndjson"})
+    assert ndjson.mimetype == "application/x-ndjson"
+    lines = [json.loads(line) for line in ndjson.get_data(as_text=True).splitlines()]
+    assert [q["id"] for q in lines] == [q["id"] for q in everything]
+    rows = list(csv.DictReader(io.StringIO(store_client.get("/v1/quotes?format=csv&speaker=stoltenberg").get_data(as_text=True))))
+    assert rows and {r["speaker_name"] for r in rows} == {"Jens Stoltenberg"}
+    empty = store_client.get("/v1/quotes?format=csv&speaker=nobody-at-all").get_data(as_text=True)
+    assert empty.startswith("id,article_id") and len(empty.splitlines()) == 1
+
+
+def test_etag_and_if_none_match(store_client, seeded):
+    first = store_client.get("/v1/quotes?speaker=stoltenberg")
+    assert first.headers["ETag"]
+    again = store_client.get("/v1/quotes?speaker=stoltenberg", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_writes_need_a_valid_key_when_keys_are_configured(make_store_app):
+    client = make_store_app(API_KEYS=["s3cret", "other"]).test_client()
+    body = {"text": "« Oui », a dit Jeanne Marin."}
+    refused = client.post("/v1/articles", json=body)
+    assert refused.status_code == 401 and refused.mimetype == "application/problem+json"
+    assert "Bearer" in refused.headers["WWW-Authenticate"]
+    assert client.post("/v1/articles", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.post("/v1/articles", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 201
+    assert client.post("/v1/articles", json=body, headers={"X-API-Key": "other"}).status_code == 201
+    assert client.get("/v1/quotes").status_code == 200  # reads stay open
+
+
+def test_without_keys_only_loopback_clients_may_write(store_app):
+    remote = store_app.test_client()
+    remote.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    assert remote.post("/v1/articles", json={"text": "« Oui », a dit Jeanne Marin."}).status_code == 401
+    assert store_app.test_client().post("/v1/articles", json={"text": "« Oui », a dit Jeanne Marin."}).status_code == 201
+
+
+def test_cors_for_configured_origins(make_store_app):
+    client = make_store_app(CORS_ORIGINS=["https://cms.example.org"]).test_client()
+    allowed = client.get("/v1/quotes", headers={"Origin": "https://cms.example.org"})
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://cms.example.org"
+    other = client.get("/v1/quotes", headers={"Origin": "https://evil.example.com"})
+    assert "Access-Control-Allow-Origin" not in other.headers
