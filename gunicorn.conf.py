@@ -11,4 +11,4 @@ threads = int(os.environ.get("QUOTES_THREADS", "1"))
 timeout = int(os.environ.get("QUOTES_TIMEOUT", "60"))
 graceful_timeout = int(os.environ.get("QUOTES_GRACEFUL_TIMEOUT", "30"))
 preload_app = True
-accesslog = os.environ.get("QUOTES_ACCESS_LOG", "-")
+accesslog = os.environ.get("QUOTES_ACCESS_LOG", "-") or None  # empty: no access log

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, Response
 
 from .api import QuoteApi, articles, extract, quotes, speakers
+from .api.cache import register_response_cache
 from .api.hooks import register_http_hooks
 from .config import load_config
 from .errors import unexpected_problem
@@ -34,6 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["quote_api"] = api
     app.register_error_handler(Exception, unexpected_problem)
     register_http_hooks(app)
+    register_response_cache(app)
     for module in (extract, articles, quotes, speakers):
         api.register_blueprint(module.blp)
 

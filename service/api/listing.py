@@ -6,7 +6,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 
-from flask import Response, current_app, request, stream_with_context, url_for
+from flask import Response, current_app, jsonify, request, stream_with_context, url_for
 from flask_smorest import abort
 from sqlalchemy import Select
 
@@ -38,12 +38,11 @@ def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
             rows, cursor = page(session, stmt, args["limit"], args.get("cursor"))
         except BadCursor as error:
             abort(400, message=str(error))
-        body = {"items": rows, "next": cursor}  # the response schema dumps the rows
-    headers = {}
+        response = jsonify({"items": [dump(r) for r in rows], "next": cursor})
     if cursor:
         query = {**request.args.to_dict(), **(request.view_args or {}), "cursor": cursor}
-        headers["Link"] = f'<{url_for(request.endpoint, _external=True, **query)}>; rel="next"'
-    return body, 200, headers
+        response.headers["Link"] = f'<{url_for(request.endpoint, _external=True, **query)}>; rel="next"'
+    return response
 
 
 def _stream(stmt: Select, dump, csv_fields: list[str], csv_row, fmt: str) -> Iterable[str]:

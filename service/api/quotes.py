@@ -10,7 +10,7 @@ from ..store.models import Quote
 from ..store.queries import QuoteFilters, quotes_query
 from .auth import require_key
 from .listing import STREAM_RESPONSES, list_response
-from .schemas import QuoteFiltersSchema, QuotePageSchema, StoredQuoteSchema
+from .schemas import QuoteFiltersSchema, QuotePageSchema, StoredQuoteSchema, stored_quote_json
 from .timestamps import to_utc
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1", description="Stored quotes, newest first")
@@ -35,9 +35,7 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
 
 
 def quote_list(filters: QuoteFilters, args: dict):
-    with current_app.extensions["db_read"]() as session:
-        stmt = quotes_query(session, filters)
-    return list_response(stmt, args, StoredQuoteSchema().dump, CSV_FIELDS, csv_row)
+    return list_response(quotes_query(filters), args, stored_quote_json, CSV_FIELDS, csv_row)
 
 
 @blp.route("/quotes")

@@ -44,19 +44,31 @@ class StoredQuoteSchema(QuoteSchema):
 
     @ma.pre_dump
     def from_row(self, row, **_):
-        """Shape a ``service.store.models.Quote`` row like an extracted quote."""
-        if isinstance(row, dict):
-            return row
-        span = lambda text, start, end: None if text is None else {"text": text, "start": start, "end": end}  # noqa: E731
-        speaker = None
-        if row.speaker_name is not None:
-            speaker = {"id": row.speaker_id, "name": row.speaker.name if row.speaker else row.speaker_name,
-                       "role": row.role, "type": row.speaker_type,
-                       "mention": span(row.mention_text, row.mention_start, row.mention_end)}
-        return {"id": row.id, "article_id": row.article_id, "published_at": row.published_at,
-                "text": row.text, "start": row.start, "end": row.end, "kind": row.kind,
-                "confidence": row.confidence, "speaker": speaker,
-                "cue": span(row.cue_text, row.cue_start, row.cue_end)}
+        return row if isinstance(row, dict) else stored_quote_fields(row)
+
+
+def stored_quote_fields(row) -> dict:
+    """A ``service.store.models.Quote`` row shaped like ``StoredQuoteSchema``."""
+    def span(text, start, end):
+        return None if text is None else {"text": text, "start": start, "end": end}
+
+    speaker = None
+    if row.speaker_name is not None:
+        speaker = {"id": row.speaker_id, "name": row.speaker.name if row.speaker else row.speaker_name,
+                   "role": row.role, "type": row.speaker_type,
+                   "mention": span(row.mention_text, row.mention_start, row.mention_end)}
+    return {"id": row.id, "article_id": row.article_id, "published_at": row.published_at,
+            "text": row.text, "start": row.start, "end": row.end, "kind": row.kind,
+            "confidence": row.confidence, "speaker": speaker, "cue": span(row.cue_text, row.cue_start, row.cue_end)}
+
+
+def stored_quote_json(row) -> dict:
+    """``StoredQuoteSchema().dump(row)`` without marshmallow's per-field cost, for long lists
+    (tests/api/test_store_api.py holds the two equal)."""
+    fields = stored_quote_fields(row)
+    if fields["published_at"] is not None:
+        fields["published_at"] = fields["published_at"].isoformat()
+    return fields
 
 
 class PageSchema(ma.Schema):

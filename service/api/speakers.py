@@ -62,7 +62,7 @@ class Speakers(MethodView):
     def get(self, args):
         """Speakers whose name matches q (accent-, case- and hyphen-insensitive), most quoted first"""
         with current_app.extensions["db_read"]() as session:
-            rows = session.execute(speakers_query(session, args.get("q")).limit(args["limit"])).unique().all()
+            rows = session.execute(speakers_query(args.get("q")).limit(args["limit"])).unique().all()
             return {"items": [{"speaker": s, "quote_count": c} for s, c in rows]}
 
 
@@ -73,7 +73,7 @@ class SpeakerById(MethodView):
     def get(self, speaker_id):
         """One speaker with its aliases, roles and quote count"""
         with current_app.extensions["db_read"]() as session:
-            row = session.execute(speakers_query(session, None).where(Speaker.id == speaker_id)).unique().first()
+            row = session.execute(speakers_query(None).where(Speaker.id == speaker_id)).unique().first()
             if row is None:
                 abort(404, message=f"No speaker has id {speaker_id}.")
             return {"speaker": row[0], "quote_count": row[1]}

@@ -57,6 +57,15 @@ class SpeakerAlias(Base):
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
 
 
+class SpeakerToken(Base):
+    """Each word of a speaker's names and aliases (normalised), for indexed name search."""
+
+    __tablename__ = "speaker_tokens"
+
+    token: Mapped[str] = mapped_column(String(128), primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 class SpeakerRole(Base):
     """A role an article gave a speaker, with that article's date."""
 
@@ -104,3 +113,13 @@ class Quote(Base):
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship(lazy="joined")
+
+
+class StoreVersion(Base):
+    """One row whose counter every write moves on: readers on any node can tell whether a
+    response they computed earlier is still current."""
+
+    __tablename__ = "store_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, literal, or_, select, tuple_
+from sqlalchemy import Select, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from ..nlp.normalize import name_key
-from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerRole
+from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
 
 
 class BadCursor(ValueError):
@@ -45,23 +45,19 @@ def resolve_speaker(session: Session, name: str, type_: str) -> Speaker:
         _insert_ignore(session, Speaker, {"name": name, "key": key, "type": type_})
         found = session.scalar(select(Speaker).where(Speaker.key == key))
     _insert_ignore(session, SpeakerAlias, {"speaker_id": found.id, "alias": name, "key": key})
+    for token in set(key.split()):
+        _insert_ignore(session, SpeakerToken, {"speaker_id": found.id, "token": token[:128]})
     return found
 
 
-def speaker_ids_matching(session: Session, query: str) -> list[int]:
-    """Speakers whose name or an alias contains the words of ``query`` (accent-, case- and
-    hyphen-insensitive): ``zelensky`` finds ``Volodymyr Zelensky``."""
+def speakers_matching(query: str) -> Select:
+    """Ids of the speakers whose names or aliases hold every word of ``query`` (accent-, case-
+    and hyphen-insensitive): ``zelensky`` finds ``Volodymyr Zelensky``. An id matches itself."""
     if query.strip().isdigit():
-        return [int(query)]
-    key = name_key(query)
-    if not key:
-        return []
-    pattern = f"% {key} %"
-    padded = literal(" ") + Speaker.key + literal(" ")
-    alias_padded = literal(" ") + SpeakerAlias.key + literal(" ")
-    direct = select(Speaker.id).where(padded.like(pattern))
-    by_alias = select(SpeakerAlias.speaker_id).where(alias_padded.like(pattern))
-    return sorted(set(session.scalars(direct)) | set(session.scalars(by_alias)))
+        return select(literal(int(query)).label("speaker_id"))
+    tokens = sorted(set(name_key(query).split()))
+    return (select(SpeakerToken.speaker_id).where(SpeakerToken.token.in_(tokens))
+            .group_by(SpeakerToken.speaker_id).having(func.count(SpeakerToken.token) == len(tokens)))
 
 
 # -- articles ------------------------------------------------------------------------------------
@@ -116,6 +112,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
             mention_end=mention.end if mention else None,
             cue_text=q.cue.text if q.cue else None, cue_start=q.cue.start if q.cue else None,
             cue_end=q.cue.end if q.cue else None, published_at=data.published_at, sort_at=sort_at))
+    bump_version(session)
     session.flush()
     session.expire(article, ["quotes"])
     return article, created
@@ -135,7 +132,13 @@ def delete_article(session: Session, article_id: int) -> bool:
     if article is None:
         return False
     session.delete(article)
+    bump_version(session)
     return True
+
+
+def bump_version(session: Session) -> None:
+    session.execute(update(StoreVersion).where(StoreVersion.id == 1).values(version=StoreVersion.version + 1))
+
 
 
 # -- quotes --------------------------------------------------------------------------------------
@@ -150,11 +153,11 @@ class QuoteFilters:
     kind: str | None = None
 
 
-def quotes_query(session: Session, filters: QuoteFilters) -> Select:
+def quotes_query(filters: QuoteFilters) -> Select:
     """The quotes matching ``filters``, newest first."""
     stmt = select(Quote)
     if filters.speaker is not None:
-        stmt = stmt.where(Quote.speaker_id.in_(speaker_ids_matching(session, filters.speaker)))
+        stmt = stmt.where(Quote.speaker_id.in_(speakers_matching(filters.speaker)))
     for word in name_key(filters.q or "").split():
         stmt = stmt.where(Quote.text_key.contains(word, autoescape=True))
     if filters.role:
@@ -201,12 +204,11 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 
 # -- speakers listing ----------------------------------------------------------------------------
-def speakers_query(session: Session, query: str | None) -> Select:
-    counts = (select(Quote.speaker_id, func.count(Quote.id).label("quote_count"))
-              .group_by(Quote.speaker_id).subquery())
-    stmt = (select(Speaker, func.coalesce(counts.c.quote_count, 0))
-            .outerjoin(counts, counts.c.speaker_id == Speaker.id)
-            .options(selectinload(Speaker.roles), selectinload(Speaker.aliases)))
+def speakers_query(query: str | None) -> Select:
+    """Speakers (matching ``query`` when given) with their quote counts, most quoted first."""
+    quote_count = (select(func.count(Quote.id)).where(Quote.speaker_id == Speaker.id)
+                   .correlate(Speaker).scalar_subquery().label("quote_count"))
+    stmt = select(Speaker, quote_count).options(selectinload(Speaker.roles), selectinload(Speaker.aliases))
     if query:
-        stmt = stmt.where(Speaker.id.in_(speaker_ids_matching(session, query)))
-    return stmt.order_by(func.coalesce(counts.c.quote_count, 0).desc(), Speaker.id)
+        stmt = stmt.where(Speaker.id.in_(speakers_matching(query)))
+    return stmt.order_by(quote_count.desc(), Speaker.id)

@@ -216,3 +216,27 @@ def test_cors_for_configured_origins(make_store_app):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://cms.example.org"
     other = client.get("/v1/quotes", headers={"Origin": "https://evil.example.com"})
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_fast_list_serialisation_equals_the_schema(store_app, seeded):
+    from sqlalchemy import select
+
+    from service.api.schemas import StoredQuoteSchema, stored_quote_json
+    from service.store.models import Quote
+
+    with store_app.extensions["db_read"]() as session:
+        rows = session.scalars(select(Quote)).unique().all()
+        assert rows
+        assert [stored_quote_json(r) for r in rows] == StoredQuoteSchema(many=True).dump(rows)
+
+
+def test_cached_lists_follow_writes_made_on_another_node(make_store_app):
+    node_a, node_b = make_store_app().test_client(), make_store_app().test_client()
+    node_b.post("/v1/articles", json={"text": "« Oui », a dit Jeanne Marin.", "external_id": "a"})
+    first = node_a.get("/v1/quotes?speaker=marin").get_json()["items"]
+    assert node_a.get("/v1/quotes?speaker=marin").get_json()["items"] == first  # served from the cache
+    node_b.post("/v1/articles", json={"text": "« Non », a dit Jeanne Marin.", "external_id": "b"})
+    assert len(node_a.get("/v1/quotes?speaker=marin").get_json()["items"]) == len(first) + 1
+    article_id = first[0]["article_id"]
+    node_b.delete(f"/v1/articles/{article_id}")
+    assert [q["text"] for q in node_a.get("/v1/quotes?speaker=marin").get_json()["items"]] == ["Non"]

@@ -97,9 +97,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_speaker_roles_article_id'), ['article_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_speaker_roles_speaker_id'), ['speaker_id'], unique=False)
 
+    op.create_table('speaker_tokens',
+    sa.Column('token', sa.String(length=128), nullable=False),
+    sa.Column('speaker_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['speaker_id'], ['speakers.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('token', 'speaker_id')
+    )
+    with op.batch_alter_table('speaker_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_speaker_tokens_speaker_id'), ['speaker_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('speaker_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_speaker_tokens_speaker_id'))
+
+    op.drop_table('speaker_tokens')
     with op.batch_alter_table('speaker_roles', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_speaker_roles_speaker_id'))
         batch_op.drop_index(batch_op.f('ix_speaker_roles_article_id'))
