@@ -62,7 +62,8 @@ class CueFinder:
         self.matcher = Matcher(vocab)
         for name, pattern in lexicon.cue_patterns.items():
             self.matcher.add(name, [pattern])
-        self._matches: dict[int, dict[int, tuple[str, int]]] = {}
+        self._matched_doc: Doc | None = None  # the last doc matched, kept so its matches stay its own
+        self._matches: dict[int, tuple[str, int]] = {}
 
     # -- entry point -------------------------------------------------------------------------
     def find(self, quote: QuoteSpan, opening: Paragraph, closing: Paragraph, quoted: QuotedRegions) -> CueMatch | None:
@@ -87,15 +88,15 @@ class CueFinder:
             tok.pos_ in ("VERB", "AUX") and self.lexicon.is_reporting(tok.lemma_))
 
     def _matches_at(self, doc: Doc) -> dict[int, tuple[str, int]]:
-        key = id(doc)
-        if key not in self._matches:
+        """The longest cue pattern match starting at each token of ``doc``."""
+        if self._matched_doc is not doc:
             best: dict[int, tuple[str, int]] = {}
             for match_id, start, end in self.matcher(doc):
                 name = doc.vocab.strings[match_id]
                 if start not in best or end > best[start][1]:
                     best[start] = (name, end)
-            self._matches = {key: best}
-        return self._matches[key]
+            self._matched_doc, self._matches = doc, best
+        return self._matches
 
     # -- strategies --------------------------------------------------------------------------
     def _incise_after(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
