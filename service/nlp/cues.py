@@ -18,13 +18,16 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
+from .names import HONORIFICS
 from .paragraphs import Paragraph
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "dep")
-_NP_LINKS = {"de", "du", "des", "d'", "d’", "d", "l'", "l’", "la", "le", "les", "en", "à", "au", "aux", "pour"}
+_NP_LINKS = {"de", "du", "des", "d'", "d’", "d"}  # « ministre de la Santé », « porte-parole du parti »
+_ARTICLES_AFTER_LINK = {"l'", "l’", "la", "le", "les"}
 _QUOTE_MARKS = set("«»“”„‹›\"")
+_SENTENCE_END = {".", "!", "?", "…"}
 _INCISE_LEADS = {",", "—", "–", "-"}
 _SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
                           "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
@@ -38,6 +41,7 @@ class CueMatch:
     paragraph: Paragraph
     cue: Span | None
     speaker: Span | None
+    interruption: tuple[int, int] | None = None  # article offsets of an incise inside the quote
 
 
 class QuotedRegions:
@@ -70,6 +74,7 @@ class CueFinder:
         self.quoted = quoted
         return (self._incise_after(quote, closing)
                 or self._colon_before(quote, opening, strong=True)
+                or self._incise_inside(quote, opening)
                 or self._governing_verb(quote, opening)
                 or self._source_phrase(quote, opening)
                 or self._preceding_verb(quote, opening)
@@ -123,19 +128,62 @@ class CueFinder:
             cue = doc[i:end] if verb is None else doc[span.start:end]
             return CueMatch("incise", para, cue, doc[clitic.i:clitic.i + 1])
         verb = span[-1]
-        subject = self.noun_phrase_after(verb)
+        subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
             return None
         if not self._is_reporting(verb) and not any(t.ent_type_ == "PER" for t in subject):
             return None
         return CueMatch("incise", para, span, subject)
 
+    def _incise_inside(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """« Nous sommes prêts, a-t-il assuré, à négocier » : the cue sits between commas inside."""
+        if quote.kind != "direct" or not para.parsed:
+            return None
+        tokens = para.tokens_between(quote.start, quote.end)
+        if tokens is None:
+            return None
+        doc, matches = para.doc, self._matches_at(para.doc)
+        for tok in tokens[1:-1]:
+            if tok.text != ",":
+                continue
+            name, end = matches.get(tok.i + 1, ("", 0))
+            if not name.startswith("INCISE_CLITIC") or end >= tokens.end or doc[end].text != ",":
+                continue
+            clitic = next(t for t in doc[tok.i + 1:end] if t.lower_ in self.clitics)
+            start_char, end_char = para.start + tok.idx, para.start + doc[end].idx + 1
+            return CueMatch("incise", para, doc[tok.i + 1:end], doc[clitic.i:clitic.i + 1], (start_char, end_char))
+        return None
+
+    def _inverted_subject(self, verb: Token, para: Paragraph) -> Span | None:
+        """The subject after an incise verb, past any adverbials:
+        « … », a martelé mardi soir sur une radio le chef de l'État, Jean Dupont."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i > verb.i and not self._inside(para, child):
+                phrase = self.noun_phrase(child, para)
+                if _looks_like_speaker(phrase, self.lexicon):
+                    return phrase
+        nearest = self.noun_phrase_after(verb)
+        if nearest is not None and _looks_like_speaker(nearest, self.lexicon):
+            return nearest
+        doc, organisation = verb.doc, None
+        for tok in doc[verb.i + 1:]:
+            if tok.text in _SENTENCE_END or tok.text in _QUOTE_MARKS:
+                break
+            lemma = (tok.lemma_ or tok.lower_).lower()
+            described = tok.pos_ == "NOUN" and (lemma in self.lexicon.role_nouns or lemma in self.lexicon.organisation_nouns) \
+                and tok.i > 0 and doc[tok.i - 1].lower_ in self.determiners
+            if (tok.ent_iob_ == "B" and tok.ent_type_ == "PER") or described:
+                return self.noun_phrase(tok, para)
+            if organisation is None and tok.ent_iob_ == "B" and tok.ent_type_ == "ORG":
+                organisation = tok  # « sur France Inter » may only be where it was said
+        return self.noun_phrase(organisation, para) if organisation is not None else nearest
+
     def _colon_before(self, quote: QuoteSpan, para: Paragraph, strong: bool) -> CueMatch | None:
         doc = para.doc
         i = _token_at_or_after(doc, quote.open_mark - para.start)
         if i is None or i == 0 or doc[i - 1].text != ":":
             return None
-        sent = doc[i].sent if para.parsed else doc[:i]
+        sent = self._sentence(para, i)
         before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t)]
         verbs = [t for t in before if self._is_reporting(t)]
         if strong and verbs:
@@ -179,8 +227,7 @@ class CueFinder:
         i = _token_at_or_after(doc, quote.open_mark - para.start)
         if i is None:
             return None
-        sent = doc[i].sent if para.parsed else doc
-        for tok in sent:
+        for tok in self._sentence(para, i):
             if self._inside(para, tok):
                 continue
             word = tok.lower_
@@ -207,13 +254,25 @@ class CueFinder:
         i = _token_at_or_after(doc, quote.open_mark - para.start)
         if i is None:
             return None
-        sent = doc[i].sent
+        sent = self._sentence(para, i)
         verbs = [t for t in doc[sent.start:i] if t.pos_ == "VERB" and self._is_reporting(t) and not self._inside(para, t)]
         for verb in reversed(verbs):
             subject = self.subject_of(verb, para)
             if subject is not None:
                 return CueMatch("preceding", para, self._verb_group(verb), subject)
         return None
+
+    def _sentence(self, para: Paragraph, i: int) -> Span:
+        """The sentence around token ``i`` by its punctuation (the parser's splits can fall
+        inside a sentence), with quoted sentence ends ignored."""
+        doc = para.doc
+        start = i
+        while start > 0 and not (doc[start - 1].text in _SENTENCE_END and not self._inside(para, doc[start - 1])):
+            start -= 1
+        end = i
+        while end < len(doc) and not (doc[end].text in _SENTENCE_END and not self._inside(para, doc[end])):
+            end += 1
+        return doc[start:min(end + 1, len(doc))]
 
     # -- the speaker's words -------------------------------------------------------------------
     def subject_of(self, verb: Token, para: Paragraph, _depth: int = 0) -> Span | None:
@@ -256,7 +315,8 @@ class CueFinder:
         if head.pos_ == "PRON":
             return doc[head.i:head.i + 1]
         start = head.i
-        while start > 0 and (doc[start - 1].pos_ in ("DET", "ADJ", "NUM") or doc[start - 1].lower_ in self.determiners) \
+        while start > 0 and (doc[start - 1].pos_ in ("DET", "ADJ") or doc[start - 1].like_num
+                             or doc[start - 1].lower_ in self.determiners) \
                 and not self._inside(para, doc[start - 1]) and doc[start - 1].sent == head.sent:
             start -= 1
         if head.ent_iob_ != "O" and head.ent_iob_:
@@ -292,13 +352,14 @@ class CueFinder:
             nxt = doc[end + 1] if end + 1 < len(doc) else None
             if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS:
                 end += 1
-            elif tok.lower_ in _NP_LINKS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ") \
-                    and tok.lower_ not in ("à", "au", "aux", "pour", "en"):
+            elif tok.lower_ in _NP_LINKS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
                 end += 1
-            elif tok.text == "," and nxt is not None and nxt.ent_type_ == "PER":
+            elif tok.lower_ in _ARTICLES_AFTER_LINK and doc[end - 1].lower_ in _NP_LINKS:
+                end += 1
+            elif tok.text == "," and nxt is not None and _name_follows(doc, end + 1):
                 # « le ministre de l'Intérieur, Jean Dupont, » : the name in apposition
-                ent = next((e for e in doc.ents if e.start == nxt.i), None)
-                end = ent.end if ent is not None else end + 2
+                ent = next(e for e in doc.ents if e.start >= end + 1)
+                end = ent.end
             else:
                 break
         return end
@@ -320,6 +381,13 @@ def _token_at_or_after(doc: Doc, char: int) -> int | None:
         if tok.idx + len(tok.text) > char:
             return tok.i
     return None
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """A person's name starts at ``i``, after an honorific at most (``Me Claire Dubois``)."""
+    if i < len(doc) and doc[i].text in HONORIFICS:
+        i += 1
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PER"
 
 
 def _opens_clause(tok: Token) -> bool:

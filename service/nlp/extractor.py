@@ -120,10 +120,11 @@ class QuoteExtractor:
                 speaker, method, cue = previous.speaker, "continuation", None
             if not self._is_speech(span, match, method):
                 continue
-            confidence = CONFIDENCE[method] * (1.0 if speaker else 0.5)
-            quote = Quote(span.text, span.start, span.end, span.kind, speaker, cue, round(confidence, 2), method)
-            quotes.append(quote)
-            previous = quote
+            confidence = round(CONFIDENCE[method] * (1.0 if speaker else 0.5), 2)
+            for start, end in _pieces(text, span, match.interruption if match else None):
+                quote = Quote(text[start:end], start, end, span.kind, speaker, cue, confidence, method)
+                quotes.append(quote)
+                previous = quote
         return quotes
 
     def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of) -> Speaker | None:
@@ -176,3 +177,18 @@ class QuoteExtractor:
                     first_in_sentence.add(sentence)
                 mentions.append(NameMention(ent.text, kind, start, sentence, subject))
         return mentions
+
+
+def _pieces(text: str, span: QuoteSpan, interruption: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The quote's words, without an incise that interrupts them: « A, dit-il, B » -> A, B."""
+    if interruption is None:
+        return [(span.start, span.end)]
+    pieces = []
+    for start, end in ((span.start, interruption[0]), (interruption[1], span.end)):
+        while start < end and (text[start].isspace() or text[start] == ","):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            pieces.append((start, end))
+    return pieces

@@ -17,6 +17,8 @@ from spacy.util import filter_spans
 
 from .lexicon import load_lexicon
 
+HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
+
 _ARTICLES = {"l'", "l’", "la", "le", "les"}
 _LINKS = {"de", "du", "des", "d'", "d’", "d"}
 
@@ -32,7 +34,7 @@ def trim_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, start, start + 1, label="ORG"))
             spans.append(Span(doc, start + 1, ent.end, label="PER"))
             continue
-        if ent.label_ == "PER" and len(ent) >= 2 and after_article:
+        if ent.label_ == "PER" and len(ent) >= 2 and (after_article or ent[0].text in HONORIFICS):
             start += 1
         if ent[0].is_lower and ent[0].is_alpha:
             capitals = [t.i for t in ent if t.text[:1].isupper() and doc[t.i - 1].lower_ not in _LINKS

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
+from .names import HONORIFICS
 from .paragraphs import Paragraph
 
 PERSON_LABELS = {"PER"}
@@ -79,6 +80,8 @@ def _is_head(tok: Token, heads: frozenset[str]) -> bool:
 
 def _role_before(ent: Span, heads, determiners, modifiers) -> str | None:
     doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].text in HONORIFICS:  # "l'avocate, Me Claire Dubois"
+        i -= 1
     if i >= 0 and doc[i].text == ",":  # "Le ministre de l'Intérieur, Jean Dupont,"
         i -= 1
     end, chain = i + 1, []

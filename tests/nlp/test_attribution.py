@@ -35,6 +35,15 @@ CASES = [
      "Le marché est saturé", "Nadia Haddad", "directrice commerciale de la société"),
     ("“Nous serons prêts”, a assuré l'entraîneur Marc Leroy.",
      "Nous serons prêts", "Marc Leroy", "entraîneur"),
+    # adverbials between the incise verb and its subject
+    ("« Il n'y aura pas de hausse d'impôts », a martelé mardi soir sur Radio Sud le chef de l'État, Paul Renaud.",
+     "Il n'y aura pas de hausse d'impôts", "Paul Renaud", "chef de l'État"),
+    # an honorific before the name
+    ("L'avocate de l'accusé, Me Claire Dubois, a plaidé l'acquittement : « Mon client est innocent. »",
+     "Mon client est innocent.", "Claire Dubois", "avocate de l'accusé"),
+    # « Pour X, … » with an apposition
+    ("Pour Maud Leroux, secrétaire nationale des Verts, ce budget est « une faute ».",
+     "une faute", "Maud Leroux", "secrétaire nationale des Verts"),
 ]
 
 
@@ -100,3 +109,16 @@ def test_titles_nicknames_and_scare_quotes_are_not_speech(extract, text):
 def test_partial_quotes_get_the_partial_kind_and_direct_quotes_the_direct_kind(extract):
     text = "Le ministre a salué un accord « équilibré ». « Nous avons tenu bon », a-t-il dit."
     assert [q.kind for q in extract(text)] == ["partial", "direct"]
+
+
+def test_incise_inside_the_marks_splits_the_quote(extract):
+    text = "Le ministre Louis Varenne a été clair. « Nous sommes prêts, a-t-il assuré, à négocier avec les syndicats. »"
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["Nous sommes prêts", "à négocier avec les syndicats."]
+    assert {q.speaker.name for q in quotes} == {"Louis Varenne"}
+    assert all(q.cue.text == "a-t-il assuré" for q in quotes)
+
+
+def test_anonymous_source_is_kept_as_described(extract):
+    [quote] = extract("D'après une source proche du dossier, l'accord serait « imminent ».")
+    assert quote.speaker.name == "source proche du dossier" and quote.cue.text == "D'après"
