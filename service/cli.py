@@ -36,6 +36,17 @@ def openapi_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def db_upgrade_command(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .store.db import make_engine, upgrade
+
+    engine = make_engine(load_config()["DATABASE_URL"])
+    upgrade(engine, args.revision)
+    engine.dispose()
+    print(f"database at revision {args.revision}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -46,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     openapi = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
     openapi.add_argument("--output", default="openapi.yaml", help="file to write, or - for stdout")
     openapi.set_defaults(run=openapi_command)
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_commands.add_parser("upgrade", help="run the Alembic migrations")
+    db_upgrade.add_argument("revision", nargs="?", default="head")
+    db_upgrade.set_defaults(run=db_upgrade_command)
     return parser
 
 

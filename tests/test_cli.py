@@ -27,3 +27,14 @@ def test_extract_from_a_file(tmp_path, capsys):
 def test_missing_file_is_a_clear_error(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "absent.txt")]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_db_upgrade_creates_the_schema(tmp_path, monkeypatch, capsys):
+    from sqlalchemy import create_engine, inspect
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["db", "upgrade"]) == 0
+    engine = create_engine(url)
+    assert {"articles", "quotes", "speakers", "alembic_version"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
