@@ -32,7 +32,7 @@ class EntityIndex:
 
     def __init__(self, mentions: list[NameMention], roles: list[RoleMention],
                  organisations: list[tuple[int, str, str]] = ()):
-        mentions = _clean_person_names(mentions)
+        mentions = _clean_person_names([m for m in mentions if name_key(m.name)])
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._canonical = self._cluster([m.name for m in mentions if m.type == PERSON])
         self._org_nouns = list(organisations)  # (start, head noun, full description)
@@ -147,7 +147,7 @@ def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:
                 m = NameMention(" ".join(words[:i]), m.type, m.start, m.sentence, m.subject)
                 break
         parts = [name_key(p) for p in m.name.split("-")]
-        if len(parts) > 1 and all(p in edges for p in parts):
+        if len(parts) > 1 and all(p in edges for p in parts) or not name_key(m.name):
             continue
         cleaned.append(m)
     return cleaned
