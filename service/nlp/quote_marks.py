@@ -33,7 +33,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if c == "\n":
             j = _skip_space(text, i)
             if stack:
-                if j < n and text[j] in REOPENERS:
+                if j < n and text[j] in REOPENERS and _opens_sentence(text, stack[0][1]):
                     del stack[1:]  # nested marks never cross a paragraph
                     i = j + 1
                     continue
@@ -95,6 +95,14 @@ def _opens_paragraph(text: str, pos: int, para_start: int) -> bool:
     return text[para_start:pos].strip(" \t\u00a0\u202f" + LEAD_PUNCT) == ""
 
 
+def _opens_sentence(text: str, open_mark: int) -> bool:
+    """The mark opens a paragraph, or follows a colon or a sentence's end: a direct quote,
+    the only kind that runs on over paragraphs."""
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    before = text[line_start:open_mark].rstrip(" \t\u00a0\u202f")
+    return before.strip(LEAD_PUNCT + " ") == "" or before[-1] in SENTENCE_END
+
+
 def _emit(spans: list[QuoteSpan], text: str, open_mark: int, close: int, close_mark: int | None) -> None:
     start, end = open_mark + 1, close
     while start < end and text[start].isspace():
@@ -109,10 +117,8 @@ def _emit(spans: list[QuoteSpan], text: str, open_mark: int, close: int, close_m
 def _kind(text: str, open_mark: int, start: int, end: int, close_mark: int | None) -> str:
     """``direct`` when the quote is a sentence of its own: it opens a sentence with a capital
     and the journalist's sentence does not go on straight after it (« Un "X" dans …»)."""
-    line_start = text.rfind("\n", 0, open_mark) + 1
-    before = text[line_start:open_mark].rstrip(" \t\u00a0\u202f")
     first = text[start]
-    starts_sentence = before.strip(LEAD_PUNCT + " ") == "" or before[-1] in SENTENCE_END
+    starts_sentence = _opens_sentence(text, open_mark)
     after = text[close_mark + 1:close_mark + 40].lstrip(" \t\u00a0\u202f") if close_mark is not None else ""
     runs_on = bool(after) and after[0].islower() and text[end - 1] not in ".!?…"
 
