@@ -32,15 +32,16 @@ def resolve_speaker(session: Session, name: str, type_: str) -> Speaker:
     that names exactly one known person (``Poutine`` -> ``Vladimir Poutine``)."""
     key = name_key(name)
     found = session.scalar(select(Speaker).where(Speaker.key == key))
-    if found is None:
-        ids = set(session.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.key == key)))
+    if found is None and type_ == "person" and " " not in key:
+        namesakes = session.scalars(select(Speaker).where(Speaker.type == "person", or_(
+            Speaker.key.like(f"% {key}"), Speaker.key.like(f"{key} %")))).all()
+        if len(namesakes) == 1:
+            found = namesakes[0]
+    elif found is None:  # another spelling seen before: « Kim Jong-un » for « Kim Jong Un »
+        ids = set(session.scalars(select(SpeakerAlias.speaker_id).join(Speaker)
+                                  .where(SpeakerAlias.key == key, Speaker.type == type_)))
         if len(ids) == 1:
             found = session.get(Speaker, ids.pop())
-    if found is None and type_ == "person" and " " not in key:
-        matches = session.scalars(select(Speaker).where(Speaker.type == "person", or_(
-            Speaker.key.like(f"% {key}"), Speaker.key.like(f"{key} %")))).all()
-        if len(matches) == 1:
-            found = matches[0]
     if found is None:
         _insert_ignore(session, Speaker, {"name": name, "key": key, "type": type_})
         found = session.scalar(select(Speaker).where(Speaker.key == key))

@@ -240,3 +240,19 @@ def test_cached_lists_follow_writes_made_on_another_node(make_store_app):
     article_id = first[0]["article_id"]
     node_b.delete(f"/v1/articles/{article_id}")
     assert [q["text"] for q in node_a.get("/v1/quotes?speaker=marin").get_json()["items"]] == ["Non"]
+
+
+def test_a_bare_surname_joins_the_one_known_person_of_that_name(store_client):
+    first = store_client.post("/v1/articles", json={"text": "« Oui », a dit Jeanne Marin, élue de Brest.", "external_id": "1"})
+    later = store_client.post("/v1/articles", json={"text": "« Non », a répondu Marin.", "external_id": "2"})
+    assert later.get_json()["quotes"][0]["speaker"]["id"] == first.get_json()["quotes"][0]["speaker"]["id"]
+    assert later.get_json()["quotes"][0]["speaker"]["name"] == "Jeanne Marin"
+    store_client.post("/v1/articles", json={"text": "« Peut-être », a dit Paul Marin.", "external_id": "3"})
+    ambiguous = store_client.post("/v1/articles", json={"text": "« Jamais », a lancé Marin.", "external_id": "4"})
+    speaker = ambiguous.get_json()["quotes"][0]["speaker"]
+    assert speaker["name"] == "Marin"  # two known Marins: not guessed
+
+
+def test_human_docs_are_served(store_client):
+    response = store_client.get("/docs")
+    assert response.status_code == 200 and b"openapi" in response.data.lower()
