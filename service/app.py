@@ -6,11 +6,12 @@ from typing import Any
 
 from flask import Flask, Response
 
-from .api import QuoteApi, articles, extract, quotes, speakers
+from .api import QuoteApi, articles, extract, health, quotes, speakers
 from .api.cache import register_response_cache
 from .api.hooks import register_http_hooks
 from .config import load_config
 from .errors import unexpected_problem
+from .logs import configure_logging
 from .nlp import get_extractor
 from .store.db import make_engine, make_sessionmaker, upgrade
 
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(load_config(config))
+    configure_logging(app.config["LOG_LEVEL"])
 
     app.extensions["quote_extractor"] = get_extractor(app.config["SPACY_MODEL"])
     engine = make_engine(app.config["DATABASE_URL"])
@@ -36,7 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(Exception, unexpected_problem)
     register_http_hooks(app)
     register_response_cache(app)
-    for module in (extract, articles, quotes, speakers):
+    for module in (extract, articles, quotes, speakers, health):
         api.register_blueprint(module.blp)
 
     @app.get("/v1/openapi.yaml")

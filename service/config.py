@@ -28,6 +28,7 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "API_KEYS": _list("QUOTES_API_KEYS"),
         "PROTECT_READS": _flag("QUOTES_PROTECT_READS", False),
         "CORS_ORIGINS": _list("QUOTES_CORS_ORIGINS"),
+        "LOG_LEVEL": os.environ.get("QUOTES_LOG_LEVEL", "INFO"),
         "RESPONSE_CACHE_ENTRIES": _int("QUOTES_RESPONSE_CACHE_ENTRIES", 2048),
         "MAX_TEXT_BYTES": max_text,
         # the JSON body may escape every character of the text: leave room, then 413

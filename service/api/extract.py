@@ -6,6 +6,7 @@ from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from ..ingest import extract_quotes
 from .schemas import QuoteSchema
 
 blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract attributed quotes from a French article")
@@ -39,4 +40,4 @@ class Extract(MethodView):
         limit = current_app.config["MAX_TEXT_BYTES"]
         if len(body["text"].encode("utf-8", "surrogatepass")) > limit:
             abort(413, message=f"The text is larger than the limit of {limit} bytes.")
-        return {"quotes": current_app.extensions["quote_extractor"].extract(body["text"])}
+        return {"quotes": extract_quotes(current_app.extensions["quote_extractor"], body["text"])}

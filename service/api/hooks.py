@@ -3,18 +3,38 @@ database is unreachable."""
 from __future__ import annotations
 
 import logging
+import re
+import time
+import uuid
 
-from flask import Flask, request
+from flask import Flask, g, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from ..errors import problem_response
+from ..metrics import LATENCY, REQUESTS
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = "5"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 def register_http_hooks(app: Flask) -> None:
+    @app.before_request
+    def start_request():
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def finish_request(response):
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+        REQUESTS.labels(request.method, endpoint, str(response.status_code)).inc()
+        if "started" in g:
+            LATENCY.labels(request.method, endpoint).observe(time.perf_counter() - g.started)
+        return response
+
     @app.after_request
     def conditional_get(response):
         if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.is_streamed \
