@@ -47,6 +47,32 @@ def db_upgrade_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def ingest_command(args: argparse.Namespace) -> int:
+    from .bulk import BulkReport, ingest_records, read_records
+    from .config import load_config
+    from .nlp import get_extractor
+    from .store.db import make_engine, make_sessionmaker, upgrade
+
+    config = load_config()
+    engine = make_engine(config["DATABASE_URL"])
+    upgrade(engine)
+    report = BulkReport()
+    records = read_records(args.paths, report.bad)
+    try:
+        ingest_records(records, get_extractor(config["SPACY_MODEL"]), make_sessionmaker(engine, write=True), report,
+                       batch_size=args.batch_size, workers=args.workers, progress=not args.quiet)
+    except KeyboardInterrupt:
+        print(f"interrupted after {report.stored} articles: run the same command again to resume", file=sys.stderr)
+        return 130
+    finally:
+        engine.dispose()
+        for bad in report.bad:
+            print(f"{bad.where}: {bad.reason}", file=sys.stderr)
+    print(json.dumps({"stored": report.stored, "skipped": report.skipped, "quotes": report.quotes,
+                      "bad": len(report.bad)}))
+    return 1 if report.bad and not report.stored and not report.skipped else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     openapi = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
     openapi.add_argument("--output", default="openapi.yaml", help="file to write, or - for stdout")
     openapi.set_defaults(run=openapi_command)
+    ingest = commands.add_parser("ingest", help="extract and store an archive: .txt files, folders, JSON lines")
+    ingest.add_argument("paths", nargs="+", help=".txt or .jsonl files, or folders of them")
+    ingest.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    ingest.add_argument("--batch-size", type=int, default=32, help="articles per batch and transaction")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=ingest_command)
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_upgrade = db_commands.add_parser("upgrade", help="run the Alembic migrations")

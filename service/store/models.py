@@ -21,6 +21,7 @@ class Article(Base):
     outlet: Mapped[str | None] = mapped_column(String(256))
     language: Mapped[str] = mapped_column(String(16), default="fr")
     text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 of text: unchanged re-sends are skipped
     published_at: Mapped[datetime | None] = mapped_column(DateTime())
     created_at: Mapped[datetime] = mapped_column(DateTime(), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(), server_default=func.now())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
         if value is not None or field in ("title", "published_at", "outlet"):
             setattr(article, field, value)
     article.updated_at = now
+    article.content_hash = content_hash(data.text)
     session.execute(delete(Quote).where(Quote.article_id == article.id))
     session.execute(delete(SpeakerRole).where(SpeakerRole.article_id == article.id))
     session.flush()
@@ -117,6 +119,20 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
     session.flush()
     session.expire(article, ["quotes"])
     return article, created
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def already_stored(session: Session, records: list[ArticleInput]) -> set[str]:
+    """The external ids of ``records`` stored with the same text already (to resume a bulk load)."""
+    ids = [r.external_id for r in records if r.external_id]
+    if not ids:
+        return set()
+    rows = session.execute(select(Article.external_id, Article.content_hash).where(Article.external_id.in_(ids)))
+    stored = dict(rows.all())
+    return {r.external_id for r in records if r.external_id and stored.get(r.external_id) == content_hash(r.text)}
 
 
 def _lock_existing(session: Session, data: ArticleInput) -> Article | None:

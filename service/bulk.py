@@ -1,0 +1,153 @@
+"""Bulk ingestion of an archive: ``.txt`` files, folders, JSON lines -> extracted and stored.
+
+    python -m service ingest archive/ more.jsonl --workers 2
+
+Records are extracted in batches (``nlp.pipe`` inside the extractor; several processes with
+``--workers``) and each batch is written in one transaction. Records are idempotent by
+``external_id`` (a ``.txt`` file's is its absolute path; a JSON line without one gets the hash
+of its text), and those already stored with the same text are skipped, so an interrupted load
+resumes where it stopped without duplicates. Bad input is reported with its line and skipped.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marshmallow import ValidationError
+from sqlalchemy.orm import Session, sessionmaker
+from tqdm import tqdm
+
+from .api.articles import ArticleInSchema  # the API's own validation of an article
+from .api.timestamps import to_utc
+from .ingest import utc_now
+from .metrics import ARTICLES, QUOTES
+from .nlp import QuoteExtractor
+from .store.queries import ArticleInput, already_stored, content_hash, save_article
+
+
+@dataclass
+class BadInput:
+    where: str  # "file:line"
+    reason: str
+
+
+@dataclass
+class BulkReport:
+    stored: int = 0
+    skipped: int = 0
+    quotes: int = 0
+    bad: list[BadInput] = field(default_factory=list)
+
+
+def read_records(paths: Iterable[str | Path], bad: list[BadInput]) -> Iterator[ArticleInput]:
+    """Articles from files and folders (recursively: ``*.txt``, ``*.jsonl``, ``*.ndjson``)."""
+    schema = ArticleInSchema()
+    for path in map(Path, paths):
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl", ".ndjson")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".txt":
+                try:
+                    text = file.read_bytes().decode("utf-8")
+                except (OSError, UnicodeDecodeError) as error:
+                    bad.append(BadInput(f"{file}", _reason(error)))
+                    continue
+                title = text.strip().splitlines()[0][:500] if text.strip() else None
+                yield ArticleInput(text=text, title=title, external_id=f"file:{file.resolve()}")
+                continue
+            try:
+                handle = file.open("rb")
+            except OSError as error:
+                bad.append(BadInput(f"{file}", _reason(error)))
+                continue
+            with handle:
+                for number, raw in enumerate(handle, start=1):
+                    if not raw.strip():
+                        continue
+                    try:
+                        data = schema.load(json.loads(raw.decode("utf-8")))
+                    except (UnicodeDecodeError, json.JSONDecodeError, ValidationError, TypeError) as error:
+                        bad.append(BadInput(f"{file}:{number}", _reason(error)))
+                        continue
+                    published = data.get("published_at")
+                    if published is not None and published.tzinfo is not None:
+                        data["published_at"] = to_utc(published)
+                    if not data.get("external_id") and not data.get("url"):
+                        data["external_id"] = f"sha256:{content_hash(data['text'])}"
+                    yield ArticleInput(**data)
+
+
+def ingest_records(records: Iterable[ArticleInput], extractor: QuoteExtractor, sessions: sessionmaker[Session],
+                   report: BulkReport, batch_size: int = 32, workers: int = 1, progress: bool = True) -> BulkReport:
+    """Extract and store ``records`` batch by batch; each batch is one transaction."""
+    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    pool = _pool(extractor, workers) if workers > 1 else None
+    try:
+        for batch in _batches(records, batch_size):
+            with sessions() as session:
+                done = already_stored(session, batch)
+            todo = [r for r in batch if r.external_id not in done]
+            report.skipped += len(batch) - len(todo)
+            texts = [r.text for r in todo]
+            if pool is not None:
+                chunks = [texts[i::workers] for i in range(workers)]
+                parts = pool.map(_extract_in_worker, chunks)
+                extracted = [None] * len(texts)
+                for i, part in enumerate(parts):
+                    extracted[i::workers] = part
+            else:
+                extracted = extractor.extract_batch(texts) if texts else []
+            with sessions.begin() as session:
+                now = utc_now()
+                for record, quotes in zip(todo, extracted):
+                    save_article(session, record, quotes, now)
+                    report.quotes += len(quotes)
+            report.stored += len(todo)
+            ARTICLES.inc(len(todo))
+            QUOTES.inc(sum(map(len, extracted)))
+            bar.update(len(batch))
+            bar.set_postfix(stored=report.stored, skipped=report.skipped, bad=len(report.bad))
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.terminate()
+    return report
+
+
+_WORKER_EXTRACTOR: QuoteExtractor | None = None
+
+
+def _pool(extractor: QuoteExtractor, workers: int):
+    """Forked workers inherit the loaded model (copy-on-write): no second load."""
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _extract_in_worker(texts: list[str]):
+    return _WORKER_EXTRACTOR.extract_batch(texts) if texts else []
+
+
+def _batches(records: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
+    batch: list[ArticleInput] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}"
+                         for k, v in error.normalized_messages().items())
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8"
+    if isinstance(error, json.JSONDecodeError):
+        return f"invalid JSON ({error.msg})"
+    return str(error)
