@@ -17,18 +17,18 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon
+from .lexicon import DEFINITE_ARTICLES, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "dep")
-_NP_LINKS = {"de", "du", "des", "d'", "d’", "d"}  # « ministre de la Santé », « porte-parole du parti »
-_ARTICLES_AFTER_LINK = {"l'", "l’", "la", "le", "les"}
 _QUOTE_MARKS = set("«»“”„‹›\"")
 _SENTENCE_END = {".", "!", "?", "…"}
 _INCISE_LEADS = {",", "—", "–", "-"}
+_DEMONSTRATIVES = {"celle", "celui"}  # « …, explique celle qui a … »
+_MAX_INCISE_TAIL = 16
 _SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
                           "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
 
@@ -75,6 +75,7 @@ class CueFinder:
         return (self._incise_after(quote, closing)
                 or self._colon_before(quote, opening, strong=True)
                 or self._incise_inside(quote, opening)
+                or self._passive_agent(quote, opening)
                 or self._governing_verb(quote, opening)
                 or self._source_phrase(quote, opening)
                 or self._preceding_verb(quote, opening)
@@ -90,7 +91,14 @@ class CueFinder:
         prev = tok.doc[tok.i - 1] if tok.i else None
         after_faire = prev is not None and (prev.lemma_ or "").lower() == "faire"
         return self.lexicon.is_reporting(tok.lemma_, after_faire) or (
-            tok.pos_ in ("VERB", "AUX") and self.lexicon.is_reporting(tok.lemma_))
+            tok.pos_ in ("VERB", "AUX") and (self.lexicon.is_reporting(tok.lemma_)
+                                             or any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_))))
+
+    def _is_reporting_participle(self, tok: Token) -> bool:
+        """« qualifiés », « jugée », « présentée »: a past participle of a reporting verb, whatever
+        the tagger made of it."""
+        return tok.is_alpha and (self._is_reporting(tok) and tok.pos_ in ("VERB", "ADJ")
+                                 or any(self.lexicon.is_reporting(v) for v in _participle_infinitives(tok.lower_)))
 
     def _matches_at(self, doc: Doc) -> dict[int, tuple[str, int]]:
         """The longest cue pattern match starting at each token of ``doc``."""
@@ -108,7 +116,7 @@ class CueFinder:
         if quote.close_mark is None:
             return None
         doc = para.doc
-        i = _token_at_or_after(doc, quote.close_mark + 1 - para.start)
+        i = para.token_after(quote.close_mark + 1)
         if i is None:
             return None
         while i < len(doc) and doc[i].text in _QUOTE_MARKS:
@@ -117,7 +125,7 @@ class CueFinder:
             i += 1
         elif quote.kind == "partial":
             return None
-        match = self._matches_at(doc).get(i)
+        match = self._matches_at(doc).get(i) or self._mistagged_incise_verb(doc, i)
         if match is None:
             return None
         name, end = match
@@ -128,12 +136,24 @@ class CueFinder:
             cue = doc[i:end] if verb is None else doc[span.start:end]
             return CueMatch("incise", para, cue, doc[clitic.i:clitic.i + 1])
         verb = span[-1]
+        if any(c.dep_.startswith("nsubj") and c.i < i and not self._inside(para, c) for c in verb.children):
+            return None  # « Le collectif, baptisé « X », réclame … »: the verb has its subject before
         subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
             return None
-        if not self._is_reporting(verb) and not any(t.ent_type_ == "PER" for t in subject):
+        if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not any(t.ent_type_ == "PER" for t in subject):
             return None
         return CueMatch("incise", para, span, subject)
+
+    def _mistagged_incise_verb(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """« …», tranche l'intéressée », « … », note la ministre »: a reporting verb the tagger took
+        for a noun, recognised by its form and the determiner of the subject after it."""
+        if i + 1 >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN") or not doc[i].is_lower:
+            return None
+        if not any(self.lexicon.is_reporting(v) for v in _infinitives(doc[i].lower_)):
+            return None
+        nxt = doc[i + 1]
+        return ("INCISE_MISTAGGED", i + 1) if nxt.lower_ in self.determiners or nxt.text in HONORIFICS else None
 
     def _incise_inside(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         """« Nous sommes prêts, a-t-il assuré, à négocier » : the cue sits between commas inside."""
@@ -142,17 +162,112 @@ class CueFinder:
         tokens = para.tokens_between(quote.start, quote.end)
         if tokens is None:
             return None
-        doc, matches = para.doc, self._matches_at(para.doc)
         for tok in tokens[1:-1]:
-            if tok.text != ",":
-                continue
-            name, end = matches.get(tok.i + 1, ("", 0))
-            if not name.startswith("INCISE_CLITIC") or end >= tokens.end or doc[end].text != ",":
-                continue
-            clitic = next(t for t in doc[tok.i + 1:end] if t.lower_ in self.clitics)
-            start_char, end_char = para.start + tok.idx, para.start + doc[end].idx + 1
-            return CueMatch("incise", para, doc[tok.i + 1:end], doc[clitic.i:clitic.i + 1], (start_char, end_char))
+            if tok.text == ",":
+                found = self._incise_at(tok, tokens, para)
+                if found is not None:
+                    return found
         return None
+
+    def _incise_at(self, comma: Token, quote: Span, para: Paragraph) -> CueMatch | None:
+        """The incise that opens after ``comma`` inside the marks, up to the next comma or the
+        end of the sentence, with what the journalist adds after the speaker:
+
+            « A, a-t-il fini par répondre. B »          « A, a-t-elle lancé en se levant. B »
+            « A, s'est défendu M. X à la reprise. B »    « A, sourit le pilier Marc X, dit “Tonton”. B »
+            « A, poursuit celle qui a dirigé trois orchestres, B »
+        """
+        doc = comma.doc
+        name, end = self._matches_at(doc).get(comma.i + 1, ("", 0))
+        if end >= quote.end:
+            return None
+        relative = False
+        if name.startswith("INCISE_CLITIC"):
+            subject = next(t for t in doc[comma.i + 1:end] if t.lower_ in self.clitics)
+            subject, k = doc[subject.i:subject.i + 1], end
+        elif name == "INCISE_INVERTED" and self._is_reporting(doc[end - 1]):
+            subject = self._incise_subject(doc, end, quote)
+            if subject is None:
+                return None
+            k, relative = subject.end, subject[-1].lower_ == "qui"
+            if subject[0].lower_ in _DEMONSTRATIVES:
+                subject = subject[:1]
+        else:
+            return None
+        k = self._incise_tail(doc, k, quote.end, relative)
+        if k is None:
+            return None
+        if doc[k].text == "," and (self._role_follows(doc, k + 1) or _verbless_apposition(doc, k + 1)
+                                   or doc[k + 1].lower_ in self.lexicon.nickname_words):
+            k += 1  # « , arboriculteur à Y », « , dit “Titi” » : the apposition stays in the incise
+            while k < quote.end - 1 and doc[k].text not in (",", ".", "!", "?"):
+                k += 1
+        if k >= quote.end - 1 or doc[k].text not in (",", ".", "!", "?"):
+            return None
+        if doc[k].text != "," and not (doc[k + 1].is_title or doc[k + 1].is_upper or doc[k + 1].text in _QUOTE_MARKS):
+            return None  # after a full stop, the quote goes on with a new sentence
+        interruption = (para.start + comma.idx, para.start + doc[k].idx + 1)
+        return CueMatch("incise", para, doc[comma.i + 1:end], subject, interruption)
+
+    def _incise_subject(self, doc: Doc, i: int, quote: Span) -> Span | None:
+        """The inverted subject after an incise verb: a name (``M. Paul X``, ``le pilier Marc X``),
+        a role (``la ministre``) or « celle qui … » / « celui qui … » (the words up to « qui »)."""
+        if i + 1 < quote.end and doc[i].lower_ in _DEMONSTRATIVES and doc[i + 1].lower_ == "qui":
+            return doc[i:i + 2]
+        if _name_follows(doc, i):
+            person = next(e for e in doc.ents if e.start >= i and e.label_ == "PER")
+            return doc[i:person.end] if person.end < quote.end else None
+        phrase = self.noun_phrase_after(doc[i - 1])
+        if phrase is None or phrase.end >= quote.end or phrase[0].i != i or phrase[0].pos_ == "PRON" \
+                or not _looks_like_speaker(phrase, self.lexicon):
+            return None
+        return phrase
+
+    @staticmethod
+    def _incise_tail(doc: Doc, k: int, end: int, relative: bool) -> int | None:
+        """Where the incise ends (the comma or full stop after it), past the adverbials, gerunds and
+        complements the journalist adds: « à la reprise », « en se tournant vers les jurés »,
+        « par répondre »; a finite verb outside a relative clause is the quote going on."""
+        for j in range(k, min(end - 1, k + _MAX_INCISE_TAIL)):
+            tok = doc[j]
+            if tok.text in (",", ".", "!", "?"):
+                return j
+            if tok.lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") and tok.pos_ == "PRON":
+                relative = True
+            elif tok.text in (";", ":") or (tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+                                            and not relative):
+                return None
+        return None
+
+    def _passive_agent(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """« Des propos qualifiés de « honteux » par Paul X », « une position jugée « frileuse » par
+        le président de …, Anne Y »: the agent after the quote speaks."""
+        if quote.close_mark is None:
+            return None
+        doc = para.doc
+        i = para.token_after(quote.open_mark)
+        after = para.token_after(quote.close_mark + 1)
+        if i is None or after is None or i == 0:
+            return None
+        j = i - 1
+        if j > 0 and doc[j].lower_ in ("de", "d'", "d’", "comme"):
+            j -= 1
+        if not self._is_reporting_participle(doc[j]) or self._inside(para, doc[j]):
+            return None
+        while after < len(doc) and doc[after].text in _QUOTE_MARKS:
+            after += 1
+        if after >= len(doc) or doc[after].lower_ != "par":
+            return None
+        agent = self.noun_phrase_after(doc[after])
+        if agent is None or not _looks_like_speaker(agent, self.lexicon):
+            return None
+        return CueMatch("governing", para, self._verb_group(doc[j]), agent)
+
+    def _role_follows(self, doc: Doc, i: int) -> bool:
+        while i < len(doc) and doc[i].lower_ in self.determiners:
+            i += 1
+        return i < len(doc) and (doc[i].lower_ in self.lexicon.role_nouns
+                                     or (doc[i].lemma_ or "").lower() in self.lexicon.role_nouns)
 
     def _inverted_subject(self, verb: Token, para: Paragraph) -> Span | None:
         """The subject after an incise verb, past any adverbials:
@@ -180,7 +295,7 @@ class CueFinder:
 
     def _colon_before(self, quote: QuoteSpan, para: Paragraph, strong: bool) -> CueMatch | None:
         doc = para.doc
-        i = _token_at_or_after(doc, quote.open_mark - para.start)
+        i = para.token_after(quote.open_mark)
         if i is None or i == 0 or doc[i - 1].text != ":":
             return None
         sent = self._sentence(para, i)
@@ -224,7 +339,7 @@ class CueFinder:
 
     def _source_phrase(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         doc = para.doc
-        i = _token_at_or_after(doc, quote.open_mark - para.start)
+        i = para.token_after(quote.open_mark)
         if i is None:
             return None
         for tok in self._sentence(para, i):
@@ -251,7 +366,7 @@ class CueFinder:
         if not para.parsed:
             return None
         doc = para.doc
-        i = _token_at_or_after(doc, quote.open_mark - para.start)
+        i = para.token_after(quote.open_mark)
         if i is None:
             return None
         sent = self._sentence(para, i)
@@ -279,14 +394,25 @@ class CueFinder:
         """The subject of a reporting verb: the parse first, then the clause it depends on."""
         doc = verb.doc
         agent = [c for c in verb.children if c.dep_ == "obl:agent"]
-        if agent and any(c.dep_ == "aux:pass" for c in verb.children):
-            return self.noun_phrase(agent[0], para)
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # « l'intéressé parlant de … »
-            return self.noun_phrase(verb.head, para)
+        if agent and (any(c.dep_ == "aux:pass" for c in verb.children) or "Part" in verb.morph.get("VerbForm")):
+            return self.noun_phrase(agent[0], para)  # « a été jugée … par X », « une position jugée … par X »
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            if "Past" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm"):
+                return None  # « une sortie jugée … »: the noun is what was judged, not who judged it
+            clause = _detached_participle_clause(verb)
+            if clause is None:  # « l'intéressé parlant de … »
+                return self.noun_phrase(verb.head, para)
+            if _depth < 3:  # « Il a déploré la baisse, qualifiant cette décision de … »: his words
+                return self.subject_of(clause, para, _depth + 1)
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not self._inside(para, child) and child.lower_ != "-t":
+            if child.dep_ in SUBJECT_DEPS and not self._inside(para, child) and child.lower_ != "-t" \
+                    and not _detached_opener(child):
                 if child.lower_ in ("qui", "que", "qu'", "qu’") and verb.dep_.startswith("acl"):
                     return self.noun_phrase(verb.head, para)
+                if child.lower_ == "qui":  # « …, a rappelé la préfecture, qui promet … »
+                    antecedent = _relative_antecedent(child)
+                    if antecedent is not None:
+                        return self.noun_phrase(antecedent, para)
                 return self.noun_phrase(child, para)
         # participles and coordinated verbs share the subject of an earlier reporting verb
         sent = verb.sent
@@ -350,15 +476,18 @@ class CueFinder:
             if para is not None and self._inside(para, tok):
                 break
             nxt = doc[end + 1] if end + 1 < len(doc) else None
-            if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS:
+            if tok.ent_iob_ == "B" and tok.ent_type_ == "PER":  # « le défenseur Yoann Le Gall »
+                end = next(e.end for e in doc.ents if e.start == tok.i)
+            elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \
+                    or _is_participle_with_complement(tok):  # « le premier adjoint chargé des finances »
                 end += 1
-            elif tok.lower_ in _NP_LINKS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+            elif tok.lower_ in OF_WORDS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
                 end += 1
-            elif tok.lower_ in _ARTICLES_AFTER_LINK and doc[end - 1].lower_ in _NP_LINKS:
+            elif tok.lower_ in DEFINITE_ARTICLES and doc[end - 1].lower_ in OF_WORDS:
                 end += 1
             elif tok.text == "," and nxt is not None and _name_follows(doc, end + 1):
-                # « le ministre de l'Intérieur, Jean Dupont, » : the name in apposition
-                ent = next(e for e in doc.ents if e.start >= end + 1)
+                # « le ministre de l'Intérieur, Jean Dupont, », « l'entraîneur, le Portugais Luis X, »
+                ent = next(e for e in doc.ents if e.start >= end + 1 and e.label_ == "PER")
                 end = ent.end
             else:
                 break
@@ -376,18 +505,96 @@ class CueFinder:
         return doc[start:verb.i + 1]
 
 
-def _token_at_or_after(doc: Doc, char: int) -> int | None:
-    for tok in doc:
-        if tok.idx + len(tok.text) > char:
-            return tok.i
-    return None
+def _verbless_apposition(doc: Doc, i: int) -> bool:
+    """« , doctorant à l'université de X. »: a noun phrase without a verb up to the next stop."""
+    if i >= len(doc) or not (doc[i].pos_ in ("NOUN", "DET", "ADJ") and doc[i].is_lower):
+        return False
+    for tok in doc[i:]:
+        if tok.text in (".", ",", ";"):
+            return tok.text == "."
+        if tok.pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
+            return False
+    return False
+
+
+def _infinitives(word: str) -> list[str]:
+    """Infinitives an -er verb form may come from, when the lemmatizer failed: « estime » -> estimer,
+    « dénoncent » -> dénoncer."""
+    if word.endswith("ent"):
+        return [word[:-2] + "r"]
+    if word.endswith(("e", "es")):
+        return [word.rstrip("s") + "r"]
+    return []
+
+
+def _participle_infinitives(word: str) -> list[str]:
+    """« qualifiés » -> qualifier, « jugée » -> juger, « décrite » -> décrire."""
+    word = word.rstrip("s")
+    if word.endswith("ée"):
+        word = word[:-1]
+    if word.endswith("é"):
+        return [word[:-1] + "er"]
+    if word.endswith(("ite", "it")):
+        return [word[: word.rfind("it")] + "ire"]
+    return []
+
+
+_DESCRIPTOR_DETERMINERS = {"le", "la", "l'", "l’", "un", "une"}
 
 
 def _name_follows(doc: Doc, i: int) -> bool:
-    """A person's name starts at ``i``, after an honorific at most (``Me Claire Dubois``)."""
-    if i < len(doc) and doc[i].text in HONORIFICS:
+    """A person's name starts at ``i``, after an honorific (``Me Claire Dubois``) or a short
+    descriptor with its determiner (``le comédien Jacques X``, ``le Portugais Luis X``,
+    ``le Dr Alain X``)."""
+    if i < len(doc) and doc[i].lower_ in _DESCRIPTOR_DETERMINERS:
+        i += 1
+        for _ in range(2):
+            if i < len(doc) and doc[i].ent_type_ != "PER" and (doc[i].is_alpha or doc[i].text in HONORIFICS) \
+                    and doc[i].pos_ not in ("VERB", "AUX", "ADP", "PRON", "DET"):
+                i += 1
+    elif i < len(doc) and doc[i].text in HONORIFICS:
         i += 1
     return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PER"
+
+
+def _is_participle_with_complement(tok: Token) -> bool:
+    """« chargé des finances », « chargée de la culture »: a past participle opening a complement."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") \
+        and nxt is not None and nxt.lower_ in OF_WORDS | {"à", "au", "aux"}
+
+
+def _detached_participle_clause(verb: Token) -> Token | None:
+    """A present participle set off by a comma speaks for the subject of the clause it hangs
+    on, not for the noun the parser attached it to: the verb of that clause, else ``None``."""
+    doc = verb.doc
+    if "Pres" not in verb.morph.get("Tense") or "Part" not in verb.morph.get("VerbForm") \
+            or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _detached_opener(tok: Token) -> bool:
+    """« Sollicité, Bercy a indiqué … »: a lone word opening the sentence, set off by a comma, is a
+    detached participle or adverb the parser took for the subject."""
+    doc = tok.doc
+    return tok.i == tok.sent.start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," \
+        and not tok.ent_type_ and tok.pos_ != "PRON"
+
+
+def _relative_antecedent(qui: Token) -> Token | None:
+    """The noun a relative « qui » stands for: the one right before it, past a comma."""
+    doc, i = qui.doc, qui.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
 def _opens_clause(tok: Token) -> bool:

@@ -16,18 +16,25 @@ import spacy
 from spacy.language import Language
 
 from .cues import CueFinder, CueMatch, QuotedRegions
-from .lexicon import load_lexicon
-from .names import trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
+from .lexicon import OF_WORDS, load_lexicon
+from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, split_paragraphs
 from .quote_marks import find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention
-from .roles import find_described_organisations, find_roles
+from .roles import (
+    RoleReference,
+    complete_possessive_roles,
+    find_described_organisations,
+    find_organisation_genitives,
+    find_role_references,
+    find_roles,
+)
 from .speakers import attribute_speaker
 from .types import Quote, QuoteSpan, Speaker
 
 ENTITY_COMPONENTS = ("ner", "entity_trimmer")
 CONFIDENCE = {"incise": 0.95, "colon": 0.9, "governing": 0.85, "source": 0.8, "preceding": 0.7,
-              "continuation": 0.75, "none": 0.3}
+              "continuation": 0.75, "context": 0.6, "none": 0.3}
 _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 
 
@@ -97,28 +104,49 @@ class QuoteExtractor:
         def sentence_of(offset: int) -> int:
             return max(0, bisect_right(sentence_starts, offset) - 1)
 
-        index = EntityIndex(
-            self._name_mentions(paragraphs, sentence_of),
+        regions = QuotedRegions(spans)
+        mentions = self._name_mentions(paragraphs, sentence_of, regions)
+        references = [r for p in paragraphs for r in find_role_references(p, self.lexicon, regions)]
+        described = [find_described_organisations(p, self.lexicon) for p in paragraphs]
+        roles = complete_possessive_roles(
             [r for p in paragraphs for r in find_roles(p, self.lexicon, self.determiners, self.modifiers)],
-            [o for p in paragraphs for o in find_described_organisations(p, self.lexicon)])
+            [o for p, here in zip(paragraphs, described)
+             for o in find_organisation_genitives(p, here, self.lexicon, regions)],
+            sorted([m.start for m in mentions if m.type == PERSON]  # « La direction, elle, … »: may be the body
+                   + [r.start for r in references if r.role not in ("il", "elle")]))
+        index = EntityIndex(mentions, roles, [o for found in described for o in found])
+        for ref in references:  # « la maire » anywhere in the article tells the maire's gender
+            person = None if ref.anaphor else index.person_by_role(ref.role, ref.start, ref.gender)
+            if person is not None and ref.gender:
+                index.add_gender(person, ref.gender)
+        pending = iter(references)
+        next_ref = next(pending, None)
+        resolved: set[int] = set()  # article offsets of the speakers' words already resolved
         para_starts = [p.start for p in paragraphs]
 
         def paragraph_of(offset: int) -> Paragraph:
             return paragraphs[max(0, bisect_right(para_starts, offset) - 1)]
 
-        regions = QuotedRegions(spans)
         quotes: list[Quote] = []
         previous: Quote | None = None
         for span in spans:
+            while next_ref is not None and next_ref.start < span.open_mark:  # text order: who was spoken of
+                if next_ref.start not in resolved:
+                    self._resolve_reference(next_ref, index, sentence_of(next_ref.start))
+                next_ref = next(pending, None)
             opening, closing = paragraph_of(span.start), paragraph_of(span.end - 1)
             match = self.cues.find(span, opening, closing, regions)
-            speaker = self._speaker(match, index, sentence_of) if match else None
+            speaker = self._speaker(match, index, sentence_of, resolved) if match else None
             method = match.method if match else "none"
             cue = match.paragraph.text_span(match.cue) if match and match.cue is not None else None
+            if match is None and speaker is None:
+                speaker = self._subject_just_before(span, index, sentence_of, opening, previous)
+                if speaker is not None:
+                    method = "context"
             if speaker is None and previous is not None and previous.speaker is not None \
                     and self._continues(span, previous, sentence_of, paragraph_of):
                 speaker, method, cue = previous.speaker, "continuation", None
-            if not self._is_speech(span, match, method):
+            if not self._is_speech(span, match, method) or self._names_something(span, opening, speaker):
                 continue
             confidence = round(CONFIDENCE[method] * (1.0 if speaker else 0.5), 2)
             for start, end in _pieces(text, span, match.interruption if match else None):
@@ -127,15 +155,51 @@ class QuoteExtractor:
                 previous = quote
         return quotes
 
-    def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of) -> Speaker | None:
+    def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of, resolved: set[int]) -> Speaker | None:
+        """The speaker of one cue; a named speaker becomes the topic later pronouns point back to."""
         if match.speaker is None:
             return None
         para = match.paragraph
         position = para.start + match.speaker.start_char
         speaker = attribute_speaker(match.speaker, para, index, self.lexicon, sentence_of(position))
-        if speaker is not None:
+        named = speaker is not None and (speaker.type == ORGANISATION or index.knows(speaker.name))
+        if named and position not in resolved:  # not « un match », « les familles »: no antecedent for « il »
             index.add(NameMention(speaker.name, speaker.type, position, sentence_of(position), True))
+            resolved.add(position)
         return speaker
+
+    @staticmethod
+    def _resolve_reference(ref: RoleReference, index: EntityIndex, sentence: int) -> None:
+        """Put « la maire », « l'intéressé », « elle » in the index as the person they name, so
+        that the next pronoun finds them and the person's gender is known article-wide."""
+        if ref.anaphor:
+            person = index.person_referred_to(ref.role, ref.start, sentence, ref.gender)
+        else:
+            person = index.person_by_role(ref.role, ref.start, ref.gender)
+            if person is None and ref.subject:  # « L'élu a qualifié … »
+                person = index.person_just_described(ref.start, sentence, ref.gender)
+        if person is not None:
+            if not ref.complement:  # « l'avocat de l'accusé » does not bring the accused to mind
+                index.add(NameMention(person, PERSON, ref.start, sentence, ref.subject))
+            if ref.gender and not ref.anaphor:  # « la cheffe de service » -> she is a woman
+                index.add_gender(person, ref.gender)
+
+    @staticmethod
+    def _subject_just_before(span: QuoteSpan, index: EntityIndex, sentence_of, para: Paragraph,
+                             previous: Quote | None) -> Speaker | None:
+        """A quote with no cue that opens a sentence right after one whose subject is a named
+        person, in the same paragraph, is that person's: « Paul X s'est levé. « Je regrette. » »,
+        also when someone else spoke just before."""
+        if span.kind != "direct" or span.open_mark <= para.start:
+            return None
+        last = span.open_mark - 1  # the end of the sentence before, whatever the parser made of it
+        while last > para.start and para.doc.text[last - para.start].isspace():
+            last -= 1
+        found = index.subject_in_sentence(sentence_of(last), span.open_mark, para.start)
+        if found is None or (previous is not None and previous.end > found.start):
+            return None  # the quote before already comes after that sentence's subject
+        name = index.canonical(found.name)
+        return Speaker(name, PERSON, index.role_of(name))
 
     @staticmethod
     def _continues(span: QuoteSpan, previous: Quote, sentence_of, paragraph_of) -> bool:
@@ -157,7 +221,46 @@ class QuoteExtractor:
             return False
         return not (span.text[:1].isupper() and method not in ("incise", "colon"))
 
-    def _name_mentions(self, paragraphs: list[Paragraph], sentence_of) -> list[NameMention]:
+    def _names_something(self, span: QuoteSpan, para: Paragraph, speaker: Speaker | None) -> bool:
+        """The quoted words are a name, a nickname or a slogan, not speech: the complement of a
+        naming word (« l'affaire dite « du moulin » », « ce que les joueurs appellent « la cave » »,
+        « le collectif « Sauvons l'école » ») or the words of a banner (« une banderole proclamait :
+        « Jamais seuls » »)."""
+        if speaker is not None and speaker.type == PERSON and speaker.mention is not None \
+                and _last_word(speaker.name) in self.lexicon.inscription_nouns:
+            return True
+        doc = para.doc
+        i = para.token_before(span.open_mark)
+        if i is None or span.text.split(" ", 1)[0].lower() in ("à", "au", "aux"):
+            return False  # « il appelle « à la grève » »: a call, not a name
+        word = doc[i].lower_
+        if word in self.lexicon.naming_nouns:
+            return not _starts_with_a_verb(doc, i + 1)
+        if word not in self.lexicon.nickname_words:
+            return False
+        before = doc[i - 1] if i > 0 else None  # « l'affaire dite », « Paul X, dit », not « il a dit »
+        return before is None or before.text == "," or before.pos_ in ("NOUN", "PROPN", "ADJ") \
+            or (before.pos_ in ("PRON", "AUX") and word.startswith(("appel", "surnomm", "baptis")))
+
+    def _names_an_organisation(self, ent) -> bool:
+        """« du groupe d'opposition Ville Avenir », « le syndicat Force Unie »: a name right after an
+        organisation noun (and its complement) is that organisation's, whatever the recogniser says."""
+        doc, i = ent.doc, ent.start - 1
+        if i < 0 or doc[i].lower_ in OF_WORDS or doc[i].is_punct:
+            return False
+        for j in range(i, max(-1, i - 3), -1):  # the noun, or the noun and its complement: « groupe d'opposition »
+            tok = doc[j]
+            if tok.is_punct or tok.lower_ in self.lexicon.role_nouns or tok.pos_ in ("VERB", "AUX", "PRON") \
+                    or tok.lower_ in _CLAUSE_WORDS:
+                return False
+            if (tok.lemma_ or tok.lower_).lower() in self.lexicon.organisation_nouns \
+                    or tok.lower_ in self.lexicon.organisation_nouns:
+                return True
+        return False
+
+    def _name_mentions(self, paragraphs: list[Paragraph], sentence_of, quoted: QuotedRegions) -> list[NameMention]:
+        """Names of the article; a name is a subject when it is (in apposition to) the subject
+        of a main clause: « dont le gérant, X, doit être jugé » does not make X the topic."""
         mentions = []
         for para in paragraphs:
             first_in_sentence: set[int] = set()
@@ -165,18 +268,75 @@ class QuoteExtractor:
                 kind = _ENTITY_TYPES.get(ent.label_)
                 if kind is None:
                     continue
+                if kind == PERSON and self._names_an_organisation(ent):
+                    kind = ORGANISATION
                 start = para.start + ent.start_char
                 sentence = sentence_of(start)
+                inside = start in quoted
                 if para.parsed:
-                    root = ent.root
-                    subject = root.dep_.startswith("nsubj") or (
-                        root.dep_ in ("appos", "flat:name") and root.head.dep_.startswith("nsubj"))
+                    subject = _main_subject(ent.root)
                 else:
-                    subject = kind == PERSON and sentence not in first_in_sentence
-                if kind == PERSON:
+                    subject = kind == PERSON and sentence not in first_in_sentence and not inside
+                if kind == PERSON and not inside:
                     first_in_sentence.add(sentence)
-                mentions.append(NameMention(ent.text, kind, start, sentence, subject))
+                mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside))
         return mentions
+
+
+def _starts_with_a_verb(doc, i: int) -> bool:
+    """The quote after token ``i - 1`` starts with a verb or a negation: « l'opération « n'aura
+    pas lieu » » is what someone said of the operation, not its name (« Sauvons X » is a name)."""
+    while i < len(doc) and doc[i].text in "«»“”\"‹›":
+        i += 1
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    return tok.lower_ in ("ne", "n'", "n’") or (tok.pos_ in ("VERB", "AUX") and "Imp" not in tok.morph.get("Mood"))
+
+
+def _last_word(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+_CLAUSE_WORDS = {"a", "ont", "est", "sont", "avait", "était", "et", "ou", "que", "qui", "mais", "par", "avec"}
+_RELATIVE_PRONOUNS = {"dont", "où", "qui", "que", "lequel", "laquelle", "auquel", "duquel"}
+
+
+def _main_subject(root) -> bool:
+    """The name is the subject, or in apposition to it, of a clause that is not relative:
+    not « …, dont le gérant, Thierry X, doit être jugé »."""
+    if root.dep_ == "appos" and root.head.dep_ == "nmod" and root.head.head.dep_.startswith("nsubj"):
+        root = root.head  # « le président de la cour, X, » : in apposition to the whole subject
+    if root.dep_ in ("appos", "flat:name", "conj", "nmod") and root.head.dep_.startswith("nsubj") \
+            and (root.dep_ != "nmod" or root.head.i < root.i):
+        root = root.head
+    if _after_relative_pronoun(root):
+        return False
+    if not root.dep_.startswith("nsubj"):
+        return _subject_by_position(root)
+    return not root.head.dep_.startswith("acl")
+
+
+def _after_relative_pronoun(tok) -> bool:
+    """« dont le fils, Luc X, … »: a relative pronoun opens the noun phrase of the name."""
+    doc, i = tok.doc, tok.i - 1
+    while i >= max(0, tok.i - 6) and (doc[i].text == "," or doc[i].pos_ in ("DET", "NOUN", "ADJ")):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _RELATIVE_PRONOUNS
+
+
+def _subject_by_position(name) -> bool:
+    """When the parse gives the main verb no subject, a name set off by commas before it is the
+    subject: « Du côté des victimes, Me Anne X, avocate de …, a rappelé que … »."""
+    doc, verb = name.doc, name.sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < name.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False
+    i = name.i - 1
+    while i >= name.sent.start and doc[i].ent_type_ == "PER":
+        i -= 1
+    if i >= name.sent.start and doc[i].text in HONORIFICS:
+        i -= 1
+    return i < name.sent.start or doc[i].text == ","
 
 
 def _pieces(text: str, span: QuoteSpan, interruption: tuple[int, int] | None) -> list[tuple[int, int]]:

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+# closed-class words several steps test for; the open classes are the data files in rules/
+OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "d"})  # « ministre de la Santé », « porte-parole du parti »
+DEFINITE_SINGULAR = frozenset({"le", "la", "l'", "l’"})  # « la magistrate »
+DEFINITE_ARTICLES = DEFINITE_SINGULAR | {"les"}
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -17,6 +22,9 @@ class Lexicon:
     anaphors: frozenset[str]  # lower-cased, tokens joined by one space: "ce dernier", "l’ intéressé"
     source_preps: frozenset[str]  # "selon X", "d'après X"
     cue_patterns: dict[str, list]  # spaCy Matcher patterns, by name
+    nickname_words: frozenset[str] = frozenset()  # « dit », « surnommé »: a name follows, not speech
+    naming_nouns: frozenset[str] = frozenset()  # « affaire », « banderole »: their quoted complement is a name
+    inscription_nouns: frozenset[str] = frozenset()  # « banderole », « pancarte »: what they « say » is a slogan
 
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
@@ -33,6 +41,7 @@ def load_lexicon() -> Lexicon:
     rows = list(csv.reader(_lines("reporting_verbs.tsv")[1:], delimiter="\t"))
     verbs = {lemma.strip().lower(): cls.strip() for lemma, cls in rows}
     faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
+    naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
@@ -42,4 +51,7 @@ def load_lexicon() -> Lexicon:
         anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),
         source_preps=frozenset(rules["source_prepositions"]),
         cue_patterns=rules["patterns"],
+        nickname_words=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "verb"),
+        naming_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "inscription")),
+        inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),
     )

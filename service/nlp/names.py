@@ -15,12 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .lexicon import load_lexicon
+from .lexicon import DEFINITE_ARTICLES, OF_WORDS, load_lexicon
 
 HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
 
-_ARTICLES = {"l'", "l’", "la", "le", "les"}
-_LINKS = {"de", "du", "des", "d'", "d’", "d"}
 
 
 @Language.component("entity_trimmer")
@@ -28,7 +26,7 @@ def trim_entities(doc: Doc) -> Doc:
     spans = []
     for ent in doc.ents:
         start = ent.start
-        after_article = start > 0 and doc[start - 1].lower_ in _ARTICLES
+        after_article = start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES
         if after_article and len(ent) >= 3 and ent.label_ != "PER" and _follows_role(doc, start - 1) \
                 and all(t.text[:1].isupper() for t in ent):
             spans.append(Span(doc, start, start + 1, label="ORG"))
@@ -37,7 +35,7 @@ def trim_entities(doc: Doc) -> Doc:
         if ent.label_ == "PER" and len(ent) >= 2 and (after_article or ent[0].text in HONORIFICS):
             start += 1
         if ent[0].is_lower and ent[0].is_alpha:
-            capitals = [t.i for t in ent if t.text[:1].isupper() and doc[t.i - 1].lower_ not in _LINKS
+            capitals = [t.i for t in ent if t.text[:1].isupper() and doc[t.i - 1].lower_ not in OF_WORDS
                         and not doc[t.i - 1].text[:1].isupper()]
             if capitals:
                 start = capitals[-1]
@@ -48,7 +46,7 @@ def trim_entities(doc: Doc) -> Doc:
 
 def _follows_role(doc: Doc, article: int) -> bool:
     """``secrétaire général de l'`` before the span: a role, its ``de``, the article."""
-    if article == 0 or doc[article - 1].lower_ not in _LINKS:
+    if article == 0 or doc[article - 1].lower_ not in OF_WORDS:
         return False
     roles = load_lexicon().role_nouns
     return any(t.lower_ in roles for t in doc[max(0, article - 5):article - 1])

@@ -9,6 +9,7 @@ recogniser (names and roles are needed article-wide, syntax only around quotes):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +50,16 @@ class Paragraph:
             return None
         return self.doc.char_span(lo, hi, alignment_mode="expand")
 
+    def token_after(self, offset: int) -> int | None:
+        """Index of the token at or after article offset ``offset``: the first that ends after it."""
+        i = bisect_right(self.doc, offset - self.start, key=_token_end)
+        return i if i < len(self.doc) else None
+
+    def token_before(self, offset: int) -> int | None:
+        """Index of the last token that ends at or before article offset ``offset``."""
+        i = bisect_right(self.doc, offset - self.start, key=_token_end)
+        return i - 1 if i else None
+
     def sentence_ranges(self) -> list[tuple[int, int]]:
         """Article offsets of the sentences: from the parse, or punctuation when unparsed."""
         if self.parsed:
@@ -59,3 +70,7 @@ class Paragraph:
             last = m.end()
         bounds.append((self.start + last, self.start + len(text)))
         return bounds
+
+
+def _token_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)

@@ -7,13 +7,16 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .lexicon import OF_WORDS
 from .normalize import name_key
 from .roles import RoleMention
 
 PERSON, ORGANISATION = "person", "organisation"
+_ROLE_LINKS = {"de", "du", "des", "d", "l", "la", "le", "les", "à", "au", "aux"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class NameMention:
     start: int
     sentence: int
     subject: bool
+    quoted: bool = False  # said inside a quotation: never the antecedent of the quoter's pronoun
 
 
 class EntityIndex:
@@ -34,15 +38,30 @@ class EntityIndex:
                  organisations: list[tuple[int, str, str]] = ()):
         mentions = _clean_person_names([m for m in mentions if name_key(m.name)])
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
         self._canonical = self._cluster([m.name for m in mentions if m.type == PERSON])
+        self._people: dict[str, list[int]] = defaultdict(list)  # person key -> offsets of its mentions
+        for m in self.mentions:
+            if m.type == PERSON:
+                self._people[name_key(self.canonical(m.name))].append(m.start)
         self._org_nouns = list(organisations)  # (start, head noun, full description)
         counts: dict[str, Counter] = defaultdict(Counter)
         first_seen: dict[tuple[str, str], int] = {}
+        self._predicates: dict[str, set[str]] = defaultdict(set)  # « X est accusé » -> {"accusé"}
         for r in roles:
+            if r.predicate:
+                self._predicates[name_key(self.canonical(r.name))].add(name_key(r.role))
+        for r in roles:
+            if not r.role or r.predicate:
+                continue
             name = self.canonical(r.name) if r.label == "PER" else r.name
             counts[name_key(name)][r.role] += 1
             first_seen.setdefault((name_key(name), r.role), r.start)
         self._roles = {k: max(c, key=lambda role: (c[role], -first_seen[(k, role)])) for k, c in counts.items()}
+        self._genders: dict[str, Counter] = defaultdict(Counter)
+        for r in roles:  # « la procureure X », « M. X »: the gender the article gives each person
+            if r.label == "PER" and r.gender:
+                self.add_gender(r.name, r.gender)
 
     @staticmethod
     def _cluster(names: list[str]) -> dict[str, str]:
@@ -73,23 +92,64 @@ class EntityIndex:
     def role_of(self, name: str) -> str | None:
         return self._roles.get(name_key(name))
 
+    def add_role(self, name: str, role: str) -> None:
+        """« …, résume la cheffe du service, … » resolved to Anne X: the role the article gives her,
+        for « la cheffe de service » later on and her next quotes, unless she already has one."""
+        self._roles.setdefault(name_key(self.canonical(name)), role)
+
+    def knows(self, name: str) -> bool:
+        """``name`` is (a form of) a person named in the article."""
+        return name_key(self.canonical(name)) in self._people
+
+    def add_gender(self, name: str, gender: str) -> None:
+        """Record that the article speaks of ``name`` in ``gender`` (« la procureure », « M. »)."""
+        self._genders[name_key(self.canonical(name))][gender] += 1
+
+    def gender_of(self, name: str) -> str | None:
+        """``Masc``/``Fem`` when the article's words agree on it, else ``None``."""
+        votes = self._genders.get(name_key(self.canonical(name)))
+        if not votes:
+            return None
+        (best, n), *rest = votes.most_common()
+        return best if not rest or rest[0][1] < n else None
+
     def add(self, mention: NameMention) -> None:
         """Record a resolved speaker, so that later pronouns can point back to it."""
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: m.start)
+        i = bisect_right(self._starts, mention.start)
+        self._starts.insert(i, mention.start)
+        self.mentions.insert(i, mention)
+        if mention.type == PERSON:
+            insort(self._people[name_key(self.canonical(mention.name))], mention.start)
+
+    def subject_in_sentence(self, sentence: int, before: int, not_before: int) -> NameMention | None:
+        """The named person subject of sentence number ``sentence``, mentioned between
+        ``not_before`` and ``before`` (article offsets), else ``None``."""
+        for i in range(bisect_left(self._starts, before) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.sentence < sentence or m.start < not_before:
+                return None
+            if m.sentence == sentence and m.type == PERSON and m.subject and not m.quoted:
+                return m
+        return None
 
     def add_organisation(self, start: int, head: str, name: str) -> None:
         self._org_nouns.append((start, head.lower(), name))
 
     # -- references ------------------------------------------------------------------------
-    def antecedent(self, position: int, sentence: int, window: int = 6) -> NameMention | None:
+    def antecedent(self, position: int, sentence: int, window: int = 6, gender: str | None = None,
+                   salient: bool = False, nearest: bool = False) -> NameMention | None:
         """The person a pronoun at ``position`` most likely names.
 
         The nearest earlier subject of the same sentence, then the subject of the nearest
-        earlier sentence that has one, then the nearest person at all.
+        earlier sentence that has one, then the nearest person at all; names said inside a
+        quotation and people of the other gender are left out (« elle » is not « M. Dupont »).
+        ``salient``: with no subject to point to, « l'intéressé » is the person the article has
+        spoken of most so far, not the nearest name.
+        ``nearest``: a description (« le coach », « la scientifique ») names the person just spoken of.
         """
-        earlier = [m for m in self.mentions
-                   if m.type == PERSON and m.start < position and sentence - m.sentence <= window]
+        earlier = self._people_before(position, lambda m: sentence - m.sentence > window, gender)
+        if nearest:
+            return earlier[-1] if earlier else None
         for m in reversed(earlier):
             if m.sentence == sentence and m.subject:
                 return m
@@ -97,28 +157,68 @@ class EntityIndex:
         if by_sentence:
             last = by_sentence[-1].sentence
             return next(m for m in by_sentence if m.sentence == last)
+        before = self._people_before(position, lambda m: False, gender) if salient else []
+        if before:  # every mention counts, quoted ones too: « M. X a menti », says the judge
+            counts = {key: bisect_left(starts, position) for key, starts in self._people.items()}
+            return max(reversed(before), key=lambda m: counts.get(name_key(self.canonical(m.name)), 0))
         return earlier[-1] if earlier else None
 
-    def person_by_role(self, role: str, position: int) -> str | None:
-        """``le président russe`` -> the person the article calls so, nearest before first."""
+    def person_referred_to(self, words: str, position: int, sentence: int, gender: str | None) -> str | None:
+        """« elle », « ce dernier », « l'intéressée » at ``position`` -> the canonical name of the
+        person meant; « l'intéressé » with no subject to point to is the person the article is about."""
+        found = self.antecedent(position, sentence, gender=gender, salient=words.endswith(("intéressé", "intéressée")))
+        return self.canonical(found.name) if found is not None else None
+
+    def person_just_described(self, position: int, sentence: int, gender: str | None) -> str | None:
+        """« L'élu a qualifié … », « la magistrate » with no role of that name in the article: the
+        person just spoken of, looking further back when the gender (« la chercheuse ») rules
+        out the people in between."""
+        found = self.antecedent(position, sentence, window=8 if gender else 3, gender=gender, nearest=True)
+        return self.canonical(found.name) if found is not None else None
+
+    def _people_before(self, position: int, too_far, gender: str | None) -> list[NameMention]:
+        """Unquoted people of ``gender`` (or of no known gender) before ``position``, in text
+        order, walking back until ``too_far(mention)``."""
+        found = []
+        for i in range(bisect_left(self._starts, position) - 1, -1, -1):
+            m = self.mentions[i]
+            if too_far(m):
+                break
+            if m.type == PERSON and not m.quoted and self._gender_fits(m.name, gender):
+                found.append(m)
+        found.reverse()
+        return found
+
+    def _gender_fits(self, name: str, gender: str | None) -> bool:
+        known = self.gender_of(name) if gender else None
+        return known is None or known == gender
+
+    def person_by_role(self, role: str, position: int, gender: str | None = None) -> str | None:
+        """``le président russe`` -> the person the article calls so, nearest before first;
+        « la présidente » is not the « président » of an earlier paragraph."""
         wanted = name_key(role).split()
         if not wanted:
             return None
         matches = [k for k, r in self._roles.items() if self._role_matches(wanted, name_key(r).split())]
-        people = {name_key(self.canonical(m.name)) for m in self.mentions if m.type == PERSON}
-        matches = [k for k in matches if k in people]
+        matches += [k for k, said in self._predicates.items() if " ".join(wanted) in said and k not in matches]
+        matches = [k for k in matches if k in self._people and self._gender_fits(k, gender)]
         if not matches:
             return None
-        last_seen = {name_key(self.canonical(m.name)): m.start for m in self.mentions
-                     if m.type == PERSON and m.start < position}
-        best = max(matches, key=lambda k: last_seen.get(k, -1))
-        return next(self.canonical(m.name) for m in self.mentions if name_key(self.canonical(m.name)) == best)
+
+        def last_seen(key: str) -> int:
+            starts = self._people[key]
+            i = bisect_left(starts, position)
+            return starts[i - 1] if i else -1
+
+        return self.canonical(max(matches, key=last_seen))
 
     @staticmethod
     def _role_matches(wanted: list[str], role: list[str]) -> bool:
+        """« cheffe de service » matches « cheffe du service des urgences »: the same head and
+        the same content words, whatever the articles and prepositions between them."""
         if role[: len(wanted)] == wanted:
             return True
-        return wanted[0] == role[0] and set(wanted) <= set(role)
+        return wanted[0] == role[0] and set(wanted) - _ROLE_LINKS <= set(role)
 
     def organisation_by_head(self, head: str, position: int) -> str | None:
         """``le ministère`` -> the last fuller organisation name with that head noun."""
@@ -131,9 +231,11 @@ def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:
     """Drop what the recogniser took for a person but the article shows is not one.
 
     ``Kim de Corée du Nord`` -> ``Kim`` when ``Corée du Nord`` is a place of the article;
-    ``Dupont-Martin`` is left out when ``Dupont`` and ``Martin`` are both people of the article.
+    ``Dupont-Martin`` is left out when ``Dupont`` and ``Martin`` are both people of the article;
+    a one-word ``Montaubrac`` is left out when ``US Montaubrac`` is an organisation of the article.
     """
     places = {name_key(m.name) for m in mentions if m.type == ORGANISATION}
+    place_words = {name_key(m.name).split()[-1] for m in mentions if m.type == ORGANISATION and name_key(m.name)}
     people = [name_key(m.name).split() for m in mentions if m.type == PERSON and "-" not in m.name]
     edges = {toks[0] for toks in people} | {toks[-1] for toks in people}
     cleaned = []
@@ -143,9 +245,11 @@ def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:
             continue
         words = m.name.split()
         for i, word in enumerate(words[1:], start=1):
-            if word.lower() in ("de", "du", "des", "d'", "d’") and name_key(" ".join(words[i + 1:])) in places:
-                m = NameMention(" ".join(words[:i]), m.type, m.start, m.sentence, m.subject)
+            if word.lower() in OF_WORDS and name_key(" ".join(words[i + 1:])) in places:
+                m = NameMention(" ".join(words[:i]), m.type, m.start, m.sentence, m.subject, m.quoted)
                 break
+        if len(name_key(m.name).split()) == 1 and name_key(m.name) in place_words:
+            continue  # « l'entraîneur de Montaubrac » after « l'US Montaubrac »: a club, not a person
         parts = [name_key(p) for p in m.name.split("-")]
         if len(parts) > 1 and all(p in edges for p in parts) or not name_key(m.name):
             continue

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon
+from .gender import (
+    DETERMINER_GENDER,
+    HONORIFIC_GENDER,
+    noun_gender,
+    phrase_gender,
+    pronoun_gender,
+)
+from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
 
@@ -25,16 +32,34 @@ _STOP_WORDS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "était", 
 _ROLE_END = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
 _LINK_WORDS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "à", "au", "aux", "en", "pour"}
 MAX_ROLE_TOKENS = 14
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+_AGE_WORDS = {"ans", "an"}
+_NP_OPENERS = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette"}
 
 
 @dataclass(frozen=True)
 class RoleMention:
-    """``role`` given to the name ``name`` at article offset ``start``."""
+    """``role`` given to the name ``name`` at article offset ``start``.
+
+    ``gender``: what the role's words show (« la procureure » -> Fem); ``possessive``: the role
+    came with « son », « sa », « leur » (« son président »), so it belongs to someone named before.
+    """
 
     name: str
     label: str
     role: str
     start: int
+    gender: str | None = None
+    possessive: bool = False
+    predicate: bool = False  # « X, 52 ans, est accusé de … »: what the person is, to find « l'accusé » by
+
+
+@dataclass(frozen=True)
+class _Role:
+    text: str
+    first: Token  # first word of the role (after its determiner)
+    last: Token
+    tight: bool = False  # right before the name, no comma: « le défenseur Yoann Le Gall »
 
 
 def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[str],
@@ -44,12 +69,248 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
     for ent in paragraph.doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        heads = lexicon.role_nouns if ent.label_ in PERSON_LABELS else lexicon.organisation_nouns
-        role = (_role_before(ent, heads, determiners, modifiers)
-                or _role_after(ent, heads, determiners, modifiers, paragraph.parsed))
+        person = ent.label_ in PERSON_LABELS
+        heads = lexicon.role_nouns if person else lexicon.organisation_nouns
+        before = _role_before(ent, heads, determiners, modifiers, paragraph.parsed)
+        after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
+        role = _choose(ent, before, after) if person else (before or after)
+        gender = _gender_of(ent, before, after, lexicon.role_nouns) if person else None
         if role:
-            found.append(RoleMention(ent.text, ent.label_, role, paragraph.start + ent.start_char))
+            prev = role.first.doc[role.first.i - 1] if role.first.i > 0 else None
+            possessive = prev is not None and prev.lower_ in POSSESSIVES
+            found.append(RoleMention(ent.text, ent.label_, role.text, paragraph.start + ent.start_char,
+                                     gender, possessive))
+        elif gender:
+            found.append(RoleMention(ent.text, ent.label_, "", paragraph.start + ent.start_char, gender))
+        described = _predicate_role(ent, heads) if person else None
+        if described:
+            found.append(RoleMention(ent.text, ent.label_, described, paragraph.start + ent.start_char,
+                                     predicate=True))
+    return [r for r in found if r.role or r.gender]
+
+
+_COPULAS = {"est", "était", "sera", "serait", "fut"}
+
+
+def _predicate_role(ent: Span, heads) -> str | None:
+    """« Luc X, 47 ans, ancien charpentier, est accusé d'avoir … » -> « accusé »: a role noun
+    predicated of the name (past its appositions), that « l'accusé » later points back to."""
+    doc, k = ent.doc, ent.end
+    for _ in range(4):  # « , 47 ans, ancien charpentier, »: past up to three short appositions
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            break
+        if doc[k + 1].lower_ in _COPULAS:
+            k += 1
+            break
+        nxt = next((j for j in range(k + 1, min(k + 8, len(doc))) if doc[j].text == ","), None)
+        if nxt is None:
+            break
+        k = nxt
+    if k + 1 < len(doc) and doc[k].lower_ in _COPULAS and _is_head(doc[k + 1], heads):
+        return doc[k + 1].lower_
+    return None
+
+
+def _choose(ent: Span, before: _Role | None, after: _Role | None) -> _Role | None:
+    """One role per mention: the fuller apposition wins over a bare noun glued to the name.
+
+        la climatologue Anne X, chercheuse au CNRS   -> chercheuse au CNRS
+        le critique Paul X, du magazine Écrans       -> critique du magazine Écrans
+    """
+    if before is None or after is None:
+        return before or after
+    if not before.tight or _tells_a_figure(after):
+        return before
+    if after.first.lower_ in OF_WORDS:
+        doc = ent.doc
+        return _Role(_clean(doc[before.first.i:before.last.i + 1]) + " " + after.text, before.first, after.last)
+    return after
+
+
+def _tells_a_figure(role: _Role) -> bool:
+    """« auteur de 14 points », « buteur à trois reprises »: a figure of the day, not a title."""
+    doc = role.first.doc
+    return any(t.like_num or t.pos_ == "NUM" for t in doc[role.first.i:role.last.i + 1])
+
+
+def _gender_of(ent: Span, before: _Role | None, after: _Role | None, nouns: frozenset[str]) -> str | None:
+    """Gender shown by the honorific, or the determiner and form of the role: « la procureure X »."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text in HONORIFIC_GENDER:
+        return HONORIFIC_GENDER[doc[ent.start - 1].text]
+    for role in (before, after):
+        if role is None:
+            continue
+        prev = doc[role.first.i - 1] if role.first.i > 0 else None
+        if prev is not None and prev.lower_ in DETERMINER_GENDER:
+            return DETERMINER_GENDER[prev.lower_]
+        found = _role_words_gender(doc[role.first.i:role.last.i + 1], nouns)
+        if found:
+            return found
+    return None
+
+
+def _role_words_gender(role: Span, nouns: frozenset[str]) -> str | None:
+    """The gender shown by the role nouns of each conjunct, not by their complements:
+    « paléontologue au musée et première autrice de l'étude » -> Fem, « avocat de la victime » -> Masc."""
+    in_complement = False
+    for tok in role:
+        if tok.lower_ == "et":
+            in_complement = False
+        elif tok.lower_ in _LINK_WORDS:
+            in_complement = True
+        elif not in_complement and (tok.lower_ in nouns or (tok.lemma_ or "").lower() in nouns):
+            found = noun_gender(tok.lower_, nouns)
+            if found:
+                return found
+    return None
+
+
+@dataclass(frozen=True)
+class RoleReference:
+    """A person named without a name: « la maire », « le président russe », « l'intéressé », « elle »."""
+
+    start: int
+    role: str  # "maire", "président russe"; the words themselves for anaphors and pronouns
+    gender: str | None
+    subject: bool  # subject of a main clause
+    anaphor: bool  # « l'intéressé », « ce dernier », « elle »
+    complement: bool = False  # « l'avocat de l'accusé »: completes another noun, not the one spoken of
+
+
+def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list[RoleReference]:
+    """Definite role nouns, anaphors and subject pronouns outside quotations, in text order:
+    ``L'élu a qualifié …`` -> RoleReference(…, "élu", Masc, subject=True, anaphor=False).
+    A role noun glued to a name (« la maire Anne X », « la maire, Anne X ») is a role, not a reference."""
+    doc, found = paragraph.doc, []
+    for tok in doc:
+        if (paragraph.start + tok.idx) in quoted:
+            continue
+        ref = _anaphor_at(tok, lexicon) or _role_reference_at(tok, lexicon, paragraph.parsed)
+        if ref is None:
+            continue
+        words, head, anaphor = ref
+        gender = pronoun_gender(" ".join(t.lower_ for t in words)) if anaphor \
+            else phrase_gender(words, lexicon.role_nouns)
+        subject = paragraph.parsed and (head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl")
+                                        or _clefted(words))
+        role = " ".join(t.text for t in words[1:]) if not anaphor else " ".join(t.lower_ for t in words)
+        first = words[0].i
+        complement = first > 1 and doc[first - 1].lower_ in OF_WORDS and doc[first - 2].is_alpha \
+            and (doc[first - 2].pos_ in ("NOUN", "") and not doc[first - 2].is_title)
+        found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement))
     return found
+
+
+_CLEFT_COPULAS = {"est", "était", "fut"}
+
+
+def _clefted(words: list[Token]) -> bool:
+    """« C'est justement le talonneur qui a marqué »: the focus of a cleft sentence is its subject."""
+    doc, i, end = words[0].doc, words[0].i - 1, words[-1].i + 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    return i > 0 and doc[i].lower_ in _CLEFT_COPULAS and doc[i - 1].lower_ in ("c'", "c’", "ce") \
+        and end < len(doc) and doc[end].lower_ == "qui"
+
+
+def _anaphor_at(tok: Token, lexicon: Lexicon):
+    """« l'intéressé », « ce dernier » anywhere; « il »/« elle » as the subject of a main clause."""
+    doc = tok.doc
+    for size in (2, 1):
+        words = doc[tok.i:tok.i + size]
+        if len(words) == size and " ".join(t.lower_ for t in words) in lexicon.anaphors:
+            if size == 1 and not (tok.pos_ == "PRON" and tok.dep_.startswith("nsubj")):
+                return None
+            return list(words), words[-1], True
+    return None
+
+
+def _role_reference_at(tok: Token, lexicon: Lexicon, parsed: bool):
+    """« la maire », « le président russe », « l'entraîneur de Valcourt »: a definite singular role
+    noun, with its adjectives and one complement, and no name after it."""
+    doc = tok.doc
+    if tok.lower_ not in DEFINITE_SINGULAR or tok.i + 1 >= len(doc):
+        return None
+    head = doc[tok.i + 1]
+    if not _is_head(head, lexicon.role_nouns) or "Plur" in head.morph.get("Number"):
+        return None
+    end = _reference_end(doc, head.i + 1, parsed)
+    if end < len(doc) and doc[end].lower_ in OF_WORDS:
+        k = end + 1
+        if k < len(doc) and doc[k].lower_ in DEFINITE_ARTICLES:
+            k += 1
+        if k < len(doc) and doc[k].is_alpha and (not parsed or doc[k].pos_ in ("NOUN", "PROPN")):
+            end = _reference_end(doc, k + 1, parsed)
+    if _name_at(doc, end + 1 if end < len(doc) and doc[end].text == "," else end):
+        return None
+    return list(doc[tok.i:end]), head, False
+
+
+def _reference_end(doc, k: int, parsed: bool) -> int:
+    while parsed and k < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1
+    return k
+
+
+def _name_at(doc, i: int) -> bool:
+    """A name starts at ``i``, after a determiner and a descriptor at most: « le Dr X », « le Belge X »."""
+    for _ in range(3):
+        if i >= len(doc):
+            return False
+        if doc[i].ent_type_ == "PER" or doc[i].text in HONORIFICS:
+            return True
+        if not doc[i].is_alpha:
+            return False
+        i += 1
+    return False
+
+
+def find_organisation_genitives(paragraph: Paragraph, described_here: list[tuple[int, str, str]],
+                                lexicon: Lexicon, quoted) -> list[tuple[int, str]]:
+    """Where each organisation is named, and how a role would name it: ``(offset, "de la chambre
+    d'agriculture")``, ``(offset, "du syndicat Sud-Rail")``; acronyms in brackets are left out.
+    ``described_here``: the paragraph's ``find_described_organisations``."""
+    doc, found = paragraph.doc, []
+    described = {start - paragraph.start: text for start, _, text in described_here
+                 if not text.split()[0].lower().endswith(("s", "x"))}  # « les services comptables »: not one body
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and not (ent.start > 0 and doc[ent.start - 1].text == "("):
+            described.setdefault(ent.start_char, ent.text)
+    for tok in doc[1:]:  # « la direction », « le syndicat » on their own
+        if _is_head(tok, lexicon.organisation_nouns) and doc[tok.i - 1].lower_ in DEFINITE_SINGULAR \
+                and not tok.ent_type_:
+            described.setdefault(tok.idx, tok.text)
+    tokens = {t.idx: t for t in doc} if described else {}
+    for char, text in described.items():
+        tok = tokens.get(char)
+        if tok is None or (paragraph.start + char) in quoted or not any(c.isalpha() for c in text):
+            continue
+        found.append((paragraph.start + char, _genitive(doc[tok.i - 1] if tok.i > 0 else None, text)))
+    return sorted(found)
+
+
+def _genitive(determiner: Token | None, name: str) -> str:
+    word = determiner.lower_ if determiner is not None else ""
+    if word in ("l'", "l’"):
+        return f"de {determiner.text.lower()}{name}"
+    return {"la": "de la ", "le": "du ", "les": "des "}.get(word, "de ") + name
+
+
+def complete_possessive_roles(roles: list[RoleMention], organisations: list[tuple[int, str]],
+                              people: list[int], reach: int = 400) -> list[RoleMention]:
+    """« La chambre d'agriculture réclame … Son président, Michel X, a jugé … »: a role given with
+    « son »/« sa »/« leur » belongs to the organisation named just before, when no person came
+    between -> ``président de la chambre d'agriculture``."""
+    completed = []
+    for r in roles:
+        if r.possessive and r.role:
+            owner = next(((start, genitive) for start, genitive in reversed(organisations)
+                          if start < r.start and r.start - start <= reach), None)
+            if owner is not None and not any(owner[0] < p < r.start for p in people):
+                r = RoleMention(r.name, r.label, f"{r.role} {owner[1]}", r.start, r.gender, r.possessive)
+        completed.append(r)
+    return completed
 
 
 def find_described_organisations(paragraph: Paragraph, lexicon: Lexicon) -> list[tuple[int, str, str]]:
@@ -78,48 +339,138 @@ def _is_head(tok: Token, heads: frozenset[str]) -> bool:
     return tok.lower_ in heads or (tok.lemma_ or "").lower() in heads
 
 
-def _role_before(ent: Span, heads, determiners, modifiers) -> str | None:
+def _role_before(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+    """The role that ends right before the name, or before the comma that precedes it:
+    ``le président brésilien Luiz Ramos``, ``Le ministre de l'Intérieur, Jean Dupont``. A short
+    descriptor between a comma and the name (« le Portugais », « le comédien », « le Dr ») gives
+    way to the role before the comma: ``l'entraîneur de X, le Portugais Luis Y``."""
     doc, i = ent.doc, ent.start - 1
     if i >= 0 and doc[i].text in HONORIFICS:  # "l'avocate, Me Claire Dubois"
         i -= 1
     if i >= 0 and doc[i].text == ",":  # "Le ministre de l'Intérieur, Jean Dupont,"
-        i -= 1
+        return _role_ending_at(doc, i - 1, heads, determiners, modifiers, parsed)
+    inner = _role_ending_at(doc, i, heads, determiners, modifiers, parsed)
+    start = _descriptor_start(doc, i, inner, determiners)
+    if start > 1 and doc[start - 1].text == "," and doc[start].lower_ in determiners:
+        outer = _role_ending_at(doc, start - 2, heads, determiners, modifiers, parsed)
+        if outer is not None:
+            return outer
+    if inner is None:
+        return None
+    return _Role(inner.text, inner.first, inner.last, tight=True)
+
+
+def _descriptor_start(doc, i: int, inner: _Role | None, determiners) -> int:
+    """Where the words glued before a name start, with their determiner: « le comédien »."""
+    start = inner.first.i if inner is not None else i + 1
+    if inner is None:
+        while start > 0 and start > i - 1 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in determiners:
+            start -= 1  # « le Portugais »: one descriptor the lexicon does not know
+    return start - 1 if start > 0 and doc[start - 1].lower_ in determiners else start
+
+
+def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+    """A role whose last word is token ``i``: « secrétaire général de l'Otan »."""
     end, chain = i + 1, []
     while i >= 0 and len(chain) < MAX_ROLE_TOKENS:
         tok = doc[i]
-        if (tok.is_punct and tok.text not in ("-",)) or tok.lower_ in _STOP_WORDS or tok.ent_type_ == "PER" \
-                or tok.pos_ in ("VERB", "AUX") or tok.is_space:
+        if (tok.is_punct and tok.text not in ("-",)) or tok.lower_ in _STOP_WORDS \
+                or (tok.ent_type_ == "PER" and not _completes_a_noun(tok)) \
+                or (tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)) or tok.is_space:
             break
         chain.append(tok)
+        if tok.lower_ in _NP_OPENERS and i > 0 and doc[i - 1].lower_ not in _LINK_WORDS:
+            break  # « … de fusil son associé, X »: the role's noun phrase opens at « son »
         i -= 1
-    for tok in chain:  # nearest head first
+    for tok in reversed(chain):  # the first head: « avocate de l'accusé » is an avocate
         if not _is_head(tok, heads):
             continue
         start = _with_modifiers(tok, modifiers)
         prev = doc[start.i - 1] if start.i > 0 else None
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
-            return _clean(doc[start.i:end])
+            text = _clean(doc[start.i:end])
+            return _Role(text, start, doc[end - 1]) if text else None
     return None
 
 
-def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> str | None:
+def _completes_a_noun(tok: Token) -> bool:
+    """« l'entraîneur de Valcourt »: a name the recogniser took for a person, after « de »
+    and a noun, completes that noun (a club, a town), it does not end the role."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i > 1 and doc[i - 1].lower_ in OF_WORDS and doc[i - 2].pos_ == "NOUN"
+
+
+def _is_participle(tok: Token, parsed: bool) -> bool:
+    """« chargé des finances »: a past participle with its complement stays in a role."""
+    return parsed and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") \
+        and "Past" in tok.morph.get("Tense") and tok.i + 1 < len(tok.doc) \
+        and tok.doc[tok.i + 1].lower_ in _LINK_WORDS
+
+
+def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+    """The apposition after the name: ``Marie X, professeure à l'université de Lyon``, past an
+    age (``Kevin X, 31 ans, fondeur``), through a coordination of roles (``… et première autrice
+    de l'étude``); or a complement that completes a role before the name (``, du magazine Y``)."""
     doc, j = ent.doc, ent.end
     if j >= len(doc) or doc[j].text != ",":
         return None
     j += 1
+    aged = j + 2 < len(doc) and doc[j].like_num and doc[j + 1].lower_ in _AGE_WORDS and doc[j + 2].text == ","
+    if aged:
+        j += 3
+        occupation = _occupation_after_age(doc, j, modifiers)
+        if occupation is not None:
+            return occupation
+    if j < len(doc) and doc[j].lower_ in OF_WORDS:
+        k = _role_end(doc, j + 1, j, heads, determiners, modifiers, parsed)
+        return _Role(_clean(doc[j:k]), doc[j], doc[k - 1]) if k > j + 1 and _clean(doc[j:k]) else None
     while j < len(doc) and (doc[j].lower_ in determiners or doc[j].lower_ in modifiers):
         j += 1
     if j >= len(doc) or not _is_head(doc[j], heads):
         return None
     start = _with_modifiers(doc[j], modifiers)
-    k = j + 1
-    while k < len(doc) and k - start.i < MAX_ROLE_TOKENS:
+    k = _role_end(doc, j + 1, start.i, heads, determiners, modifiers, parsed)
+    text = _clean(doc[start.i:k])
+    return _Role(text, start, doc[k - 1]) if text else None
+
+
+def _occupation_after_age(doc, j: int, modifiers) -> _Role | None:
+    """« Luc X, 47 ans, ancien charpentier, … »: after an age, a short noun phrase set off by
+    commas is the person's occupation, even with a noun the lexicon does not know."""
+    k = j
+    while k < len(doc) and k - j < 5 and doc[k].text != ",":
         tok = doc[k]
+        if not tok.is_alpha or not tok.is_lower or tok.lower_ in _STOP_WORDS or tok.pos_ not in ("NOUN", "ADJ", "ADP", "DET", ""):
+            return None  # (no tags in a paragraph that was not parsed)
+        k += 1
+    first = j
+    while first < k and doc[first].lower_ in modifiers:
+        first += 1
+    if k >= len(doc) or doc[k].text != "," or first >= k or doc[first].pos_ not in ("NOUN", "ADJ", ""):
+        return None
+    return _Role(_clean(doc[j:k]), doc[j], doc[k - 1])
+
+
+def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bool) -> int:
+    while k < len(doc) and k - start < MAX_ROLE_TOKENS:
+        tok = doc[k]
+        if tok.lower_ == "et" and _role_head_follows(doc, k + 1, heads, determiners, modifiers):
+            k += 1
+            continue
         if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "est") \
-                or (parsed and tok.pos_ in ("VERB", "AUX")):
+                or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
             break
         k += 1
-    return _clean(doc[start.i:k])
+    return k
+
+
+def _role_head_follows(doc, k: int, heads, determiners, modifiers) -> bool:
+    """« … et première autrice de l'étude »: a second role is coordinated with the first."""
+    while k < len(doc) and (doc[k].lower_ in determiners or doc[k].lower_.rstrip("-") in modifiers):
+        k += 1
+    return k < len(doc) and _is_head(doc[k], heads)
 
 
 def _with_modifiers(tok: Token, modifiers) -> Token:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .lexicon import Lexicon
+from .gender import phrase_gender, pronoun_gender
+from .lexicon import DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .types import Speaker
 
-SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui"}
+SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
+                     "celle", "celui"}  # « …, explique celle qui a … »: the person just spoken of
 ORGANISATION_LABELS = {"ORG", "MISC", "LOC"}
-_LINKS = {"de", "du", "des", "d'", "d’", "d"}
 
 
 def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, lexicon: Lexicon,
@@ -28,22 +29,23 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     if len(mention) == 1 and words[0] in SINGULAR_PRONOUNS or " ".join(words) in lexicon.anaphors:
         if words[0] in ("ils", "elles", "-ils", "-elles", "-on", "on"):
             return None
-        found = index.antecedent(position, sentence)
-        if found is None:
-            return None
-        name = index.canonical(found.name) if found.type == PERSON else found.name
-        return Speaker(name, found.type, index.role_of(name), surface)
+        phrase = " ".join(words)
+        name = index.person_referred_to(phrase, position, sentence, pronoun_gender(phrase))
+        return None if name is None else Speaker(name, PERSON, index.role_of(name), surface)
 
-    people = [e for e in mention.ents if e.label_ == "PER"]
+    head = _head_noun(mention, lexicon)
+    people = [e for e in mention.ents if e.label_ == "PER" and not _completes_head(e, head, lexicon)]
     if people:
         name = index.canonical(people[-1].text)
         return Speaker(name, PERSON, index.role_of(name), surface)
 
-    head = _head_noun(mention)
-    named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS
-             and (e.start == mention.start or mention.doc[e.start - 1].lower_ not in _LINKS)]
-    if named:  # « l'agence de presse officielle XYZ » is XYZ
-        name = named[-1].text
+    named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS and not _complement(e)]
+    if named:  # « l'agence de presse officielle XYZ » is XYZ, « le syndicat Sud-Rail » is syndicat Sud-Rail
+        ent = named[-1]
+        before = mention.doc[ent.start - 1] if ent.start > 0 else None  # the parser may leave it out
+        if before is not None and before.lower_ in lexicon.organisation_nouns:
+            ent = mention.doc[before.i:ent.end]
+        name = ent.text
         return Speaker(name, ORGANISATION, index.role_of(name), surface)
     if head is None:
         return None
@@ -56,20 +58,52 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             described = earlier or described
         index.add_organisation(position, lemma, described)
         return Speaker(described, ORGANISATION, None, surface)
+    singular = "Plur" not in head.morph.get("Number")
     if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns:
-        if "Plur" not in head.morph.get("Number"):
-            person = index.person_by_role(described, position)
+        if singular:
+            gender = phrase_gender(mention, lexicon.role_nouns)
+            person = index.person_by_role(described, position, gender)
+            if person is not None and gender:
+                index.add_gender(person, gender)
+            if person is None and mention[0].lower_ in DEFINITE_SINGULAR:  # « la magistrate » after « la procureure X »
+                person = index.person_just_described(position, sentence, gender)
             if person is not None:
-                return Speaker(person, PERSON, index.role_of(person) or described, surface)
+                index.add_role(person, described)
+                return Speaker(person, PERSON, index.role_of(person), surface)
         return Speaker(described, PERSON, None, surface)
     if head.pos_ == "PROPN":
         name = index.canonical(described)
         return Speaker(name, PERSON, index.role_of(name), surface)
+    # the subject of a reporting verb speaks, whatever the noun: « les familles des victimes »
+    return Speaker(described, PERSON, None, surface)
+
+
+def _completes_head(ent: Span, head, lexicon: Lexicon) -> bool:
+    """« la direction d'Hestiane », « l'avocat de Paul X »: the name completes the role or
+    organisation noun that heads the mention, it does not speak."""
+    if head is None or head.i >= ent.start or not _complement(ent):
+        return False
+    lemma = (head.lemma_ or head.lower_).lower()
+    return any(w in lexicon.organisation_nouns or w in lexicon.role_nouns for w in (lemma, head.lower_))
+
+
+def _complement(ent: Span) -> bool:
+    """The name completes a noun before it: « ministère de la Transition écologique », « du Sénat »."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ in DEFINITE_SINGULAR and i > 0 and doc[i - 1].lower_ in OF_WORDS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in OF_WORDS
+
+
+def _head_noun(mention: Span, lexicon: Lexicon):
+    """The noun heading the mention; a role noun the tagger took for a participle counts too:
+    « le prévenu », « l'élu »."""
+    for t in mention:
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.i == mention.end - 1):
+            return t
+        if t.lower_ in lexicon.role_nouns and t.i > mention.start and mention.doc[t.i - 1].pos_ == "DET":
+            return t
     return None
-
-
-def _head_noun(mention: Span):
-    return next((t for t in mention if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.i == mention.end - 1)), None)
 
 
 def _without_determiner(mention: Span) -> str:

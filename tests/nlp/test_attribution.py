@@ -122,3 +122,372 @@ def test_incise_inside_the_marks_splits_the_quote(extract):
 def test_anonymous_source_is_kept_as_described(extract):
     [quote] = extract("D'après une source proche du dossier, l'accord serait « imminent ».")
     assert quote.speaker.name == "source proche du dossier" and quote.cue.text == "D'après"
+
+
+def test_incise_ending_a_sentence_inside_the_marks_splits_the_quote(extract):
+    text = "La juge Hélène Roussel a lu sa décision. « La loi est claire, dit-elle. Elle s'applique à tous. »"
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["La loi est claire", "Elle s'applique à tous."]
+    assert {q.speaker.name for q in quotes} == {"Hélène Roussel"}
+
+
+def test_definite_role_noun_without_a_matching_role_takes_the_nearby_person(extract):
+    text = ("La procureure de Lille, Agnès Fournier, a requis dix ans de prison. "
+            "« Les faits sont d'une gravité exceptionnelle », a insisté la magistrate.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Agnès Fournier"
+    assert quote.speaker.role == "procureure de Lille"
+
+
+def test_a_group_subject_of_a_reporting_verb_is_the_speaker(extract):
+    [quote] = extract("Les familles des victimes ont dénoncé : « Personne ne nous a écoutés. »")
+    assert quote.speaker is not None and "familles des victimes" in quote.speaker.name
+
+
+# -- pronouns and descriptions agree in gender with the person they name -------------------------
+
+def test_feminine_pronoun_skips_the_nearer_man(extract):
+    text = ("La sénatrice Irène Vautrin a reçu les maires du canton. Le préfet, Gilles Aubry, a été retenu à Paris. "
+            "« Nous attendons des actes », a-t-elle rappelé.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Irène Vautrin" and quote.speaker.role == "sénatrice"
+
+
+def test_pronoun_subject_sentence_takes_the_person_of_its_gender(extract):
+    text = ("La sénatrice Irène Vautrin a reçu le préfet Gilles Aubry mardi. Il a salué sa « détermination ». "
+            "Elle a qualifié la réunion de « constructive ».")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Gilles Aubry", "Irène Vautrin"]
+
+
+def test_gender_of_an_epicene_role_comes_from_a_later_determiner(extract):
+    text = ("Dominique Lemoine, maire de Soissac, a ouvert la séance.\n\n"
+            "L'opposition, menée par Claude Vernier, conteste le budget. L'élu a qualifié le projet de « ruineux ».\n\n"
+            "La maire a répondu : « Les comptes sont sains. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Claude Vernier", "Dominique Lemoine"]
+
+
+# -- the person named in apposition to a role is the speaker ---------------------------------------
+
+@pytest.mark.parametrize("text,speaker,role", [
+    ("Le premier adjoint chargé de la voirie, Gérard Fontaine, a assuré que les travaux seraient « terminés en mai ».",
+     "Gérard Fontaine", "premier adjoint chargé de la voirie"),
+    ("L'entraîneur de Rivemont, le Belge Tom Vermeulen, a jugé la défaite « logique ».",
+     "Tom Vermeulen", "entraîneur de Rivemont"),
+    ("« Ce roman nous a tous bouleversés », a expliqué le président du jury, l'écrivain Simon Ardent.",
+     "Simon Ardent", "président du jury"),
+    ("« Il faudra rester solides », a prévenu le gardien Hugo Salvat, capitaine de l'équipe.",
+     "Hugo Salvat", "capitaine de l'équipe"),
+    (("Interrogée, la vice-présidente du département chargée des routes, Laure Bastide, a assuré que le chantier "
+      "restait « prioritaire »."), "Laure Bastide", "vice-présidente du département chargée des routes"),
+])
+def test_name_in_apposition_to_the_subject_is_the_speaker(extract, text, speaker, role):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker and quote.speaker.role == role
+
+
+def test_name_after_a_possessive_role_and_honorific_is_the_speaker(extract):
+    text = ("L'Union des pharmaciens ruraux a dénoncé la réforme. "
+            "« Les officines sont à bout », a estimé son président, le Dr Paul Mérieux.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Paul Mérieux"
+
+
+# -- role nouns and « l'intéressé » point back to the person ---------------------------------------
+
+def test_role_noun_subject_resolves_to_the_person_just_named(extract):
+    text = ("Le président du club, Rémy Garnier, a reçu les supporters mardi.\n\n"
+            "« Nous ne vendrons aucun joueur », a martelé le coach.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Rémy Garnier"
+
+
+def test_defendant_noun_skips_the_judge_of_the_other_gender(extract):
+    text = ("Le tribunal a entendu Marc Dutertre, ancien maire de Valbois. Interrogé par la juge Anne Collet "
+            "sur un virement, le prévenu a évoqué un « malentendu ».")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Marc Dutertre"
+
+
+def test_interesse_is_the_person_the_article_is_about(extract):
+    text = ("Le parquet a requis deux ans contre Paul Rivière, ancien trésorier du club. Surnommé « le Coffre », "
+            "M. Rivière aurait détourné 80 000 euros. "
+            "La procureure, Inès Moreau, a pointé le rôle du comptable, dont le fils, Luc Garnier, sera jugé plus tard. "
+            "Debout à la barre, l'intéressé a tout contesté. « Je n'ai rien volé », a-t-il affirmé.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Paul Rivière"
+
+
+# -- organisations keep their noun ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Le syndicat Force Ouvrière Rail dénonce une « provocation » de la direction.", "syndicat Force Ouvrière Rail"),
+    ("Le ministère de l'Agriculture a promis « un soutien rapide » aux éleveurs.", "ministère de l'Agriculture"),
+])
+def test_organisation_named_with_its_noun_keeps_the_noun(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker and quote.speaker.type == "organisation"
+
+
+def test_relative_qui_after_an_incise_points_to_the_organisation(extract):
+    text = ("La préfecture de l'Aude a pris un arrêté jeudi.\n\n"
+            "Les baignades sont interdites, a rappelé la préfecture, qui annonce des contrôles « stricts ».")
+    [quote] = extract(text)
+    assert quote.speaker.name == "préfecture de l'Aude"
+
+
+# -- an incise naming the speaker inside the marks splits the quote --------------------------------
+
+def test_named_incise_with_an_apposition_inside_the_marks(extract):
+    text = ("« Les vignes ont souffert tout l'été, a résumé Julien Maury, viticulteur à Cahors. "
+            "Il faudra replanter. »")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["Les vignes ont souffert tout l'été", "Il faudra replanter."]
+    assert {(q.speaker.name, q.speaker.role) for q in quotes} == {("Julien Maury", "viticulteur à Cahors")}
+
+
+def test_named_incise_with_an_honorific_inside_the_marks(extract):
+    text = "« Nous ne signerons rien, a insisté M. Paul Ferrand, tant que le texte restera en l'état. »"
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["Nous ne signerons rien", "tant que le texte restera en l'état."]
+    assert {q.speaker.name for q in quotes} == {"Paul Ferrand"}
+
+
+# -- partial quotes: coordination, passive agent after the quote, detached participle --------------
+
+def test_coordinated_partial_quotes_share_the_reporting_verb(extract):
+    text = "Le syndicaliste Marc Olivier estime que la situation est « explosive » et que « personne ne veut négocier »."
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["explosive", "personne ne veut négocier"]
+    assert {q.speaker.name for q in quotes} == {"Marc Olivier"}
+
+
+@pytest.mark.parametrize("text,speaker,role", [
+    (("La réforme a été adoptée mardi. Une position jugée « frileuse » par le président de l'association "
+      "Terre Vive, Moussa Keita."), "Moussa Keita", "président de l'association Terre Vive"),
+    ("Le maire a annoncé la fermeture du pont. Des propos qualifiés de « scandaleux » par Sébastien Morin.",
+     "Sébastien Morin", None),
+])
+def test_passive_agent_after_the_quote_is_the_speaker(extract, text, speaker, role):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker and quote.speaker.role == role
+
+
+def test_detached_present_participle_speaks_for_the_subject(extract):
+    text = ("Le directeur du théâtre, Alain Roux, a regretté la baisse des aides, "
+            "qualifiant ce choix de « coup dur pour la création ».")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Alain Roux"
+
+
+# -- roles ------------------------------------------------------------------------------------------
+
+def test_possessive_role_names_the_organisation_just_named(extract):
+    text = ("La fédération des chasseurs de l'Ain conteste l'arrêté. "
+            "Son président, Bruno Genet, l'a jugé « absurde ».")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Bruno Genet"
+    assert quote.speaker.role == "président de la fédération des chasseurs de l'Ain"
+
+
+def test_possessive_role_of_a_person_stays_as_it_is(extract):
+    text = ("Jean Moulinier, ancien maire, était jugé mardi. Pour son avocat, Me Luc Bastien, "
+            "le dossier est « vide ».")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Luc Bastien" and quote.speaker.role == "avocat"
+
+
+@pytest.mark.parametrize("text,speaker,role", [
+    ("Pour la géologue Claire Dumas, chercheuse au CNRS de Grenoble, le glissement est « inévitable ».",
+     "Claire Dumas", "chercheuse au CNRS de Grenoble"),
+    ("Pour le critique Paul Verne, du magazine Écrans, le film est « raté ».",
+     "Paul Verne", "critique du magazine Écrans"),
+    ("« La piste était parfaite », a déclaré Kevin Marchal, 31 ans, fondeur de l'équipe de France.",
+     "Kevin Marchal", "fondeur de l'équipe de France"),
+    (("Selon Ana Lopes, paléontologue au Muséum de Lisbonne et première autrice de l'étude, le fossile est "
+      "« unique »."), "Ana Lopes", "paléontologue au Muséum de Lisbonne et première autrice de l'étude"),
+    ("Le paléontologue britannique Andrew Miles a salué une découverte « majeure ».",
+     "Andrew Miles", "paléontologue britannique"),
+])
+def test_fullest_apposition_is_the_role(extract, text, speaker, role):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker and quote.speaker.role == role
+
+
+def test_name_set_off_by_commas_before_a_subjectless_verb_is_the_subject(extract):
+    text = ("Du côté des familles, Me Sarah Klein, avocate des parties civiles, a rappelé les faits. "
+            "Le juge Henri Bosc a levé la séance. « Justice doit être rendue », a-t-elle insisté.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Sarah Klein"
+
+
+def test_named_incise_keeps_an_apposition_the_lexicon_does_not_know(extract):
+    text = ("« On montait les bêtes en juin, a raconté Émile Sarrazin, ancien berger du col. "
+            "Maintenant, plus personne ne monte. »")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["On montait les bêtes en juin", "Maintenant, plus personne ne monte."]
+    assert {q.speaker.name for q in quotes} == {"Émile Sarrazin"}
+
+
+def test_gendered_description_reaches_back_past_people_of_the_other_gender(extract):
+    text = ("« Le fossile est intact », a confié Lucía Ferraz, géologue au musée de Salta et première autrice "
+            "de l'étude.\n\nLe ministre, Tomás Rivas, a salué le travail des équipes. Son adjoint Pablo Ortiz a promis "
+            "des crédits. Les fouilles reprendront en mars. Le site sera fermé au public. Un musée est prévu.\n\n"
+            "La chercheuse reste prudente : « Il faudra d'autres fouilles. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Lucía Ferraz", "Lucía Ferraz"]
+
+
+# -- an incise inside the marks that carries more than its subject --------------------------------
+
+@pytest.mark.parametrize("text,first,second,speaker", [
+    (("La ministre Léa Fontaine a longtemps hésité. « Les chiffres sont têtus, a-t-elle fini par admettre. "
+      "Il faut agir. »"), "Les chiffres sont têtus", "Il faut agir.", "Léa Fontaine"),
+    (("Le procureur Paul Mercier a requis sept ans. « Un voleur ne revient pas, a-t-il tonné en regardant le box. "
+      "Or il est revenu. »"), "Un voleur ne revient pas", "Or il est revenu.", "Paul Mercier"),
+    ("« Je n'ai menti à personne, s'est justifié M. Alain Costes à la reprise. J'ai juste dit la vérité. »",
+     "Je n'ai menti à personne", "J'ai juste dit la vérité.", "Alain Costes"),
+    ("Qu'a dit l'entraîneur ? « Presque rien, sourit le pilier Marc Dubreuil, dit “Tonton”. Le staff nous a parlé. »",
+     "Presque rien", "Le staff nous a parlé.", "Marc Dubreuil"),
+    (("La cheffe d'orchestre Hélène Brassac nous reçoit chez elle. « Ce n'est pas de la chance. Non, poursuit celle "
+      "qui a dirigé trois orchestres, c'est du travail. »"),
+     "Ce n'est pas de la chance. Non", "c'est du travail.", "Hélène Brassac"),
+])
+def test_incise_with_complements_inside_the_marks_splits_the_quote(extract, text, first, second, speaker):
+    quotes = extract(text)
+    assert [q.text for q in quotes] == [first, second]
+    assert {q.speaker.name for q in quotes} == {speaker}
+
+
+def test_role_before_a_name_opens_at_its_own_determiner(extract):
+    text = ("Paul Rivet, 40 ans, est accusé d'avoir volé de nuit son voisin, Henri Lacaze. "
+            "« Je ne lui dois rien », a déclaré Henri Lacaze.")
+    [quote] = extract(text)
+    assert quote.speaker.role == "voisin"
+
+
+# -- quoted names, nicknames and slogans are not speech ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Dix joueurs attendent dans ce que tout le club appelle « la salle des pas perdus ».",
+    "Dans le virage, une banderole résumait l'ambiance : \"Toujours debout\". Le président a souri.",
+    "Le procès de l'affaire dite « des faux tableaux » s'est ouvert lundi.",
+    "Le pilier Marc Dubreuil, dit « Tonton », a quitté le club.",
+])
+def test_names_nicknames_and_banners_are_not_speech(extract, text):
+    assert extract(text) == []
+
+
+def test_a_clause_after_a_naming_noun_is_still_speech(extract):
+    [quote] = extract("Le groupe Ardelis assure que l'opération « ne coûtera aucun emploi ».")
+    assert quote.text == "ne coûtera aucun emploi"
+
+
+# -- speakers: organisation metonyms, complements, detached participles, mistagged incise verbs ------
+
+def test_person_completing_an_organisation_noun_is_not_the_speaker(extract):
+    [quote] = extract("La direction de Lumarel promet « aucune fermeture d'usine », les syndicats restent prudents.")
+    assert quote.speaker.name.startswith("direction de") and quote.speaker.type == "organisation"
+
+
+def test_detached_participle_opening_the_sentence_is_not_the_subject(extract):
+    text = "L'État suit le dossier de près. Interrogé, Matignon a promis « une vigilance de chaque instant »."
+    [quote] = extract(text)
+    assert quote.speaker is not None and quote.speaker.name == "Matignon"
+
+
+def test_reporting_verb_tagged_as_a_noun_still_opens_an_incise(extract):
+    text = ("Le directeur Paul Marin défend son bilan. La cheffe de service, Anne Vidal, n'y croit pas. "
+            "« Nous tenons grâce aux équipes. Ce n'est pas un modèle », tranche l'intéressée.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Anne Vidal"
+
+
+# -- roles: a role given by a described speaker, matched without its articles; figures are no title --
+
+def test_role_of_a_described_speaker_is_kept_for_later_references(extract):
+    text = ("Hélène Vasseur range ses dossiers. « Nous manquons de tout », résume la directrice de l'école "
+            "des Tilleuls, à deux ans de la retraite.\n\nDerrière elle, Clara Noyer, surveillante, ferme les portes. "
+            "Jean Ribot, le gardien, sort les poubelles.\n\n"
+            "La directrice d'école fait ses calculs. Elle parle d'un « budget intenable ».")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Hélène Vasseur", "Hélène Vasseur"]
+    assert quotes[1].speaker.role == "directrice de l'école des Tilleuls"
+
+
+def test_apposition_telling_a_figure_gives_way_to_the_role_before_the_name(extract):
+    text = "L'ouvreur toulonnais Yann Keruzec, auteur de 21 points, a déploré un match « raté »."
+    [quote] = extract(text)
+    assert quote.speaker.name == "Yann Keruzec" and quote.speaker.role == "ouvreur toulonnais"
+
+
+# -- a quote with no cue right after a sentence whose subject is a named person ---------------------
+
+def test_quote_without_cue_after_a_named_subject_is_that_persons(extract):
+    text = ("« Mon client a tout perdu », a plaidé Me Laure Cassin, avocate de la défense. "
+            "Avant la délibération, Julien Perrot s'est levé. « Je regrette chaque jour ce qui s'est passé. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Laure Cassin", "Julien Perrot"]
+
+
+def test_name_in_apposition_to_a_subject_with_a_complement_is_the_subject(extract):
+    text = ("Mardi, la présidente du tribunal, Odile Marchand, a longuement interrogé le prévenu. "
+            "« Où étiez-vous cette nuit-là ? »")
+    [quote] = extract(text)
+    assert quote.speaker is not None and quote.speaker.name == "Odile Marchand"
+
+
+def test_role_keeps_a_place_the_recogniser_took_for_a_person(extract):
+    text = "L'entraîneur de Castelbrac, Yves Lamothe, a prévenu : « Nous jouerons pour gagner. »"
+    [quote] = extract(text)
+    assert quote.speaker.name == "Yves Lamothe" and quote.speaker.role.startswith("entraîneur de")
+
+
+def test_occupation_after_an_age_is_a_role(extract):
+    text = "Luc Perrin, 61 ans, ancien charpentier, est jugé depuis lundi. « Je n'ai rien volé », a déclaré Luc Perrin."
+    [quote] = extract(text)
+    assert quote.speaker.role == "ancien charpentier"
+
+
+# -- « l'accusé »: the person the article said « est accusé »; a reference completing a noun ---------
+
+def test_predicated_role_noun_lets_a_later_description_find_the_person(extract):
+    text = ("Marc Ortolan, 44 ans, plombier, est accusé d'avoir incendié la grange de son frère, Yves Ortolan.\n\n"
+            "Lundi, la présidente, Anne Pujol, a interrogé le témoin Paul Segond. L'accusé a gardé le silence. "
+            "« Je ne sais plus, a-t-il fini par dire. Tout est flou. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Marc Ortolan", "Marc Ortolan"]
+
+
+def test_reference_completing_a_noun_is_not_the_person_spoken_of(extract):
+    text = ("Marc Ortolan, 44 ans, est accusé d'incendie.\n\n"
+            "Me Hugo Ferrat, avocat de l'accusé, a pris la parole. « Rien ne prouve l'intention, a plaidé "
+            "le pénaliste toulousain. Rien. »")
+    quotes = extract(text)
+    assert {q.speaker.name for q in quotes} == {"Hugo Ferrat"}
+
+
+def test_focus_of_a_cleft_sentence_is_the_subject_later_pronouns_point_to(extract):
+    text = ("Paul Mendy a ouvert le score à la 10e minute. Le second but est venu d'un centre de Jules Carrel. "
+            "C'est justement l'ailier gauche qui a tout changé. « J'ai vu l'espace, a-t-il raconté. Le reste a suivi. »")
+    quotes = extract(text)
+    assert {q.speaker.name for q in quotes} == {"Jules Carrel"}
+
+
+def test_name_after_an_organisation_noun_is_not_a_person(extract):
+    text = ("Nadia Sorel, présidente du groupe d'opposition Ville Ouverte, a pris la parole. "
+            "« Vous nous avez trompés », a lancé l'élue.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Nadia Sorel"
+
+
+def test_passive_agent_with_a_possessive_role_and_a_name_is_the_speaker(extract):
+    text = "L'entraîneur de Valcourt a critiqué l'arbitre. Une sortie jugée « indigne » par son homologue Luc Barrère."
+    [quote] = extract(text)
+    assert quote.speaker.name == "Luc Barrère"
+
+
+def test_noun_modified_by_a_past_participle_is_not_the_speaker(extract):
+    [quote] = extract("Le maire a présenté le projet. Une décision jugée « absurde » par les riverains.")
+    assert quote.speaker.name == "riverains"
