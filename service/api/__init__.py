@@ -5,9 +5,13 @@ import http
 
 import marshmallow as ma
 from flask_smorest import Api
+from flask_smorest.spec.plugins import integerconverter2paramschema
 from flask_smorest.utils import prepare_response
+from werkzeug.routing import IntegerConverter
 
 from ..errors import PROBLEM_MIMETYPE, http_problem
+from ..store.models import MAX_ID
+from .auth import SECURITY_SCHEMES
 
 
 class ProblemSchema(ma.Schema):
@@ -20,10 +24,24 @@ class ProblemSchema(ma.Schema):
     errors = ma.fields.Dict(metadata={"description": "Field-by-field validation errors"})
 
 
+class IdConverter(IntegerConverter):
+    """``<id:article_id>``: a row id, 1 to ``MAX_ID``; anything else is a 404 before any SQL."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=MAX_ID)
+
+
 class QuoteApi(Api):
     """flask-smorest ``Api`` whose errors are ``application/problem+json`` in code and in the spec."""
 
     ERROR_SCHEMA = ProblemSchema
+
+    def init_app(self, app, *args, **kwargs):
+        app.url_map.converters["id"] = IdConverter
+        super().init_app(app, *args, **kwargs)
+        self.register_converter(IdConverter, integerconverter2paramschema)
+        for name, scheme in SECURITY_SCHEMES.items():
+            self.spec.components.security_scheme(name, scheme)
 
     def to_yaml(self) -> str:
         """The OpenAPI document, as committed in ``openapi.yaml``."""

@@ -9,11 +9,11 @@ from flask_smorest import Blueprint, abort
 from ..ingest import ingest_article
 from ..store.models import Article
 from ..store.queries import ArticleInput, delete_article
-from .auth import require_key
+from .auth import WRITE_SECURITY, require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
-from .schemas import ListArgsSchema, QuotePageSchema, StoredQuoteSchema
-from .timestamps import to_utc
+from .schemas import NO_NUL, ListArgsSchema, QuotePageSchema, StoredQuoteSchema
+from .timestamps import UtcDateTime
 
 blp = Blueprint("articles", __name__, url_prefix="/v1", description="Articles and their quotes")
 blp.before_request(require_key)
@@ -29,13 +29,15 @@ class ArticleInSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    text = ma.fields.String(required=True, metadata={"description": "The article, plain text"})
-    title = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=2000))
-    url = ma.fields.Url(allow_none=True, validate=ma.validate.Length(max=2048), require_tld=False)
-    external_id = ma.fields.String(allow_none=True, validate=ma.validate.Length(1, 512),
+    text = ma.fields.String(required=True, validate=NO_NUL, metadata={"description": "The article, plain text"})
+    title = ma.fields.String(allow_none=True, validate=[ma.validate.Length(max=2000), NO_NUL])
+    # any address as the newsroom spells it: it is an identifier here, never fetched
+    url = ma.fields.String(allow_none=True, validate=[ma.validate.Length(1, 2048), NO_NUL],
+                           metadata={"description": "The article's address: sending it again updates the article"})
+    external_id = ma.fields.String(allow_none=True, validate=[ma.validate.Length(1, 512), NO_NUL],
                                    metadata={"description": "Your id: sending it again updates the article"})
-    published_at = ma.fields.DateTime(allow_none=True, metadata={"description": "ISO 8601; no offset means UTC"})
-    outlet = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=256))
+    published_at = UtcDateTime(allow_none=True, metadata={"description": "ISO 8601; no offset means UTC"})
+    outlet = ma.fields.String(allow_none=True, validate=[ma.validate.Length(max=256), NO_NUL])
     language = ma.fields.String(load_default="fr", validate=ma.validate.OneOf(["fr"]))
 
 
@@ -46,9 +48,9 @@ class ArticleSchema(ma.Schema):
     title = ma.fields.String(required=True, allow_none=True)
     outlet = ma.fields.String(required=True, allow_none=True)
     language = ma.fields.String(required=True)
-    published_at = ma.fields.DateTime(required=True, allow_none=True)
-    created_at = ma.fields.DateTime(required=True)
-    updated_at = ma.fields.DateTime(required=True)
+    published_at = UtcDateTime(required=True, allow_none=True)
+    created_at = UtcDateTime(required=True)
+    updated_at = UtcDateTime(required=True)
     text = ma.fields.String(required=True)
     quotes = ma.fields.List(ma.fields.Nested(StoredQuoteSchema), required=True)
 
@@ -61,18 +63,18 @@ class Articles(MethodView):
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
+    @blp.doc(security=WRITE_SECURITY)
     def post(self, body):
         """Store an article and its quotes (idempotent by external_id, else url)"""
         limit = current_app.config["MAX_TEXT_BYTES"]
         if len(body["text"].encode("utf-8", "surrogatepass")) > limit:
             abort(413, message=f"The text is larger than the limit of {limit} bytes.")
-        body["published_at"] = to_utc(body.get("published_at"))
         article, created = ingest_article(current_app.extensions["quote_extractor"],
                                           current_app.extensions["db_write"], ArticleInput(**body))
         return article, 201 if created else 200
 
 
-@blp.route("/articles/<int:article_id>")
+@blp.route("/articles/<id:article_id>")
 class ArticleById(MethodView):
     @blp.response(200, ArticleSchema)
     @blp.alt_response(404, response="NOT_FOUND")
@@ -87,6 +89,7 @@ class ArticleById(MethodView):
     @blp.response(204)
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(404, response="NOT_FOUND")
+    @blp.doc(security=WRITE_SECURITY)
     def delete(self, article_id):
         """Delete an article and its quotes"""
         with current_app.extensions["db_write"].begin() as session:
@@ -94,7 +97,7 @@ class ArticleById(MethodView):
                 abort(404, message=f"No article has id {article_id}.")
 
 
-@blp.route("/articles/<int:article_id>/quotes")
+@blp.route("/articles/<id:article_id>/quotes")
 class ArticleQuotes(MethodView):
     @blp.arguments(ListArgsSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)

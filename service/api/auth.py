@@ -12,6 +12,11 @@ from flask import current_app, request
 from flask_smorest import abort
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+SECURITY_SCHEMES = {
+    "bearerAuth": {"type": "http", "scheme": "bearer", "description": "One of QUOTES_API_KEYS"},
+    "apiKeyAuth": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "One of QUOTES_API_KEYS"},
+}
+WRITE_SECURITY = [{name: []} for name in SECURITY_SCHEMES]  # for @blp.doc(security=...) on writes
 
 
 def presented_key() -> str | None:

@@ -13,7 +13,8 @@ from sqlalchemy import Select
 from ..store.queries import BadCursor, page, stream
 
 STREAM_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
-STREAM_RESPONSES = {"200": {"content": {  # merged into the JSON response of list endpoints
+STREAM_RESPONSES = {"200": {"content": {  # replaces the content @blp.response documents, so JSON too
+    "application/json": {"schema": {"$ref": "#/components/schemas/QuotePage"}},
     "application/x-ndjson": {"schema": {"type": "string", "description": "Every match, one JSON object a line"}},
     "text/csv": {"schema": {"type": "string", "description": "Every match, one CSV row each, with a header"}},
 }}}

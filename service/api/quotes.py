@@ -11,7 +11,6 @@ from ..store.queries import QuoteFilters, quotes_query
 from .auth import require_key
 from .listing import STREAM_RESPONSES, list_response
 from .schemas import QuoteFiltersSchema, QuotePageSchema, StoredQuoteSchema, stored_quote_json
-from .timestamps import to_utc
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1", description="Stored quotes, newest first")
 blp.before_request(require_key)
@@ -29,9 +28,8 @@ def csv_row(item: dict) -> dict:
 
 
 def filters_from(args: dict, **fixed) -> QuoteFilters:
-    values = {k: args.get(k) for k in ("speaker", "q", "role", "article", "kind")}
-    values.update(since=to_utc(args.get("since")), until=to_utc(args.get("until")), **fixed)
-    return QuoteFilters(**values)
+    values = {k: args.get(k) for k in ("speaker", "q", "role", "article", "kind", "since", "until")}
+    return QuoteFilters(**{**values, **fixed})
 
 
 def quote_list(filters: QuoteFilters, args: dict):
@@ -48,7 +46,7 @@ class Quotes(MethodView):
         return quote_list(filters_from(args), args)
 
 
-@blp.route("/quotes/<int:quote_id>")
+@blp.route("/quotes/<id:quote_id>")
 class QuoteById(MethodView):
     @blp.response(200, StoredQuoteSchema)
     @blp.alt_response(404, response="NOT_FOUND")

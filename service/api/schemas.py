@@ -3,6 +3,13 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from ..store.models import MAX_ID
+from .timestamps import UtcDateTime, rfc3339
+
+# filter values are words; NUL cannot be stored in PostgreSQL text. Both are documented as patterns.
+WORDS = ma.validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Control characters are not allowed here.")
+NO_NUL = ma.validate.Regexp(r"^[^\x00]*$", error="NUL characters (U+0000) cannot be stored.")
+
 
 class TextSpanSchema(ma.Schema):
     text = ma.fields.String(required=True)
@@ -39,7 +46,7 @@ class StoredQuoteSchema(QuoteSchema):
 
     id = ma.fields.Integer(required=True)
     article_id = ma.fields.Integer(required=True)
-    published_at = ma.fields.DateTime(required=True, allow_none=True)
+    published_at = UtcDateTime(required=True, allow_none=True)
     speaker = ma.fields.Nested(StoredSpeakerSchema, required=True, allow_none=True)
 
     @ma.pre_dump
@@ -67,7 +74,7 @@ def stored_quote_json(row) -> dict:
     (tests/api/test_store_api.py holds the two equal)."""
     fields = stored_quote_fields(row)
     if fields["published_at"] is not None:
-        fields["published_at"] = fields["published_at"].isoformat()
+        fields["published_at"] = rfc3339(fields["published_at"])
     return fields
 
 
@@ -93,11 +100,11 @@ class ListArgsSchema(ma.Schema):
 
 
 class QuoteFiltersSchema(ListArgsSchema):
-    speaker = ma.fields.String(validate=ma.validate.Length(1, 200),
+    speaker = ma.fields.String(validate=[ma.validate.Length(1, 200), WORDS],
                                metadata={"description": "Speaker id, or words of a name (accent-, case- and hyphen-insensitive)"})
-    q = ma.fields.String(validate=ma.validate.Length(1, 500), metadata={"description": "Words inside the quote"})
-    role = ma.fields.String(validate=ma.validate.Length(1, 200))
-    article = ma.fields.Integer(validate=ma.validate.Range(1, 2**63 - 1))
-    since = ma.fields.DateTime(metadata={"description": "Published at or after (ISO 8601)"})
-    until = ma.fields.DateTime(metadata={"description": "Published at or before (ISO 8601)"})
+    q = ma.fields.String(validate=[ma.validate.Length(1, 500), WORDS], metadata={"description": "Words inside the quote"})
+    role = ma.fields.String(validate=[ma.validate.Length(1, 200), WORDS])
+    article = ma.fields.Integer(validate=ma.validate.Range(1, MAX_ID))
+    since = UtcDateTime(metadata={"description": "Published at or after (ISO 8601)"})
+    until = UtcDateTime(metadata={"description": "Published at or before (ISO 8601)"})
     kind = ma.fields.String(validate=ma.validate.OneOf(["direct", "partial"]))

@@ -12,7 +12,8 @@ from ..store.queries import speakers_query
 from .auth import require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
-from .schemas import ListArgsSchema, QuotePageSchema
+from .schemas import WORDS, ListArgsSchema, QuotePageSchema
+from .timestamps import UtcDateTime
 
 blp = Blueprint("speakers", __name__, url_prefix="/v1", description="People and organisations quoted")
 blp.before_request(require_key)
@@ -21,7 +22,7 @@ blp.before_request(require_key)
 class SpeakerRoleSchema(ma.Schema):
     role = ma.fields.String(required=True)
     article_id = ma.fields.Integer(required=True)
-    published_at = ma.fields.DateTime(required=True, allow_none=True)
+    published_at = UtcDateTime(required=True, allow_none=True)
 
 
 class SpeakerEntitySchema(ma.Schema):
@@ -47,7 +48,7 @@ class SpeakerSearchSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    q = ma.fields.String(validate=ma.validate.Length(1, 200), metadata={"description": "Words of a name"})
+    q = ma.fields.String(validate=[ma.validate.Length(1, 200), WORDS], metadata={"description": "Words of a name"})
     limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(1, 200))
 
 
@@ -66,7 +67,7 @@ class Speakers(MethodView):
             return {"items": [{"speaker": s, "quote_count": c} for s, c in rows]}
 
 
-@blp.route("/speakers/<int:speaker_id>")
+@blp.route("/speakers/<id:speaker_id>")
 class SpeakerById(MethodView):
     @blp.response(200, SpeakerEntitySchema)
     @blp.alt_response(404, response="NOT_FOUND")
@@ -79,7 +80,7 @@ class SpeakerById(MethodView):
             return {"speaker": row[0], "quote_count": row[1]}
 
 
-@blp.route("/speakers/<int:speaker_id>/quotes")
+@blp.route("/speakers/<id:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
     @blp.arguments(ListArgsSchema, location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)

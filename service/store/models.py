@@ -6,6 +6,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+MAX_ID = 2**31 - 1  # ids are INTEGER in both databases; a larger one names no row
+
 
 class Base(DeclarativeBase):
     pass

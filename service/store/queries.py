@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from ..nlp.normalize import name_key
-from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
+from .models import MAX_ID, Article, Quote, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
 
 
 class BadCursor(ValueError):
@@ -55,8 +56,9 @@ def resolve_speaker(session: Session, name: str, type_: str) -> Speaker:
 def speakers_matching(query: str) -> Select:
     """Ids of the speakers whose names or aliases hold every word of ``query`` (accent-, case-
     and hyphen-insensitive): ``zelensky`` finds ``Volodymyr Zelensky``. An id matches itself."""
-    if query.strip().isdigit():
-        return select(literal(int(query)).label("speaker_id"))
+    if re.fullmatch(r"[0-9]+", query.strip()):  # ASCII digits only: « ³ » is a word
+        # capped so that the database never sees an out-of-range integer; MAX_ID + 1 names no row
+        return select(literal(min(int(query), MAX_ID + 1)).label("speaker_id"))
     tokens = sorted(set(name_key(query).split()))
     return (select(SpeakerToken.speaker_id).where(SpeakerToken.token.in_(tokens))
             .group_by(SpeakerToken.speaker_id).having(func.count(SpeakerToken.token) == len(tokens)))

@@ -256,3 +256,23 @@ def test_a_bare_surname_joins_the_one_known_person_of_that_name(store_client):
 def test_human_docs_are_served(store_client):
     response = store_client.get("/docs")
     assert response.status_code == 200 and b"openapi" in response.data.lower()
+
+
+@pytest.mark.parametrize(("date", "clamped"), [("0001-01-01T00:00:00+05:00", "0001-01-01T00:00:00Z"),
+                                               ("9999-12-31T23:00:00-05:00", "9999-12-31T23:59:59.999999Z")])
+def test_dates_beyond_the_calendar_once_in_utc_are_clamped_to_its_ends(store_client, date, clamped):
+    posted = store_client.post("/v1/articles", json={"text": "« Oui », a dit Anne Roy.", "published_at": date})
+    assert posted.status_code == 201 and posted.get_json()["published_at"] == clamped
+    since = store_client.get("/v1/quotes", query_string={"since": date})
+    until = store_client.get("/v1/quotes", query_string={"until": date})
+    assert since.status_code == until.status_code == 200
+    found = {q["text"] for q in since.get_json()["items"]} | {q["text"] for q in until.get_json()["items"]}
+    assert found == {"Oui"}  # the bound is inclusive, so the clamped date matches itself
+
+
+def test_dates_with_an_offset_are_stored_in_utc(store_client):
+    posted = store_client.post("/v1/articles", json={"text": "« Oui », a dit Anne Roy.",
+                                                     "published_at": "2026-01-05T11:30:00+01:00"})
+    assert posted.get_json()["published_at"] == "2026-01-05T10:30:00Z"
+    found = store_client.get("/v1/quotes", query_string={"since": "2026-01-05T11:30:00+01:00"}).get_json()["items"]
+    assert [q["published_at"] for q in found] == ["2026-01-05T10:30:00Z"]
