@@ -3,9 +3,13 @@
 The spaCy pipeline is loaded once in the master (``preload_app``) and shared copy-on-write by
 the workers; each worker opens its own database connections after the fork.
 """
+import json
 import multiprocessing
 import os
 import tempfile
+import time
+
+from gunicorn import glogging
 
 wsgi_app = "service.app:create_app()"
 bind = os.environ.get("QUOTES_BIND", "0.0.0.0:8000")
@@ -18,8 +22,23 @@ preload_app = True
 max_requests = int(os.environ.get("QUOTES_MAX_REQUESTS", "0"))  # 0: workers are never recycled
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("QUOTES_ACCESS_LOG", "-") or None  # empty: no access log
-access_log_format = ('{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", "query": "%(q)s", '
-                     '"status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, "request_id": "%({x-request-id}o)s"}')
+
+
+class JsonAccessLogger(glogging.Logger):
+    """One JSON object per request, escaped by ``json.dumps`` whatever the client sent."""
+
+    def access(self, resp, req, environ, request_time):
+        if not self.access_log_enabled:
+            return
+        atoms = self.atoms(resp, req, environ, request_time)
+        self.access_log.info(json.dumps({
+            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "remote": atoms["h"],
+            "method": atoms["m"], "path": atoms["U"], "query": atoms["q"], "status": resp.status_code,
+            "bytes": atoms["B"], "duration_ms": round(request_time.total_seconds() * 1000, 1),
+            "request_id": atoms.get("{x-request-id}o", "-")}, ensure_ascii=False))
+
+
+logger_class = JsonAccessLogger
 
 # several workers add up their Prometheus metrics through files in one folder
 os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="quotes-metrics-"))

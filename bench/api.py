@@ -9,10 +9,10 @@ the bare rate (target: >= 0.5, p99 < 50 ms on SQLite).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,8 +83,15 @@ def load_quotes(url: str, count: int, speakers: int = 2000, per_article: int = 1
     return names
 
 
-def drive(port: int, paths: list[str], seconds: float, concurrency: int) -> tuple[float, list[float], int]:
-    """Keep-alive clients hitting ``paths`` for ``seconds``: (requests/s, latencies, errors)."""
+def drive(port: int, pick, seconds: float, concurrency: int, ok=(200,)) -> tuple[float, list[float], int]:
+    """Keep-alive clients sending requests for ``seconds``: (requests/s, latencies, errors).
+
+    ``pick`` is a list of GET paths, or a function of a ``random.Random`` that gives
+    ``(method, path, JSON body or None)``; a status outside ``ok`` counts as an error.
+    """
+    if isinstance(pick, list):
+        paths = pick
+        pick = lambda rng: ("GET", rng.choice(paths), None)  # noqa: E731
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -92,21 +99,22 @@ def drive(port: int, paths: list[str], seconds: float, concurrency: int) -> tupl
 
     def client(seed: int) -> None:
         rng = random.Random(seed)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine = []
         while time.perf_counter() < deadline:
+            method, path, body = pick(rng)
             started = time.perf_counter()
             try:
-                conn.request("GET", rng.choice(paths))
+                conn.request(method, path, body=body, headers={"Content-Type": "application/json"} if body else {})
                 response = conn.getresponse()
                 response.read()
-                ok = response.status == 200
+                good = response.status in ok
             except (OSError, http.client.HTTPException):
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                ok = False
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                good = False
             mine.append(time.perf_counter() - started)
-            if not ok:
+            if not good:
                 with lock:
                     errors[0] += 1
         conn.close()
@@ -120,6 +128,32 @@ def drive(port: int, paths: list[str], seconds: float, concurrency: int) -> tupl
     for t in threads:
         t.join()
     return len(latencies) / (time.perf_counter() - started), latencies, errors[0]
+
+
+@contextlib.contextmanager
+def serving(url: str, port: int, workdir: str, **env: str):
+    """gunicorn with ``gunicorn.conf.py`` serving ``bench_app()`` on ``port`` until the block ends;
+    the block gets the master's ``Popen``."""
+    env = {**os.environ, "DATABASE_URL": url, "QUOTES_ACCESS_LOG": "", "QUOTES_BIND": f"127.0.0.1:{port}", **env}
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
+                               "--pythonpath", str(ROOT / "bench"), "api:bench_app()"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=open(Path(workdir) / "gunicorn.log", "w"))
+    try:
+        for _ in range(240):
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                conn.request("GET", "/bench/bare")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise SystemExit(f"the server did not start: see {workdir}/gunicorn.log")
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -143,32 +177,13 @@ def main() -> None:
     names = load_quotes(url, args.quotes)
     print(f"loaded {args.quotes} quotes in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
 
-    env = {**os.environ, "DATABASE_URL": url, "QUOTES_ACCESS_LOG": "", "QUOTES_BIND": f"127.0.0.1:{args.port}"}
-    if args.no_cache:
-        env["QUOTES_RESPONSE_CACHE_ENTRIES"] = "0"
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-                               "--pythonpath", str(ROOT / "bench"), "api:bench_app()"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=open(Path(workdir) / "gunicorn.log", "w"))
-    try:
-        for _ in range(240):
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=1)
-                conn.request("GET", "/bench/bare")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise SystemExit(f"the server did not start: see {workdir}/gunicorn.log")
+    env = {"QUOTES_RESPONSE_CACHE_ENTRIES": "0"} if args.no_cache else {}
+    with serving(url, args.port, workdir, **env):
         rng = random.Random(1)
         speaker_paths = [f"/v1/quotes?speaker={quote(n.split()[-1].lower())}&limit=20" for n in rng.sample(names, 200)]
         drive(args.port, ["/bench/bare"] + speaker_paths[:5], 1.0, args.concurrency)  # warm up
         bare = drive(args.port, ["/bench/bare"], args.seconds, args.concurrency)
         query = drive(args.port, speaker_paths, args.seconds, args.concurrency)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     for label, (rate, lat, errors) in (("bare endpoint", bare), ("GET /v1/quotes?speaker=", query)):
         print(f"{label:26} {rate:8.1f} req/s  p50 {percentile(lat, 0.5):6.1f} ms  p99 {percentile(lat, 0.99):6.1f} ms"
               f"  errors {errors}")

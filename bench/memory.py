@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import signal
 import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from api import ROOT, serving
+
 ARTICLE = (ROOT / "seeds" / "000_fceb5003a30c558a.txt").read_text(encoding="utf-8")
 
 
@@ -53,19 +50,7 @@ def measure(workers: int) -> tuple[int, int, int]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     workdir = tempfile.mkdtemp(prefix="quotes-mem-")
-    env = {**os.environ, "QUOTES_WORKERS": str(workers), "QUOTES_BIND": f"127.0.0.1:{port}", "QUOTES_ACCESS_LOG": "",
-           "DATABASE_URL": f"sqlite:///{workdir}/m.sqlite3"}
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(300):
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                conn.request("GET", "/healthz")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
+    with serving(f"sqlite:///{workdir}/m.sqlite3", port, workdir, QUOTES_WORKERS=str(workers)) as server:
         def extract() -> None:
             for _ in range(3):
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
@@ -83,9 +68,6 @@ def measure(workers: int) -> tuple[int, int, int]:
         pids = [server.pid, *children(server.pid)]
         rss, pss = map(sum, zip(*(memory_kib(p) for p in pids)))
         return len(pids) - 1, rss, pss
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
 
 
 def main() -> None:

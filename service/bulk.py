@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from tqdm import tqdm
 
 from .api.articles import ArticleInSchema  # the API's own validation of an article
-from .api.timestamps import to_utc
 from .ingest import utc_now
 from .metrics import ARTICLES, QUOTES
 from .nlp import QuoteExtractor
@@ -72,9 +71,6 @@ def read_records(paths: Iterable[str | Path], bad: list[BadInput]) -> Iterator[A
                     except (UnicodeDecodeError, json.JSONDecodeError, ValidationError, TypeError) as error:
                         bad.append(BadInput(f"{file}:{number}", _reason(error)))
                         continue
-                    published = data.get("published_at")
-                    if published is not None and published.tzinfo is not None:
-                        data["published_at"] = to_utc(published)
                     if not data.get("external_id") and not data.get("url"):
                         data["external_id"] = f"sha256:{content_hash(data['text'])}"
                     yield ArticleInput(**data)
