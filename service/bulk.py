@@ -25,7 +25,7 @@ from .api.articles import ArticleInSchema  # the API's own validation of an arti
 from .ingest import utc_now
 from .metrics import ARTICLES, QUOTES
 from .nlp import QuoteExtractor
-from .store.queries import ArticleInput, already_stored, content_hash, save_article
+from .store.queries import ArticleConflict, ArticleInput, already_stored, content_hash, save_article
 
 
 @dataclass
@@ -99,9 +99,14 @@ def ingest_records(records: Iterable[ArticleInput], extractor: QuoteExtractor, s
             with sessions.begin() as session:
                 now = utc_now()
                 for record, quotes in zip(todo, extracted):
-                    save_article(session, record, quotes, now)
+                    try:
+                        with session.begin_nested():
+                            save_article(session, record, quotes, now)
+                    except ArticleConflict as conflict:
+                        report.bad.append(BadInput(record.external_id or record.url, str(conflict)))
+                        continue
                     report.quotes += len(quotes)
-            report.stored += len(todo)
+                    report.stored += 1
             ARTICLES.inc(len(todo))
             QUOTES.inc(sum(map(len, extracted)))
             bar.update(len(batch))

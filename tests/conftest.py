@@ -2,17 +2,25 @@
 
 ``store_app``/``store_client`` run against SQLite always and PostgreSQL too when
 ``TEST_DATABASE_URL`` is set (``.ci/run`` sets it to the local server).
+
+Hypothesis runs derandomized, so that CI is repeatable; ``HYPOTHESIS_PROFILE=explore`` draws new
+examples each run, to hunt for bugs (with ``CONTRACT_EXAMPLES=1000`` for the contract tests).
 """
 from __future__ import annotations
 
 import os
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 
 from service.app import create_app
 from service.nlp import get_extractor
 from service.store.models import Base
+
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 

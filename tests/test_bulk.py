@@ -98,3 +98,16 @@ def test_two_workers_store_the_same_as_one(archive, extractor, store, tmp_path):
         one = sorted(session.execute(select(Quote.text, Quote.speaker_name)).all())
     other.dispose()
     assert two == one and two
+
+
+def test_a_record_whose_ids_name_two_articles_is_reported_and_the_rest_stored(tmp_path, extractor, store):
+    feed = tmp_path / "feed.jsonl"
+    records = [{"text": "« Oui », a dit Anne Roy.", "external_id": "a", "url": "https://example.org/a"},
+               {"text": "« Non », a dit Paul Roux.", "external_id": "b", "url": "https://example.org/b"},
+               {"text": "« Si », a dit Luc Bon.", "external_id": "a", "url": "https://example.org/b"},
+               {"text": "« Enfin », a dit Eve Gal.", "external_id": "c"}]
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    report = run([feed], extractor, store)
+    assert report.stored == 3 and [b.where for b in report.bad] == ["a"]
+    assert "belongs to article" in report.bad[0].reason
+    assert counts(store) == (3, 3)

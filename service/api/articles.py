@@ -8,7 +8,7 @@ from flask_smorest import Blueprint, abort
 
 from ..ingest import ingest_article
 from ..store.models import Article
-from ..store.queries import ArticleInput, delete_article
+from ..store.queries import ArticleConflict, ArticleInput, delete_article
 from .auth import WRITE_SECURITY, require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
@@ -61,6 +61,7 @@ class Articles(MethodView):
     @blp.response(201, ArticleSchema, description="Created")
     @blp.alt_response(200, schema=ArticleSchema, description="Updated: same external_id or url", success=True)
     @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(409, response="CONFLICT", description="The external_id and the url name two different articles")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
     @blp.doc(security=WRITE_SECURITY)
@@ -69,8 +70,11 @@ class Articles(MethodView):
         limit = current_app.config["MAX_TEXT_BYTES"]
         if len(body["text"].encode("utf-8", "surrogatepass")) > limit:
             abort(413, message=f"The text is larger than the limit of {limit} bytes.")
-        article, created = ingest_article(current_app.extensions["quote_extractor"],
-                                          current_app.extensions["db_write"], ArticleInput(**body))
+        try:
+            article, created = ingest_article(current_app.extensions["quote_extractor"],
+                                              current_app.extensions["db_write"], ArticleInput(**body))
+        except ArticleConflict as conflict:
+            abort(409, message=str(conflict))
         return article, 201 if created else 200
 
 

@@ -76,9 +76,14 @@ class ArticleInput:
     language: str = "fr"
 
 
+class ArticleConflict(Exception):
+    """The ``external_id`` and the ``url`` sent name two different stored articles."""
+
+
 def save_article(session: Session, data: ArticleInput, quotes: list, now: datetime) -> tuple[Article, bool]:
     """Create or update (same ``external_id``, else same ``url``) the article and replace its
-    quotes, in the caller's transaction. Returns the article and whether it was created."""
+    quotes, in the caller's transaction. Returns the article and whether it was created.
+    Raises ``ArticleConflict`` rather than move an identifier from one article to another."""
     article = _lock_existing(session, data)
     created = article is None
     if created:
@@ -90,6 +95,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
         except IntegrityError:  # another request created it first: update that one
             article = _lock_existing(session, data)
             created = False
+    _refuse_identifier_taken(session, article, data)
     for field in ("text", "title", "url", "external_id", "published_at", "outlet", "language"):
         value = getattr(data, field)
         if value is not None or field in ("title", "published_at", "outlet"):
@@ -135,6 +141,15 @@ def already_stored(session: Session, records: list[ArticleInput]) -> set[str]:
     rows = session.execute(select(Article.external_id, Article.content_hash).where(Article.external_id.in_(ids)))
     stored = dict(rows.all())
     return {r.external_id for r in records if r.external_id and stored.get(r.external_id) == content_hash(r.text)}
+
+
+def _refuse_identifier_taken(session: Session, article: Article, data: ArticleInput) -> None:
+    for column, value in ((Article.external_id, data.external_id), (Article.url, data.url)):
+        if value:
+            owner = session.scalar(select(Article.id).where(column == value, Article.id != article.id))
+            if owner is not None:
+                raise ArticleConflict(f"The {column.key} {value!r} belongs to article {owner}, "
+                                      f"not to article {article.id}.")
 
 
 def _lock_existing(session: Session, data: ArticleInput) -> Article | None:

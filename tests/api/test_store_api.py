@@ -114,6 +114,20 @@ def test_posting_the_same_article_again_updates_it_without_duplicates(store_clie
     assert by_url.status_code == 200 and by_url.get_json()["id"] == seeded[4]
 
 
+def test_an_external_id_and_a_url_of_two_articles_are_a_409_that_changes_nothing(store_client):
+    first = store_client.post("/v1/articles", json={"text": "« Oui », a dit Anne Roy.", "external_id": "a",
+                                                    "url": "https://example.org/a"}).get_json()
+    second = store_client.post("/v1/articles", json={"text": "« Non », a dit Paul Roux.", "external_id": "b",
+                                                     "url": "https://example.org/b"}).get_json()
+    clash = store_client.post("/v1/articles", json={"text": "« Peut-être », a dit Luc Bon.", "external_id": "a",
+                                                    "url": "https://example.org/b"})
+    assert clash.status_code == 409 and clash.content_type == "application/problem+json"
+    assert f"article {second['id']}" in clash.get_json()["detail"]
+    assert store_client.get(f"/v1/articles/{first['id']}").get_json()["text"] == "« Oui », a dit Anne Roy."
+    assert store_client.get(f"/v1/articles/{second['id']}").get_json()["url"] == "https://example.org/b"
+    assert {q["text"] for q in store_client.get("/v1/quotes").get_json()["items"]} == {"Oui", "Non"}
+
+
 def test_racing_posts_of_one_external_id_leave_one_article(store_app):
     text = "« Nous irons jusqu'au bout », a déclaré Paul Girard, maire de Nantes."
     statuses = []
