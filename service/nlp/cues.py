@@ -29,6 +29,7 @@ _SENTENCE_END = {".", "!", "?", "…"}
 _INCISE_LEADS = {",", "—", "–", "-"}
 _DEMONSTRATIVES = {"celle", "celui"}  # « …, explique celle qui a … »
 _MAX_INCISE_TAIL = 16
+_SOURCE_PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "chez", "auprès"}  # « …, confie-t-on à l'Élysée »
 _SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
                           "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
 
@@ -77,6 +78,7 @@ class CueFinder:
                 or self._incise_inside(quote, opening)
                 or self._passive_agent(quote, opening)
                 or self._governing_verb(quote, opening)
+                or self._mistagged_main_verb(quote, opening)
                 or self._source_phrase(quote, opening)
                 or self._preceding_verb(quote, opening)
                 or self._colon_before(quote, opening, strong=False))
@@ -134,7 +136,8 @@ class CueFinder:
             clitic = next(t for t in span if t.lower_ in self.clitics)
             verb = next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.i > clitic.i), None)
             cue = doc[i:end] if verb is None else doc[span.start:end]
-            return CueMatch("incise", para, cue, doc[clitic.i:clitic.i + 1])
+            where = self._impersonal_source(doc, end, para) if clitic.lower_ in ("-on", "on") else None
+            return CueMatch("incise", para, cue, where or doc[clitic.i:clitic.i + 1])
         verb = span[-1]
         if any(c.dep_.startswith("nsubj") and c.i < i and not self._inside(para, c) for c in verb.children):
             return None  # « Le collectif, baptisé « X », réclame … »: the verb has its subject before
@@ -144,6 +147,19 @@ class CueFinder:
         if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not any(t.ent_type_ == "PER" for t in subject):
             return None
         return CueMatch("incise", para, span, subject)
+
+    def _impersonal_source(self, doc: Doc, i: int, para: Paragraph) -> Span | None:
+        """« …, explique-t-on à Matignon », « …, indique-t-on dans l'entourage du ministre »: with
+        « on », the place or circle named after the verb is the speaker."""
+        if i >= len(doc) or doc[i].lower_ not in _SOURCE_PLACE_PREPOSITIONS:
+            return None
+        lead = doc[i]
+        if lead.lower_ == "auprès" and i + 1 < len(doc) and doc[i + 1].lower_ in OF_WORDS:
+            lead = doc[i + 1]
+        place = self.noun_phrase_after(lead)
+        if place is None or self._inside(para, place[0]) or place[-1].pos_ == "PRON":
+            return None
+        return place if _looks_like_speaker(place, self.lexicon) or place.ents else None
 
     def _mistagged_incise_verb(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """« …», tranche l'intéressée », « … », note la ministre »: a reporting verb the tagger took
@@ -336,6 +352,37 @@ class CueFinder:
         if best is None:
             return None
         return CueMatch("governing", para, self._verb_group(best), self.subject_of(best, para))
+
+    def _mistagged_main_verb(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """« Anne Roy juge la réforme « brutale » », « La CFDT, par la voix de …, estime que « … » »:
+        the tagger took the reporting verb for a noun (« juge ») and the sentence has no verb; it
+        is recognised by its form, right after a name or a closing comma, before a determiner or
+        « que »."""
+        doc = para.doc
+        i = para.token_after(quote.open_mark)
+        if i is None or not para.parsed:
+            return None
+        sent = self._sentence(para, i)
+        before = [t for t in doc[sent.start:i] if not self._inside(para, t)]
+        if any(t.pos_ == "VERB" for t in before):
+            return None
+        for tok in before[1:]:
+            prev, nxt = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.pos_ not in ("NOUN", "ADJ") or not tok.is_lower or nxt is None \
+                    or not any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_)):
+                continue
+            if not (nxt.lower_ in self.determiners or nxt.lower_ in ("que", "qu'", "qu’") or nxt.text in _QUOTE_MARKS):
+                continue
+            if prev.pos_ == "PROPN":
+                subject = self.noun_phrase(prev, para)
+            elif prev.text == ",":
+                first = next((t for t in doc[sent.start:tok.i] if t.pos_ in ("NOUN", "PROPN")), None)
+                subject = self.noun_phrase(first, para) if first is not None else None
+            else:
+                continue
+            if subject is not None and _looks_like_speaker(subject, self.lexicon):
+                return CueMatch("governing", para, doc[tok.i:tok.i + 1], subject)
+        return None
 
     def _source_phrase(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         doc = para.doc

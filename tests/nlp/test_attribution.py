@@ -491,3 +491,42 @@ def test_passive_agent_with_a_possessive_role_and_a_name_is_the_speaker(extract)
 def test_noun_modified_by_a_past_participle_is_not_the_speaker(extract):
     [quote] = extract("Le maire a présenté le projet. Une décision jugée « absurde » par les riverains.")
     assert quote.speaker.name == "riverains"
+
+
+# -- verbs the tagger missed, « on » with the place that speaks, hypernyms of a role --
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Hélène Garnier juge la réforme « injuste et brutale ».", "Hélène Garnier"),
+    ("La Fédération nationale des taxis, par la voix de son président Marc Olier, juge le décret « inapplicable ».",
+     "Fédération nationale des taxis"),
+])
+def test_reporting_verb_tagged_as_a_noun_in_a_verbless_sentence_is_the_cue(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker is not None and quote.speaker.name == speaker and quote.cue.text == "juge"
+
+
+def test_a_noun_after_a_determiner_is_not_taken_for_a_verb(extract):
+    quotes = extract("Au tribunal, Anne Caron, la juge du « dossier maudit ».")
+    assert all(q.cue is None or q.cue.text != "juge" for q in quotes)
+
+
+@pytest.mark.parametrize("text,speaker,type_", [
+    ("« Rien n'est décidé », assure-t-on à Matignon.", "Matignon", "organisation"),
+    ("« Le calendrier tiendra », indique-t-on au ministère des Armées.", "ministère des Armées", "organisation"),
+    ("« Il ne lâchera rien », confie-t-on dans l'entourage du maire.", "entourage du maire", "person"),
+])
+def test_on_with_the_place_after_the_verb_is_that_place(extract, text, speaker, type_):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.type) == (speaker, type_)
+
+
+def test_on_alone_names_nobody(extract):
+    [quote] = extract("Le maire, Paul Roux, hésite encore. « Rien n'est décidé », souffle-t-on.")
+    assert quote.speaker is None
+
+
+def test_a_hypernym_of_the_role_names_the_person_just_spoken_of(extract):
+    text = ("Le député Renaud Camus-Vidal estime que « le compromis reste possible ». "
+            "Le parlementaire ajoute : « Il faut savoir finir une grève. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Renaud Camus-Vidal"] * 2
