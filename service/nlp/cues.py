@@ -79,6 +79,7 @@ class CueFinder:
                 or self._passive_agent(quote, opening)
                 or self._governing_verb(quote, opening)
                 or self._mistagged_main_verb(quote, opening)
+                or self._quoted_predicate(quote, opening)
                 or self._source_phrase(quote, opening)
                 or self._preceding_verb(quote, opening)
                 or self._colon_before(quote, opening, strong=False))
@@ -92,6 +93,8 @@ class CueFinder:
             return False
         prev = tok.doc[tok.i - 1] if tok.i else None
         after_faire = prev is not None and (prev.lemma_ or "").lower() == "faire"
+        if (tok.lemma_ or "").lower() == "faire" and self._faire_noun(tok) is not None:
+            return True  # « fait état de « … » »: the quote hangs on « fait », not on « état »
         return self.lexicon.is_reporting(tok.lemma_, after_faire) or (
             tok.pos_ in ("VERB", "AUX") and (self.lexicon.is_reporting(tok.lemma_)
                                              or any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_))))
@@ -320,6 +323,10 @@ class CueFinder:
         if strong and verbs:
             verb = verbs[-1]
             return CueMatch("colon", para, self._verb_group(verb), self.subject_of(verb, para))
+        if strong and i >= 2 and self._mistagged_verb(doc[i - 2]):  # « Un témoin, …, raconte : « … » »
+            subject = self._subject_of_mistagged(doc[i - 2], para, sent)
+            if subject is not None:
+                return CueMatch("colon", para, doc[i - 2:i - 1], subject)
         if not strong:
             roots = [t for t in before if t.dep_ == "ROOT"]
             if roots:
@@ -353,6 +360,26 @@ class CueFinder:
             return None
         return CueMatch("governing", para, self._verb_group(best), self.subject_of(best, para))
 
+    def _quoted_predicate(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """« Le groupe « regrette » la décision et « étudie toutes les options » »: the quoted words
+        are the subject's own verb (finite), so the subject said them; there is no cue."""
+        if quote.kind != "partial" or not para.parsed:
+            return None
+        tokens = para.tokens_between(quote.start, quote.end)
+        if tokens is None:
+            return None
+        inside = {t.i for t in tokens}
+        tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        verb = tops[0] if len(tops) == 1 else None
+        if verb is None or verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm") or verb.i != tokens[0].i:
+            return None
+        subject = self.subject_of(verb, para)
+        if subject is None or subject[0].i in inside or self._inside(para, subject[0]) \
+                or subject[0].pos_ == "PRON" and subject[0].lower_ not in ("il", "elle") \
+                or not _looks_like_speaker(subject, self.lexicon):
+            return None
+        return CueMatch("governing", para, None, subject)
+
     def _mistagged_main_verb(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         """« Anne Roy juge la réforme « brutale » », « La CFDT, par la voix de …, estime que « … » »:
         the tagger took the reporting verb for a noun (« juge ») and the sentence has no verb; it
@@ -367,22 +394,35 @@ class CueFinder:
         if any(t.pos_ == "VERB" for t in before):
             return None
         for tok in before[1:]:
-            prev, nxt = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.pos_ not in ("NOUN", "ADJ") or not tok.is_lower or nxt is None \
-                    or not any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_)):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if not self._mistagged_verb(tok) or nxt is None \
+                    or not (nxt.lower_ in self.determiners or nxt.lower_ in ("que", "qu'", "qu’") or nxt.text in _QUOTE_MARKS):
                 continue
-            if not (nxt.lower_ in self.determiners or nxt.lower_ in ("que", "qu'", "qu’") or nxt.text in _QUOTE_MARKS):
-                continue
-            if prev.pos_ == "PROPN":
-                subject = self.noun_phrase(prev, para)
-            elif prev.text == ",":
-                first = next((t for t in doc[sent.start:tok.i] if t.pos_ in ("NOUN", "PROPN")), None)
-                subject = self.noun_phrase(first, para) if first is not None else None
-            else:
-                continue
-            if subject is not None and _looks_like_speaker(subject, self.lexicon):
+            subject = self._subject_of_mistagged(tok, para, sent)
+            if subject is not None:
                 return CueMatch("governing", para, doc[tok.i:tok.i + 1], subject)
         return None
+
+    def _mistagged_verb(self, tok: Token) -> bool:
+        """A finite reporting verb the tagger took for a noun or adjective (« juge », « raconte »),
+        known by its form and by having no determiner or preposition before it."""
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        return tok.pos_ in ("NOUN", "ADJ") and tok.is_lower and prev is not None \
+            and prev.pos_ not in ("DET", "ADP", "ADJ", "NOUN") and prev.lower_ not in self.determiners \
+            and any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_))
+
+    def _subject_of_mistagged(self, verb: Token, para: Paragraph, sent: Span) -> Span | None:
+        """The subject of a mistagged verb: the name just before it, or, after an apposition
+        closed by a comma, the sentence's first noun phrase."""
+        doc, prev = verb.doc, verb.doc[verb.i - 1]
+        if prev.pos_ == "PROPN":
+            subject = self.noun_phrase(prev, para)
+        elif prev.text == ",":
+            first = next((t for t in doc[sent.start:verb.i] if t.pos_ in ("NOUN", "PROPN")), None)
+            subject = self.noun_phrase(first, para) if first is not None else None
+        else:
+            return None
+        return subject if subject is not None and _looks_like_speaker(subject, self.lexicon) else None
 
     def _source_phrase(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         doc = para.doc
@@ -549,7 +589,13 @@ class CueFinder:
             start -= 1
         while start < verb.i and doc[start].pos_ == "ADV":
             start += 1
-        return doc[start:verb.i + 1]
+        noun = self._faire_noun(verb) if (verb.lemma_ or "").lower() == "faire" else None
+        return doc[start:(noun or verb).i + 1]
+
+    def _faire_noun(self, faire: Token) -> Token | None:
+        """« fait état », « fait part »: the noun right after « faire » that makes it a reporting verb."""
+        nxt = faire.doc[faire.i + 1] if faire.i + 1 < len(faire.doc) else None
+        return nxt if nxt is not None and nxt.lower_ in self.lexicon.faire_verbs and nxt.pos_ != "VERB" else None
 
 
 def _verbless_apposition(doc: Doc, i: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 from bisect import bisect_right
 from collections.abc import Iterable
 from importlib import resources
@@ -153,7 +154,17 @@ class QuoteExtractor:
                 quote = Quote(text[start:end], start, end, span.kind, speaker, cue, confidence, method)
                 quotes.append(quote)
                 previous = quote
-        return quotes
+        return [self._with_role_given_later(q, index) for q in quotes]
+
+    @staticmethod
+    def _with_role_given_later(quote: Quote, index: EntityIndex) -> Quote:
+        """« « … », a dit Paul X. Le ministre de l'Économie a ajouté … »: the role the article
+        gives a person after a quote is theirs for that quote too."""
+        speaker = quote.speaker
+        if speaker is None or speaker.role or speaker.type != PERSON or not index.knows(speaker.name):
+            return quote
+        role = index.role_of(speaker.name)
+        return replace(quote, speaker=replace(speaker, role=role)) if role else quote
 
     def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of, resolved: set[int]) -> Speaker | None:
         """The speaker of one cue; a named speaker becomes the topic later pronouns point back to."""

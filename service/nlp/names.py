@@ -8,6 +8,12 @@ French person names take no definite article, so a PER span right after ``l'``/`
 starts with someone else's word, and so does a longer span after ``<role> de la`` (the
 organisation of the role, then the person); an organisation span that opens on a lower-case
 noun carries its description, which stays in the text for the role step.
+
+A span the recogniser did not take for a person is one when the text says so:
+
+    Josiane, 72 ans, habitante du quartier       MISC « Josiane »       -> PER (an age follows)
+    la capitaine des Bleues, Wendie Renard       MISC « Wendie Renard » -> PER (a role and a comma precede)
+    Mme Kerbrat                                  LOC « Kerbrat »        -> PER (an honorific precedes)
 """
 from __future__ import annotations
 
@@ -39,9 +45,29 @@ def trim_entities(doc: Doc) -> Doc:
                         and not doc[t.i - 1].text[:1].isupper()]
             if capitals:
                 start = capitals[-1]
-        spans.append(Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+        end = next((t.i for t in ent if t.text == "," and t.i > start), ent.end)  # « Ginette, 81 ans »: no name has a comma
+        label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
+        changed = (start, end, label) != (ent.start, ent.end, ent.label_)
+        spans.append(Span(doc, start, end, label=label) if changed else ent)
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
+    """An age after the name, an honorific before it, or (for a span of unknown kind) a role
+    noun and a comma before it."""
+    if not all(t.text[:1].isupper() for t in ent) or len(ent) > 3:
+        return False
+    after = doc[ent.end:ent.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].lower_ == "ans":
+        return True
+    if ent.start > 0 and doc[ent.start - 1].text in HONORIFICS:
+        return True
+    if ent.label_ != "MISC" or ent.start < 2 or doc[ent.start - 1].text != ",":
+        return False
+    roles = load_lexicon().role_nouns
+    window = doc[max(0, ent.start - 6):ent.start - 1]
+    return any(t.lower_ in roles and t.is_lower for t in window) and not any(t.text in ",;.:" for t in window)
 
 
 def _follows_role(doc: Doc, article: int) -> bool:

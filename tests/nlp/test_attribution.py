@@ -530,3 +530,43 @@ def test_a_hypernym_of_the_role_names_the_person_just_spoken_of(extract):
             "Le parlementaire ajoute : « Il faut savoir finir une grève. »")
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["Renaud Camus-Vidal"] * 2
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("La préfète de l'Aude, Sylvie Marand, fait état de « centaines de sinistrés ».", "Sylvie Marand", "fait état"),
+    ("La direction a fait part de sa « profonde tristesse ».", "direction", "a fait part"),
+])
+def test_faire_etat_and_faire_part_report_speech(extract, text, speaker, cue):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.cue.text) == (speaker, cue)
+
+
+def test_a_verb_after_faire_that_reports_nothing_is_no_cue(extract):
+    assert extract("Le club a fait signer un « contrat en or » au joueur.") == []
+
+
+def test_verb_mistagged_before_a_colon_takes_the_subject_before_the_apposition(extract):
+    [quote] = extract("Un pompier, qui a requis l'anonymat, raconte : « Nous avons vu l'eau monter. »")
+    assert quote.speaker.name == "pompier" and quote.cue.text == "raconte"
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("« L'eau est montée d'un coup », témoigne Ginette, 81 ans, retraitée du quartier.", "Ginette", "retraitée du quartier"),
+    ("« Une victoire d'équipe », s'est félicitée la capitaine des Bleues, Maëlys Tardieu-Ngoma.",
+     "Maëlys Tardieu-Ngoma", "capitaine des Bleues"),
+])
+def test_a_name_the_recogniser_missed_is_a_person_when_an_age_or_a_role_says_so(extract, text, name, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.type, quote.speaker.role) == (name, "person", role)
+
+
+def test_a_role_given_after_a_quote_is_the_speakers_role_for_it_too(extract):
+    text = ("« Nous ne sommes pas dans une logique de sanction », a nuancé mardi Paul Ravel. "
+            "Le ministre de l'Industrie a toutefois reconnu que « la situation est sérieuse ».")
+    assert [q.speaker.role for q in extract(text)] == ["ministre de l'Industrie"] * 2
+
+
+def test_quoted_words_that_are_the_subjects_own_verb_are_its_words(extract):
+    quotes = extract("Dans un communiqué, le groupe Veltra « regrette » la décision et « étudie toutes les options ».")
+    assert [(q.text, q.speaker.name, q.kind) for q in quotes] == [
+        ("regrette", "groupe Veltra", "partial"), ("étudie toutes les options", "groupe Veltra", "partial")]
