@@ -89,6 +89,8 @@ class CueFinder:
         return (para.start + tok.idx) in self.quoted
 
     def _is_reporting(self, tok: Token) -> bool:
+        if tok.pos_ == "X":  # a word the tagger did not know: « a tweeté »
+            return any(self.lexicon.is_reporting(v) for v in _participle_infinitives(tok.lower_))
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
             return False
         prev = tok.doc[tok.i - 1] if tok.i else None
@@ -327,6 +329,12 @@ class CueFinder:
             subject = self._subject_of_mistagged(doc[i - 2], para, sent)
             if subject is not None:
                 return CueMatch("colon", para, doc[i - 2:i - 1], subject)
+        if not strong and before and not any(t.pos_ in ("VERB", "AUX") for t in before):
+            # « Réaction immédiate de la maire, Anne X : « … » », « Même son de cloche chez Y : « … » »
+            people = [e for e in doc.ents if e.label_ == "PER" and before[0].i <= e.start and e.end <= i - 1
+                      and not self._inside(para, e[0])]
+            if people:
+                return CueMatch("colon", para, None, self.noun_phrase(people[-1][-1], para))
         if not strong:
             roots = [t for t in before if t.dep_ == "ROOT"]
             if roots:

@@ -570,3 +570,18 @@ def test_quoted_words_that_are_the_subjects_own_verb_are_its_words(extract):
     quotes = extract("Dans un communiqué, le groupe Veltra « regrette » la décision et « étudie toutes les options ».")
     assert [(q.text, q.speaker.name, q.kind) for q in quotes] == [
         ("regrette", "groupe Veltra", "partial"), ("étudie toutes les options", "groupe Veltra", "partial")]
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Réaction immédiate de la maire de Quimperlé, Odile Kervella : « Nous ne laisserons pas faire. »",
+     "Odile Kervella", "maire de Quimperlé"),
+    ("Même son de cloche chez l'entraîneur Yvon Pellerin : « On doit être plus tueurs. »", "Yvon Pellerin", "entraîneur"),
+])
+def test_a_verbless_lead_in_before_a_colon_names_the_speaker(extract, text, name, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+def test_a_participle_the_tagger_did_not_know_is_still_a_cue(extract):
+    [quote] = extract("« Le climat n'attend pas », a tweeté la militante Inès Garrigou.")
+    assert (quote.speaker.name, quote.cue.text) == ("Inès Garrigou", "a tweeté")
