@@ -147,7 +147,7 @@ class QuoteExtractor:
             if speaker is None and previous is not None and previous.speaker is not None \
                     and self._continues(span, previous, sentence_of, paragraph_of):
                 speaker, method, cue = previous.speaker, "continuation", None
-            if not self._is_speech(span, match, method) or self._names_something(span, opening, speaker):
+            if not self._is_speech(span, match, method, speaker) or self._names_something(span, opening, speaker):
                 continue
             confidence = round(CONFIDENCE[method] * (1.0 if speaker else 0.5), 2)
             for start, end in _pieces(text, span, match.interruption if match else None):
@@ -223,12 +223,13 @@ class QuoteExtractor:
         return paragraph_of(span.start).index - paragraph_of(previous.end).index <= 1
 
     @staticmethod
-    def _is_speech(span: QuoteSpan, match: CueMatch | None, method: str) -> bool:
-        """Titles, names and scare quotes are not speech: a partial quote needs a cue or a
-        speaker to continue, and one that opens on a capital after a determiner is a title."""
+    def _is_speech(span: QuoteSpan, match: CueMatch | None, method: str, speaker: Speaker | None) -> bool:
+        """Titles, names and scare quotes are not speech: a partial quote needs a speaker (« pour
+        dénoncer l'avalanche de « paperasse » » names nobody: a scare quote), and one that opens
+        on a capital after a determiner is a title."""
         if span.kind == "direct":
             return True
-        if method == "none":
+        if method == "none" or speaker is None:
             return False
         return not (span.text[:1].isupper() and method not in ("incise", "colon"))
 
@@ -245,13 +246,15 @@ class QuoteExtractor:
         if i is None or span.text.split(" ", 1)[0].lower() in ("à", "au", "aux"):
             return False  # « il appelle « à la grève » »: a call, not a name
         word = doc[i].lower_
+        if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 4):i]):
+            return True  # « des pancartes à la peinture fraîche : « … » », « leur banderole : « … » »
         if word in self.lexicon.naming_nouns:
             return not _starts_with_a_verb(doc, i + 1)
         if word not in self.lexicon.nickname_words:
             return False
         before = doc[i - 1] if i > 0 else None  # « l'affaire dite », « Paul X, dit », not « il a dit »
         return before is None or before.text == "," or before.pos_ in ("NOUN", "PROPN", "ADJ") \
-            or (before.pos_ in ("PRON", "AUX") and word.startswith(("appel", "surnomm", "baptis")))
+            or (before.pos_ in ("PRON", "AUX", "ADV") and word.startswith(("appel", "surnomm", "baptis")))
 
     def _names_an_organisation(self, ent) -> bool:
         """« du groupe d'opposition Ville Avenir », « le syndicat Force Unie »: a name right after an

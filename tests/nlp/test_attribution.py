@@ -585,3 +585,16 @@ def test_a_verbless_lead_in_before_a_colon_names_the_speaker(extract, text, name
 def test_a_participle_the_tagger_did_not_know_is_still_a_cue(extract):
     [quote] = extract("« Le climat n'attend pas », a tweeté la militante Inès Garrigou.")
     assert (quote.speaker.name, quote.cue.text) == ("Inès Garrigou", "a tweeté")
+
+
+@pytest.mark.parametrize("text", [
+    "Sur les remorques, des pancartes à la peinture fraîche : « Pas de paysans, pas de pain ».",
+    "Les supporters ont déjà peint leur banderole : « Brest jusqu'au bout ».",
+    "Le match aura lieu au stade, que tout le monde ici appelle « la Marmite ».",
+])
+def test_slogans_after_a_colon_and_nicknames_after_an_adverb_are_not_speech(extract, text):
+    assert extract(text) == []
+
+
+def test_a_partial_quote_that_names_no_speaker_is_a_scare_quote(extract):
+    assert extract("Les éleveurs ont défilé pour dénoncer l'avalanche de « paperasse ».") == []
