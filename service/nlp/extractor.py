@@ -246,7 +246,7 @@ class QuoteExtractor:
         if i is None or span.text.split(" ", 1)[0].lower() in ("à", "au", "aux"):
             return False  # « il appelle « à la grève » »: a call, not a name
         word = doc[i].lower_
-        if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 4):i]):
+        if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 6):i]):
             return True  # « des pancartes à la peinture fraîche : « … » », « leur banderole : « … » »
         if word in self.lexicon.naming_nouns:
             return not _starts_with_a_verb(doc, i + 1)
