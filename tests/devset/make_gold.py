@@ -3,23 +3,16 @@
 Each annotation names its span by its exact words (marks excluded); offsets are found with
 str.find on the file text (read as UTF-8, newline='') and checked. `after` picks the occurrence
 that follows a given anchor when the words occur more than once.
-Run: python tests/devset/make_gold.py   (writes tests/devset/gold.jsonl)
+Run: python tests/devset/make_gold.py   (writes tests/devset/{gold,dev,holdout}.jsonl and checks every span)
 """
-import json
 import pathlib
-import re
+import sys
 
-HERE = pathlib.Path(__file__).resolve().parent
-# Finding is done on a copy where look-alike characters are folded one-for-one (offsets unchanged).
-FOLD = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " ", "\u201c": '"', "\u201d": '"'})
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # tests/, for gold_builder
+from gold_builder import N, Q, build  # noqa: E402
 
-
-def Q(text, speaker, mentions, role, cue, optional=False, after=None):
-    return dict(q=text, speaker=speaker, mentions=mentions, role=role, cue=cue, optional=optional, after=after)
-
-
-def N(text, after=None):
-    return dict(q=text, after=after)
+DEV = ("001", "002", "003", "004", "005", "006", "007")
+HOLDOUT = ("008", "009", "010")
 
 
 ANN = {}
@@ -289,57 +282,5 @@ ANN["010_science"] = dict(quotes=[
 ], non_quotes=[N("le Titan de Cognac"), N("Annales de paléontologie européenne"), N("Géants de Charente")])
 
 
-def locate(text, folded, q, after):
-    fq = q.translate(FOLD)
-    base = 0
-    if after:
-        base = folded.find(after.translate(FOLD))
-        assert base >= 0, after
-    else:
-        assert folded.count(fq) == 1, f"not exactly once: {q!r} ({folded.count(fq)})"
-    start = folded.find(fq, base)
-    assert start >= 0, q
-    return start, start + len(fq)
-
-
-def surface(text, s):
-    """The annotation string as written in the article (apostrophes/quotes as the file has them)."""
-    if s is None:
-        return None
-    folded = text.translate(FOLD)
-    i = folded.find(s.translate(FOLD))
-    return text[i:i + len(s)] if i >= 0 else s
-
-
-def main():
-    out = []
-    for doc_id, ann in ANN.items():
-        path = HERE / f"{doc_id}.txt"
-        with open(path, encoding="utf-8", newline="") as f:
-            text = f.read()
-        folded = text.translate(FOLD)
-        assert len(folded) == len(text)
-        quotes = []
-        for a in ann["quotes"]:
-            s, e = locate(text, folded, a["q"], a["after"])
-            quotes.append(dict(start=s, end=e, text=text[s:e], speaker=surface(text, a["speaker"]),
-                               speaker_mentions=[surface(text, m) for m in a["mentions"]],
-                               role=surface(text, a["role"]), cue=surface(text, a["cue"]),
-                               optional=a["optional"]))
-        nqs = []
-        for a in ann["non_quotes"]:
-            s, e = locate(text, folded, a["q"], a["after"])
-            nqs.append(dict(start=s, end=e, text=text[s:e]))
-        quotes.sort(key=lambda q: q["start"])
-        nqs.sort(key=lambda q: q["start"])
-        out.append(dict(id=doc_id, file=path.name, quotes=quotes, non_quotes=nqs))
-    with open(HERE / "gold.jsonl", "w", encoding="utf-8", newline="") as f:
-        for d in out:
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    print(f"{len(out)} articles, {sum(len(d['quotes']) for d in out)} quotes "
-          f"({sum(q['optional'] for d in out for q in d['quotes'])} optional), "
-          f"{sum(len(d['non_quotes']) for d in out)} non-quotes")
-
-
 if __name__ == "__main__":
-    main()
+    build(pathlib.Path(__file__).resolve().parent, ANN, DEV, HOLDOUT, after_mode="start", check_mentions=False)

@@ -6,22 +6,16 @@ Finding is done on a folded copy (typographic apostrophes, no-break spaces and c
 one-for-one to plain characters, so offsets are unchanged); the stored "text" is the original slice.
 A needle must occur exactly once, unless `after` names an anchor (itself unique): then the first
 occurrence after the end of the anchor.
-Run: python tests/devset2/make_gold.py   (writes tests/devset2/gold.jsonl and checks every span)
+Run: python tests/devset2/make_gold.py   (writes tests/devset2/{gold,dev,holdout}.jsonl and checks every span)
 """
-import json
 import pathlib
+import sys
 
-HERE = pathlib.Path(__file__).resolve().parent
-FOLD = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " ", "\u201c": '"', "\u201d": '"'})
-OPEN, CLOSE = "«“‹", "»”›"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # tests/, for gold_builder
+from gold_builder import N, Q, build  # noqa: E402
 
-
-def Q(text, speaker, mentions, role, cue, optional=False, after=None):
-    return dict(q=text, speaker=speaker, mentions=mentions, role=role, cue=cue, optional=optional, after=after)
-
-
-def N(text, after=None):
-    return dict(q=text, after=after)
+DEV = ("01", "02", "03", "04", "05")
+HOLDOUT = ("06", "07", "08")
 
 
 ANN = {}
@@ -299,71 +293,5 @@ ANN["08_portrait"] = dict(quotes=[
 ], non_quotes=[N("Vertiges"), N("Ray", after="Raymond Barrandon – «"), N("Les Hirondelles")])
 
 
-def locate(folded, q, after):
-    fq = q.translate(FOLD)
-    if after:
-        fa = after.translate(FOLD)
-        assert folded.count(fa) == 1, f"anchor not exactly once: {after!r}"
-        start = folded.find(fq, folded.find(fa) + len(fa))
-    else:
-        n = folded.count(fq)
-        assert n == 1, f"not exactly once ({n}): {q!r}"
-        start = folded.find(fq)
-    assert start >= 0, f"not found: {q!r}"
-    return start, start + len(fq)
-
-
-def surface(text, s):
-    """The annotation string as the article writes it (apostrophes, spaces), if it occurs there."""
-    if s is None:
-        return None
-    i = text.translate(FOLD).find(s.translate(FOLD))
-    return text[i:i + len(s)] if i >= 0 else s
-
-
-def check_span(text, s, e):
-    """The span must start and end on a word or punctuation, not on a space or a quotation mark."""
-    assert text[s:e] == text[s:e].strip(" \u00a0\u202f\n"), (s, e, text[s:e])
-    assert text[s] not in OPEN + CLOSE + '"' and text[e - 1] not in OPEN + CLOSE + '"', text[s:e]
-
-
-def main():
-    out = []
-    for doc_id, ann in ANN.items():
-        path = HERE / f"{doc_id}.txt"
-        with open(path, encoding="utf-8", newline="") as f:
-            text = f.read()
-        folded = text.translate(FOLD)
-        assert len(folded) == len(text)
-        quotes, nqs = [], []
-        for a in ann["quotes"]:
-            s, e = locate(folded, a["q"], a["after"])
-            check_span(text, s, e)
-            quotes.append(dict(start=s, end=e, text=text[s:e], speaker=surface(text, a["speaker"]),
-                               speaker_mentions=[surface(text, m) for m in a["mentions"]],
-                               role=surface(text, a["role"]), cue=surface(text, a["cue"]),
-                               optional=a["optional"]))
-        for a in ann["non_quotes"]:
-            s, e = locate(folded, a["q"], a["after"])
-            check_span(text, s, e)
-            nqs.append(dict(start=s, end=e, text=text[s:e]))
-        quotes.sort(key=lambda q: q["start"])
-        nqs.sort(key=lambda q: q["start"])
-        out.append(dict(id=doc_id, file=path.name, quotes=quotes, non_quotes=nqs))
-    with open(HERE / "gold.jsonl", "w", encoding="utf-8", newline="") as f:
-        for d in out:
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    # re-read and verify every span against the files
-    for line in open(HERE / "gold.jsonl", encoding="utf-8"):
-        d = json.loads(line)
-        with open(HERE / d["file"], encoding="utf-8", newline="") as f:
-            text = f.read()
-        for x in d["quotes"] + d["non_quotes"]:
-            assert text[x["start"]:x["end"]] == x["text"], (d["id"], x["text"])
-    print(f"{len(out)} articles, {sum(len(d['quotes']) for d in out)} quotes "
-          f"({sum(q['optional'] for d in out for q in d['quotes'])} optional), "
-          f"{sum(len(d['non_quotes']) for d in out)} non-quotes")
-
-
 if __name__ == "__main__":
-    main()
+    build(pathlib.Path(__file__).resolve().parent, ANN, DEV, HOLDOUT, check_mentions=False)

@@ -16,22 +16,14 @@ paragraph break and the reopening mark inside it), optional as in devset2; a quo
 one is annotated too (optional, or as a non-quote when it is a title or a word cited as a word).
 Run: python tests/devset3/make_gold.py   (writes tests/devset3/{gold,dev,holdout}.jsonl and checks every span)
 """
-import json
 import pathlib
+import sys
 
-HERE = pathlib.Path(__file__).resolve().parent
-FOLD = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " ", "\u201c": '"', "\u201d": '"'})
-OPEN, CLOSE = "«“‹", "»”›"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # tests/, for gold_builder
+from gold_builder import N, Q, build  # noqa: E402
+
 DEV = ("01", "02", "03", "04", "05", "06")
 HOLDOUT = ("07", "08", "09", "10")
-
-
-def Q(text, speaker, mentions, role, cue, optional=False, after=None):
-    return dict(q=text, speaker=speaker, mentions=mentions, role=role, cue=cue, optional=optional, after=after)
-
-
-def N(text, after=None):
-    return dict(q=text, after=after)
 
 
 ANN = {}
@@ -440,92 +432,5 @@ ANN["10_inflation"] = dict(quotes=[
 ], non_quotes=[N("victoire"), N("shrinkflation"), N("quoi qu'il en coûte")])
 
 
-def locate(folded, q, after):
-    fq = q.translate(FOLD)
-    if after:
-        fa = after.translate(FOLD)
-        assert folded.count(fa) == 1, f"anchor not exactly once: {after!r}"
-        start = folded.find(fq, folded.find(fa) + len(fa))
-    else:
-        n = folded.count(fq)
-        assert n == 1, f"not exactly once ({n}): {q!r}"
-        start = folded.find(fq)
-    assert start >= 0, f"not found: {q!r}"
-    return start, start + len(fq)
-
-
-def surface(text, s):
-    """The annotation string as the article writes it (apostrophes, spaces), if it occurs there."""
-    if s is None:
-        return None
-    i = text.translate(FOLD).find(s.translate(FOLD))
-    return text[i:i + len(s)] if i >= 0 else s
-
-
-def check_span(text, s, e):
-    """The span must start and end on a word or punctuation, not on a space or a quotation mark."""
-    assert text[s:e] == text[s:e].strip(" \u00a0\u202f\n"), (s, e, text[s:e])
-    assert text[s] not in OPEN + CLOSE + '"' and text[e - 1] not in OPEN + CLOSE + '"', text[s:e]
-
-
-def check_mentions(doc_id, text, a):
-    """Every speaker mention, the role and the cue must be words of the article."""
-    folded = text.translate(FOLD)
-    for m in a["mentions"] + [a["role"], a["cue"]]:
-        assert m is None or m.translate(FOLD) in folded, f"{doc_id}: not in the article: {m!r}"
-
-
-def write_jsonl(path, docs):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for d in docs:
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-
-
-def main():
-    out = []
-    for doc_id, ann in ANN.items():
-        path = HERE / f"{doc_id}.txt"
-        with open(path, encoding="utf-8", newline="") as f:
-            text = f.read()
-        folded = text.translate(FOLD)
-        assert len(folded) == len(text)
-        quotes, nqs = [], []
-        for a in ann["quotes"]:
-            s, e = locate(folded, a["q"], a["after"])
-            check_span(text, s, e)
-            check_mentions(doc_id, text, a)
-            quotes.append(dict(start=s, end=e, text=text[s:e], speaker=surface(text, a["speaker"]),
-                               speaker_mentions=[surface(text, m) for m in a["mentions"]],
-                               role=surface(text, a["role"]), cue=surface(text, a["cue"]),
-                               optional=a["optional"]))
-        for a in ann["non_quotes"]:
-            s, e = locate(folded, a["q"], a["after"])
-            check_span(text, s, e)
-            nqs.append(dict(start=s, end=e, text=text[s:e]))
-        quotes.sort(key=lambda q: q["start"])
-        nqs.sort(key=lambda q: q["start"])
-        spans = sorted((q["start"], q["end"]) for q in quotes + nqs)
-        assert len(set(spans)) == len(spans), f"{doc_id}: the same span annotated twice"
-        out.append(dict(id=doc_id, file=path.name, quotes=quotes, non_quotes=nqs))
-    assert len(out) == 10 and {d["id"][:2] for d in out} == set(DEV + HOLDOUT)
-    write_jsonl(HERE / "gold.jsonl", out)
-    write_jsonl(HERE / "dev.jsonl", [d for d in out if d["id"][:2] in DEV])
-    write_jsonl(HERE / "holdout.jsonl", [d for d in out if d["id"][:2] in HOLDOUT])
-    # re-read and verify every span against the files ("file" is relative to the jsonl's folder)
-    for name in ("gold.jsonl", "dev.jsonl", "holdout.jsonl"):
-        for line in open(HERE / name, encoding="utf-8"):
-            d = json.loads(line)
-            with open(HERE / d["file"], encoding="utf-8", newline="") as f:
-                text = f.read()
-            for x in d["quotes"] + d["non_quotes"]:
-                assert text[x["start"]:x["end"]] == x["text"], (name, d["id"], x["text"])
-    print(f"{len(out)} articles, {sum(len(d['quotes']) for d in out)} quotes "
-          f"({sum(q['optional'] for d in out for q in d['quotes'])} optional), "
-          f"{sum(len(d['non_quotes']) for d in out)} non-quotes")
-    for d in out:
-        print(f"  {d['id']}: {len(d['quotes'])} quotes ({sum(q['optional'] for q in d['quotes'])} optional), "
-              f"{len(d['non_quotes'])} non-quotes")
-
-
 if __name__ == "__main__":
-    main()
+    build(pathlib.Path(__file__).resolve().parent, ANN, DEV, HOLDOUT)
