@@ -90,7 +90,7 @@ class CueFinder:
 
     def _is_reporting(self, tok: Token) -> bool:
         if tok.pos_ == "X":  # a word the tagger did not know: « a tweeté »
-            return any(self.lexicon.is_reporting(v) for v in _participle_infinitives(tok.lower_))
+            return self._reporting_participle_form(tok.lower_)
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
             return False
         prev = tok.doc[tok.i - 1] if tok.i else None
@@ -99,13 +99,21 @@ class CueFinder:
             return True  # « fait état de « … » »: the quote hangs on « fait », not on « état »
         return self.lexicon.is_reporting(tok.lemma_, after_faire) or (
             tok.pos_ in ("VERB", "AUX") and (self.lexicon.is_reporting(tok.lemma_)
-                                             or any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_))))
+                                             or self._reporting_finite_form(tok.lower_)))
+
+    def _reporting_finite_form(self, word: str) -> bool:
+        """« estime », « dénoncent »: a present form of a reporting verb, whatever the tagger said."""
+        return any(self.lexicon.is_reporting(v) for v in _infinitives(word))
+
+    def _reporting_participle_form(self, word: str) -> bool:
+        """« jugée », « tweeté »: a past participle of a reporting verb, whatever the tagger said."""
+        return any(self.lexicon.is_reporting(v) for v in _participle_infinitives(word))
 
     def _is_reporting_participle(self, tok: Token) -> bool:
         """« qualifiés », « jugée », « présentée »: a past participle of a reporting verb, whatever
         the tagger made of it."""
         return tok.is_alpha and (self._is_reporting(tok) and tok.pos_ in ("VERB", "ADJ")
-                                 or any(self.lexicon.is_reporting(v) for v in _participle_infinitives(tok.lower_)))
+                                 or self._reporting_participle_form(tok.lower_))
 
     def _matches_at(self, doc: Doc) -> dict[int, tuple[str, int]]:
         """The longest cue pattern match starting at each token of ``doc``."""
@@ -171,7 +179,7 @@ class CueFinder:
         for a noun, recognised by its form and the determiner of the subject after it."""
         if i + 1 >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN") or not doc[i].is_lower:
             return None
-        if not any(self.lexicon.is_reporting(v) for v in _infinitives(doc[i].lower_)):
+        if not self._reporting_finite_form(doc[i].lower_):
             return None
         nxt = doc[i + 1]
         return ("INCISE_MISTAGGED", i + 1) if nxt.lower_ in self.determiners or nxt.text in HONORIFICS else None
@@ -382,7 +390,7 @@ class CueFinder:
         if verb is None or verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm") or verb.i != tokens[0].i:
             return None
         subject = self.subject_of(verb, para)
-        if subject is None or subject[0].i in inside or self._inside(para, subject[0]) \
+        if subject is None or self._inside(para, subject[0]) \
                 or subject[0].pos_ == "PRON" and subject[0].lower_ not in ("il", "elle") \
                 or not _looks_like_speaker(subject, self.lexicon):
             return None
@@ -417,7 +425,7 @@ class CueFinder:
         prev = tok.doc[tok.i - 1] if tok.i else None
         return tok.pos_ in ("NOUN", "ADJ") and tok.is_lower and prev is not None \
             and prev.pos_ not in ("DET", "ADP", "ADJ", "NOUN") and prev.lower_ not in self.determiners \
-            and any(self.lexicon.is_reporting(v) for v in _infinitives(tok.lower_))
+            and self._reporting_finite_form(tok.lower_)
 
     def _subject_of_mistagged(self, verb: Token, para: Paragraph, sent: Span) -> Span | None:
         """The subject of a mistagged verb: the name just before it, or, after an apposition

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import replace
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 
 import spacy
@@ -147,7 +147,7 @@ class QuoteExtractor:
             if speaker is None and previous is not None and previous.speaker is not None \
                     and self._continues(span, previous, sentence_of, paragraph_of):
                 speaker, method, cue = previous.speaker, "continuation", None
-            if not self._is_speech(span, match, method, speaker) or self._names_something(span, opening, speaker):
+            if not self._is_speech(span, method, speaker) or self._names_something(span, opening, speaker):
                 continue
             confidence = round(CONFIDENCE[method] * (1.0 if speaker else 0.5), 2)
             for start, end in _pieces(text, span, match.interruption if match else None):
@@ -223,7 +223,7 @@ class QuoteExtractor:
         return paragraph_of(span.start).index - paragraph_of(previous.end).index <= 1
 
     @staticmethod
-    def _is_speech(span: QuoteSpan, match: CueMatch | None, method: str, speaker: Speaker | None) -> bool:
+    def _is_speech(span: QuoteSpan, method: str, speaker: Speaker | None) -> bool:
         """Titles, names and scare quotes are not speech: a partial quote needs a speaker (« pour
         dénoncer l'avalanche de « paperasse » » names nobody: a scare quote), and one that opens
         on a capital after a determiner is a title."""
