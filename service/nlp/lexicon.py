@@ -25,6 +25,8 @@ class Lexicon:
     nickname_words: frozenset[str] = frozenset()  # « dit », « surnommé »: a name follows, not speech
     naming_nouns: frozenset[str] = frozenset()  # « affaire », « banderole »: their quoted complement is a name
     inscription_nouns: frozenset[str] = frozenset()  # « banderole », « pancarte »: what they « say » is a slogan
+    people_nouns: frozenset[str] = frozenset()  # « les habitants », « la famille »: people with no title
+    document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
 
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
@@ -54,4 +56,6 @@ def load_lexicon() -> Lexicon:
         nickname_words=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "verb"),
         naming_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "inscription")),
         inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),
+        people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
+        document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
     )

@@ -89,6 +89,13 @@ class EntityIndex:
         self._canonical.update(self._cluster([*self._canonical.values(), name]))
         return self._canonical.get(key, name)
 
+    def main_person(self) -> str | None:
+        """The person the article is about: the one it names most often, first named on a tie."""
+        if not self._people:
+            return None
+        key = max(self._people, key=lambda k: (len(self._people[k]), -self._people[k][0]))
+        return self.canonical(key)
+
     def role_of(self, name: str) -> str | None:
         return self._roles.get(name_key(name))
 

@@ -34,6 +34,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         return None if name is None else Speaker(name, PERSON, index.role_of(name), surface)
 
     head = _head_noun(mention, lexicon)
+    if head is not None and _lemma(head) in lexicon.document_nouns:
+        return _author(mention, head, paragraph, index, lexicon, sentence)
     people = [e for e in mention.ents if e.label_ == "PER" and not _completes_head(e, head, lexicon)]
     if people:
         name = index.canonical(people[-1].text)
@@ -72,10 +74,26 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
                 return Speaker(person, PERSON, index.role_of(person), surface)
         return Speaker(described, PERSON, None, surface)
     if head.pos_ == "PROPN":
+        if not head.ent_type_ and not index.knows(described):
+            return None  # « Émue, … », « Alcoolémie : … »: a capital, not a name
         name = index.canonical(described)
         return Speaker(name, PERSON, index.role_of(name), surface)
-    # the subject of a reporting verb speaks, whatever the noun: « les familles des victimes »
-    return Speaker(described, PERSON, None, surface)
+    if lemma in lexicon.people_nouns or head.lower_ in lexicon.people_nouns:  # « les familles des victimes »
+        return Speaker(described, PERSON, None, surface)
+    return None  # « la colère », « le montant des aides »: nothing that can speak
+
+
+def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, lexicon: Lexicon,
+            sentence: int) -> Speaker | None:
+    """« le communiqué de la préfecture », « une lettre de Jean Dupont »: the author speaks."""
+    after = mention.doc[document.i + 1:mention.end]
+    if not len(after) or after[0].lower_ not in OF_WORDS:
+        return None
+    return attribute_speaker(after[1:], paragraph, index, lexicon, sentence) if len(after) > 1 else None
+
+
+def _lemma(token) -> str:
+    return (token.lemma_ or token.lower_).lower()
 
 
 def _completes_head(ent: Span, head, lexicon: Lexicon) -> bool:
