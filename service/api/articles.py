@@ -12,7 +12,7 @@ from ..store.queries import ArticleConflict, ArticleInput, delete_article
 from .auth import WRITE_SECURITY, require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
-from .schemas import NO_NUL, ListArgsSchema, QuotePageSchema, StoredQuoteSchema
+from .schemas import NO_NUL, ListArgsSchema, QuotePageSchema, StoredQuoteSchema, Text
 from .timestamps import UtcDateTime
 
 blp = Blueprint("articles", __name__, url_prefix="/v1", description="Articles and their quotes")
@@ -29,16 +29,16 @@ class ArticleInSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    text = ma.fields.String(required=True, validate=NO_NUL, metadata={"description": "The article, plain text"})
-    title = ma.fields.String(allow_none=True, validate=[ma.validate.Length(max=2000), NO_NUL])
+    text = Text(required=True, validate=NO_NUL, metadata={"description": "The article, plain text"})
+    title = Text(allow_none=True, validate=[ma.validate.Length(max=2000), NO_NUL])
     # any address as the newsroom spells it: it is an identifier here, never fetched
-    url = ma.fields.String(allow_none=True, validate=[ma.validate.Length(1, 2048), NO_NUL],
+    url = Text(allow_none=True, validate=[ma.validate.Length(1, 2048), NO_NUL],
                            metadata={"description": "The article's address: sending it again updates the article"})
-    external_id = ma.fields.String(allow_none=True, validate=[ma.validate.Length(1, 512), NO_NUL],
+    external_id = Text(allow_none=True, validate=[ma.validate.Length(1, 512), NO_NUL],
                                    metadata={"description": "Your id: sending it again updates the article"})
     published_at = UtcDateTime(allow_none=True, metadata={"description": "ISO 8601; no offset means UTC"})
-    outlet = ma.fields.String(allow_none=True, validate=[ma.validate.Length(max=256), NO_NUL])
-    language = ma.fields.String(load_default="fr", validate=ma.validate.OneOf(["fr"]))
+    outlet = Text(allow_none=True, validate=[ma.validate.Length(max=256), NO_NUL])
+    language = Text(load_default="fr", validate=ma.validate.OneOf(["fr"]))
 
 
 class ArticleSchema(ma.Schema):

@@ -48,7 +48,8 @@ def register_response_cache(app: Flask) -> None:
             return None
         with engine.connect() as connection:
             g.store_version = connection.execute(version_query).scalar() or 0
-        g.cache_key = f"{request.full_path}\n{request.headers.get('Accept', '')}"
+        # everything a cached answer depends on: its links are relative to script_root
+        g.cache_key = f"{request.script_root}{request.full_path}\n{request.headers.get('Accept', '')}"
         return cache.get(g.cache_key, g.store_version)
 
     @app.after_request

@@ -7,7 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ..ingest import extract_quotes
-from .schemas import QuoteSchema
+from .schemas import QuoteSchema, Text
 
 blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract attributed quotes from a French article")
 
@@ -16,7 +16,7 @@ class ExtractRequestSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    text = ma.fields.String(required=True, metadata={"description": "The article, plain text"})
+    text = Text(required=True, metadata={"description": "The article, plain text"})
 
 
 class ExtractResponseSchema(ma.Schema):

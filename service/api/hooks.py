@@ -17,6 +17,7 @@ from ..metrics import LATENCY, REQUESTS
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = "5"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def register_http_hooks(app: Flask) -> None:
@@ -29,10 +30,12 @@ def register_http_hooks(app: Flask) -> None:
     @app.after_request
     def finish_request(response):
         response.headers["X-Request-ID"] = g.get("request_id", "")
+        # labels from a closed set: any method or path a client invents is "other" / "unmatched"
         endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-        REQUESTS.labels(request.method, endpoint, str(response.status_code)).inc()
+        method = request.method if request.method in KNOWN_METHODS else "other"
+        REQUESTS.labels(method, endpoint, str(response.status_code)).inc()
         if "started" in g:
-            LATENCY.labels(request.method, endpoint).observe(time.perf_counter() - g.started)
+            LATENCY.labels(method, endpoint).observe(time.perf_counter() - g.started)
         return response
 
     @app.after_request

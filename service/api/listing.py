@@ -13,6 +13,8 @@ from sqlalchemy import Select
 from ..store.queries import BadCursor, page, stream
 
 STREAM_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
+# a spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 STREAM_RESPONSES = {"200": {"content": {  # replaces the content @blp.response documents, so JSON too
     "application/json": {"schema": {"$ref": "#/components/schemas/QuotePage"}},
     "application/x-ndjson": {"schema": {"type": "string", "description": "Every match, one JSON object a line"}},
@@ -42,8 +44,19 @@ def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
         response = jsonify({"items": [dump(r) for r in rows], "next": cursor})
     if cursor:
         query = {**request.args.to_dict(), **(request.view_args or {}), "cursor": cursor}
-        response.headers["Link"] = f'<{url_for(request.endpoint, _external=True, **query)}>; rel="next"'
+        # relative (RFC 8288): a Host or X-Forwarded-* header sent by a client cannot end up in
+        # a response the cache gives to others
+        response.headers["Link"] = f'<{url_for(request.endpoint, **query)}>; rel="next"'
     return response
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that no spreadsheet takes for a formula: text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so that no cell begins with
+    them (OWASP's advice). Numbers and empty cells are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def _stream(stmt: Select, dump, csv_fields: list[str], csv_row, fmt: str) -> Iterable[str]:
@@ -58,7 +71,7 @@ def _stream(stmt: Select, dump, csv_fields: list[str], csv_row, fmt: str) -> Ite
             if fmt == "ndjson":
                 yield json.dumps(item, ensure_ascii=False) + "\n"
             else:
-                writer.writerow(csv_row(item))
+                writer.writerow({k: spreadsheet_safe(v) for k, v in csv_row(item).items()})
                 yield _drain(buffer)
 
 

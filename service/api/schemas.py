@@ -11,6 +11,22 @@ WORDS = ma.validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Control characters are
 NO_NUL = ma.validate.Regexp(r"^[^\x00]*$", error="NUL characters (U+0000) cannot be stored.")
 
 
+class Text(ma.fields.String):
+    """A string that is Unicode text: JSON can spell a lone surrogate (``"\\ud800"``), which can
+    be neither encoded, analysed nor stored, so it is a 400 naming the field. Every string the
+    API reads is one of these."""
+
+    default_error_messages = {"surrogate": "Lone surrogates (U+D800 to U+DFFF) are not Unicode text."}
+
+    def _deserialize(self, value, attr, data, **kwargs) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise self.make_error("surrogate") from error
+        return text
+
+
 class TextSpanSchema(ma.Schema):
     text = ma.fields.String(required=True)
     start = ma.fields.Integer(required=True, metadata={"description": "Offset of the first character"})
@@ -94,17 +110,17 @@ class ListArgsSchema(ma.Schema):
         unknown = ma.RAISE
 
     limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(1, 200))
-    cursor = ma.fields.String(validate=ma.validate.Length(max=200))
-    format = ma.fields.String(validate=ma.validate.OneOf(["json", "ndjson", "csv"]),
+    cursor = Text(validate=ma.validate.Length(max=200))
+    format = Text(validate=ma.validate.OneOf(["json", "ndjson", "csv"]),
                               metadata={"description": "Same as Accept: application/x-ndjson or text/csv"})
 
 
 class QuoteFiltersSchema(ListArgsSchema):
-    speaker = ma.fields.String(validate=[ma.validate.Length(1, 200), WORDS],
+    speaker = Text(validate=[ma.validate.Length(1, 200), WORDS],
                                metadata={"description": "Speaker id, or words of a name (accent-, case- and hyphen-insensitive)"})
-    q = ma.fields.String(validate=[ma.validate.Length(1, 500), WORDS], metadata={"description": "Words inside the quote"})
-    role = ma.fields.String(validate=[ma.validate.Length(1, 200), WORDS])
+    q = Text(validate=[ma.validate.Length(1, 500), WORDS], metadata={"description": "Words inside the quote"})
+    role = Text(validate=[ma.validate.Length(1, 200), WORDS])
     article = ma.fields.Integer(validate=ma.validate.Range(1, MAX_ID))
     since = UtcDateTime(metadata={"description": "Published at or after (ISO 8601)"})
     until = UtcDateTime(metadata={"description": "Published at or before (ISO 8601)"})
-    kind = ma.fields.String(validate=ma.validate.OneOf(["direct", "partial"]))
+    kind = Text(validate=ma.validate.OneOf(["direct", "partial"]))

@@ -12,7 +12,7 @@ from ..store.queries import speakers_query
 from .auth import require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
-from .schemas import WORDS, ListArgsSchema, QuotePageSchema
+from .schemas import WORDS, ListArgsSchema, QuotePageSchema, Text
 from .timestamps import UtcDateTime
 
 blp = Blueprint("speakers", __name__, url_prefix="/v1", description="People and organisations quoted")
@@ -48,7 +48,7 @@ class SpeakerSearchSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    q = ma.fields.String(validate=[ma.validate.Length(1, 200), WORDS], metadata={"description": "Words of a name"})
+    q = Text(validate=[ma.validate.Length(1, 200), WORDS], metadata={"description": "Words of a name"})
     limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(1, 200))
 
 

@@ -1,6 +1,7 @@
 """Engine and sessions: SQLite (WAL) by default, PostgreSQL when ``DATABASE_URL`` says so."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from alembic import command
@@ -11,20 +12,25 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, connect_timeout: int = 5, statement_timeout: float = 30.0) -> Engine:
+    """An engine that gives up rather than hang: PostgreSQL connects within ``connect_timeout``
+    seconds and cancels a statement after ``statement_timeout``; SQLite waits at most
+    ``statement_timeout`` for the write lock. Either raises ``OperationalError`` (a 503)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"timeout": statement_timeout, "check_same_thread": False})
+        event.listen(engine, "connect", partial(_sqlite_pragmas, busy_ms=int(statement_timeout * 1000)))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=statement_timeout,
+                         connect_args={"connect_timeout": connect_timeout,
+                                       "options": f"-c statement_timeout={int(statement_timeout * 1000)}"})
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection, _record, busy_ms: int) -> None:
     dbapi_connection.isolation_level = None  # transactions are begun by _sqlite_begin
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_ms:d}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -48,6 +54,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":  # several nodes may start at once
+            connection.execute(text("SET LOCAL statement_timeout = 0"))  # a migration may be long
             connection.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -35,8 +35,10 @@ def resolve_speaker(session: Session, name: str, type_: str) -> Speaker:
     key = name_key(name)
     found = session.scalar(select(Speaker).where(Speaker.key == key))
     if found is None and type_ == "person" and " " not in key:
+        # a name may hold « % » or « _ »: escaped, they are letters, never wildcards
         namesakes = session.scalars(select(Speaker).where(Speaker.type == "person", or_(
-            Speaker.key.like(f"% {key}"), Speaker.key.like(f"{key} %")))).all()
+            Speaker.key.endswith(f" {key}", autoescape=True),
+            Speaker.key.startswith(f"{key} ", autoescape=True)))).all()
         if len(namesakes) == 1:
             found = namesakes[0]
     elif found is None:  # another spelling seen before: « Kim Jong-un » for « Kim Jong Un »
@@ -83,7 +85,7 @@ class ArticleConflict(Exception):
 def save_article(session: Session, data: ArticleInput, quotes: list, now: datetime) -> tuple[Article, bool]:
     """Create or update (same ``external_id``, else same ``url``) the article and replace its
     quotes, in the caller's transaction. Returns the article and whether it was created.
-    Raises ``ArticleConflict`` rather than move an identifier from one article to another."""
+    Raises ``ArticleConflict`` rather than move or rewrite an identifier."""
     article = _lock_existing(session, data)
     created = article is None
     if created:
@@ -144,12 +146,18 @@ def already_stored(session: Session, records: list[ArticleInput]) -> set[str]:
 
 
 def _refuse_identifier_taken(session: Session, article: Article, data: ArticleInput) -> None:
+    """An identifier is never moved nor rewritten: one that names another article, or a new
+    value for one the article has, is a conflict (a missing one is filled in)."""
     for column, value in ((Article.external_id, data.external_id), (Article.url, data.url)):
         if value:
             owner = session.scalar(select(Article.id).where(column == value, Article.id != article.id))
             if owner is not None:
                 raise ArticleConflict(f"The {column.key} {value!r} belongs to article {owner}, "
                                       f"not to article {article.id}.")
+            stored = getattr(article, column.key)
+            if stored is not None and stored != value:
+                raise ArticleConflict(f"Article {article.id} has the {column.key} {stored!r}, which is never "
+                                      f"changed: delete the article to store it under {value!r}.")
 
 
 def _lock_existing(session: Session, data: ArticleInput) -> Article | None:
@@ -229,11 +237,19 @@ def encode_cursor(sort_at: datetime, last_id: int) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """The ``(sort_at, id)`` a cursor holds; ``BadCursor`` unless it has exactly the shape
+    ``encode_cursor`` gives (a naive date, an id within the id range), so that no value of
+    the wrong type or range ever reaches the database."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         sort_at, last_id = json.loads(raw)
-        return datetime.fromisoformat(sort_at), int(last_id)
-    except (ValueError, TypeError, json.JSONDecodeError) as error:
+        if not isinstance(sort_at, str) or type(last_id) is not int or not 1 <= last_id <= MAX_ID:
+            raise ValueError("not a (date, id) pair")
+        when = datetime.fromisoformat(sort_at)
+        if when.tzinfo is not None:
+            raise ValueError("dates are stored naive")
+        return when, last_id
+    except (ValueError, TypeError, RecursionError) as error:
         raise BadCursor("The cursor is not one this service gave.") from error
 
 
