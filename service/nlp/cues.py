@@ -30,6 +30,7 @@ _INCISE_LEADS = {",", "—", "–", "-"}
 _DEMONSTRATIVES = {"celle", "celui"}  # « …, explique celle qui a … »
 _MAX_INCISE_TAIL = 16
 _SOURCE_PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "chez", "auprès"}  # « …, confie-t-on à l'Élysée »
+_NOT_SUBJECTS = {"-t", "l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en"}  # « Il l'a invité »
 _SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
                           "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
 
@@ -507,8 +508,9 @@ class CueFinder:
                 return self.noun_phrase(verb.head, para)
             if _depth < 3:  # « Il a déploré la baisse, qualifiant cette décision de … »: his words
                 return self.subject_of(clause, para, _depth + 1)
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not self._inside(para, child) and child.lower_ != "-t" \
+        # « Émue, elle a déclaré », « Le ministre, lui, a dit »: of two subjects, the one next to the verb
+        for child in sorted(verb.children, key=lambda c: -c.i if c.i < verb.i else c.i):
+            if child.dep_ in SUBJECT_DEPS and not self._inside(para, child) and child.lower_ not in _NOT_SUBJECTS \
                     and not _detached_opener(child):
                 if child.lower_ in ("qui", "que", "qu'", "qu’") and verb.dep_.startswith("acl"):
                     return self.noun_phrase(verb.head, para)

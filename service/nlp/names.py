@@ -14,6 +14,8 @@ A span the recogniser did not take for a person is one when the text says so:
     Josiane, 72 ans, habitante du quartier       MISC « Josiane »       -> PER (an age follows)
     la capitaine des Bleues, Wendie Renard       MISC « Wendie Renard » -> PER (a role and a comma precede)
     Mme Kerbrat                                  LOC « Kerbrat »        -> PER (an honorific precedes)
+
+and one that is no name at all is dropped: « Émue, elle a déclaré » (a detached adjective).
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame,
 def trim_entities(doc: Doc) -> Doc:
     spans = []
     for ent in doc.ents:
+        if _detached_adjective(doc, ent):
+            continue
         start = ent.start
         after_article = start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES
         if after_article and len(ent) >= 3 and ent.label_ != "PER" and _follows_role(doc, start - 1) \
@@ -51,6 +55,18 @@ def trim_entities(doc: Doc) -> Doc:
         spans.append(Span(doc, start, end, label=label) if changed else ent)
     doc.ents = filter_spans(spans)
     return doc
+
+
+_SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
+
+
+def _detached_adjective(doc: Doc, ent: Span) -> bool:
+    """« Émue, elle a déclaré », « Furieux, il quitte la salle »: one capitalised word opening the
+    sentence, then a comma and a subject pronoun, is how the subject felt, not a name."""
+    opens = ent.start == 0 or doc[ent.start - 1].text in (".", "!", "?", "…", ":", "«", '"', "“")
+    after = doc[ent.end:ent.end + 2]
+    return len(ent) == 1 and opens and len(after) == 2 and after[0].text == "," \
+        and after[1].lower_ in _SUBJECT_CLITICS
 
 
 def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:

@@ -36,7 +36,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     head = _head_noun(mention, lexicon)
     if head is not None and _lemma(head) in lexicon.document_nouns:
         return _author(mention, head, paragraph, index, lexicon, sentence)
-    people = [e for e in mention.ents if e.label_ == "PER" and not _completes_head(e, head, lexicon)]
+    people = [e for e in mention.ents if not _completes_head(e, head, lexicon)
+              and (e.label_ == "PER" or e.label_ in ORGANISATION_LABELS and index.knows(e.text))]  # « Majka » taken for MISC
     if people:
         name = index.canonical(people[-1].text)
         return Speaker(name, PERSON, index.role_of(name), surface)
