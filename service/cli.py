@@ -73,6 +73,25 @@ def ingest_command(args: argparse.Namespace) -> int:
     return 1 if report.bad and not report.stored and not report.skipped else 0
 
 
+def evaluate_command(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .evaluation import GoldError, evaluate, format_report, load_gold, predict
+    from .nlp import get_extractor
+
+    try:
+        gold = load_gold(args.gold, args.texts)
+    except GoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    extractor = get_extractor(load_config()["SPACY_MODEL"])
+    result = evaluate(gold, predict(extractor, [article.text for article in gold]))
+    if args.verbose:
+        print("\n".join(result.notes))
+    summary = result.summary()
+    print(json.dumps(summary) if args.json else format_report(summary))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -89,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch-size", type=int, default=32, help="articles per batch and transaction")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=ingest_command)
+    evaluate = commands.add_parser("evaluate", help="score the extractor against gold annotations (JSON lines)")
+    evaluate.add_argument("gold", help="gold file, one article per line (docs/ANNOTATION.md)")
+    evaluate.add_argument("--texts", help="folder of the articles named by \"file\" (default: the gold file's folder)")
+    evaluate.add_argument("--verbose", action="store_true", help="list every miss, extra quote and wrong speaker")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    evaluate.set_defaults(run=evaluate_command)
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_upgrade = db_commands.add_parser("upgrade", help="run the Alembic migrations")

@@ -1,23 +1,55 @@
-"""The bars of the seed articles, measured by the team's scorer (../shared/eval/score.py)."""
+"""Accuracy bars, measured by the project's own scorer (``python -m service evaluate``).
+
+``seeds/`` and ``tests/devset*`` are invented articles; ``tests/realdev`` are real ones (see its
+README). Each bar is a floor: a change that lowers a score below it fails. The realdev floors are
+where the extractor stood when they were set: raise them as accuracy improves. Issue 10's target on
+realdev holdout is quote F1 ≥ 0.93, speaker (strict) ≥ 0.85, end-to-end F1 ≥ 0.80, and the quotes
+of confidence ≥ 0.8 having the right speaker ≥ 90 % of the time (``right_at_0.8``).
+"""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
+from service.evaluation import evaluate, load_gold, predict
+
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+# gold file -> floor per score (keys of ``Evaluation.summary()``, plus ``right_at_0.8``).
+# realdev: where the extractor stood at commit c7c2c06 - raise these as accuracy improves.
+REALDEV_BARS = {
+    "tests/realdev/dev.jsonl": {"quote_f1": 0.83, "speaker_acc_strict": 0.59, "role_acc": 0.45, "e2e_f1": 0.50,
+                                "right_at_0.8": 0.64},
+    "tests/realdev/holdout.jsonl": {"quote_f1": 0.83, "speaker_acc_strict": 0.58, "role_acc": 0.19, "e2e_f1": 0.50,
+                                    "right_at_0.8": 0.65},
+}
+# the invented sets: about 0.03 (one quote of a small holdout) below their scores at commit c7c2c06
+INVENTED_BARS = {
+    "seeds/gold.jsonl": {"quote_f1": 0.97, "speaker_acc_strict": 0.95, "role_acc": 0.85, "e2e_f1": 0.93},
+    "tests/devset/dev.jsonl": {"quote_f1": 0.97, "speaker_acc_strict": 0.94, "role_acc": 0.97, "e2e_f1": 0.94},
+    "tests/devset/holdout.jsonl": {"quote_f1": 0.95, "speaker_acc_strict": 0.90, "role_acc": 0.93, "e2e_f1": 0.88},
+    "tests/devset2/dev.jsonl": {"quote_f1": 0.95, "speaker_acc_strict": 0.92, "role_acc": 0.88, "e2e_f1": 0.91},
+    "tests/devset2/holdout.jsonl": {"quote_f1": 0.90, "speaker_acc_strict": 0.82, "role_acc": 0.29, "e2e_f1": 0.76},
+    "tests/devset3/dev.jsonl": {"quote_f1": 0.93, "speaker_acc_strict": 0.73, "role_acc": 0.55, "e2e_f1": 0.71},
+    "tests/devset3/holdout.jsonl": {"quote_f1": 0.87, "speaker_acc_strict": 0.85, "role_acc": 0.72, "e2e_f1": 0.77},
+}
+BARS = {**INVENTED_BARS, **REALDEV_BARS}
 
 
-def test_seed_scores_reach_the_bars():
-    assert SCORER.exists(), f"the scorer is expected at {SCORER}"
-    result = subprocess.run([sys.executable, str(SCORER), "seeds/gold.jsonl", "--app", "service.app:create_app", "--json"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-2000:]
-    scores = json.loads(result.stdout.strip().splitlines()[-1])
-    assert scores["bad_offsets"] == 0
-    assert scores["quote_f1"] >= 0.97, scores
-    assert scores["speaker_acc_strict"] >= 0.95, scores
-    assert scores["role_acc"] >= 0.85, scores
-    assert scores["e2e_f1"] >= 0.93, scores
+def right_at(summary: dict, threshold: float) -> float:
+    """Share of the matched quotes of confidence ≥ threshold whose speaker is right (strict)."""
+    buckets = [b for b in summary["calibration"] if b["low"] >= threshold]
+    matched = sum(b["matched"] for b in buckets)
+    return sum(b["right_speaker"] for b in buckets) / matched if matched else 0.0
+
+
+@pytest.mark.parametrize("gold", BARS)
+def test_scores_reach_the_bars(extractor, gold):
+    articles = load_gold(ROOT / gold)
+    summary = evaluate(articles, predict(extractor, [article.text for article in articles])).summary()
+    summary["right_at_0.8"] = round(right_at(summary, 0.8), 3)
+    assert summary["bad_offsets"] == 0
+    below = {score: (summary[score], bar) for score, bar in BARS[gold].items() if summary[score] < bar}
+    assert not below, f"{gold}: (score, bar) below the bar: {below}"
+
