@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
+from collections import Counter
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
@@ -15,13 +17,16 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .cues import CueFinder, CueMatch, QuotedRegions
+from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lexicon import OF_WORDS, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
-from .paragraphs import Paragraph, split_paragraphs
+from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention
+from .reported_speech import ReportedSpeechFinder
 from .roles import (
     RoleReference,
     complete_possessive_roles,
@@ -34,8 +39,18 @@ from .speakers import attribute_speaker
 from .types import Quote, QuoteSpan, Speaker
 
 ENTITY_COMPONENTS = ("ner", "entity_trimmer")
-CONFIDENCE = {"incise": 0.95, "colon": 0.9, "governing": 0.85, "source": 0.8, "preceding": 0.7,
-              "continuation": 0.75, "context": 0.6, "none": 0.3}
+# what prose looks like, to keep the cost per character of any text near an article's: prose has
+# fewer than 0.3 tokens per character (0.27 at most in the real-news and invented sets) and at
+# least 70 characters per quote in a paragraph of more than 150
+MAX_TOKENS_PER_CHAR = 0.4
+PROSE_CHECK_CHARS = 200  # a short paragraph (« Oui ! ») is judged on nothing
+CUE_BUDGET_BASE, CHARS_PER_CUE_SEARCH = 4, 50
+MAX_TOKEN_CHARS = 100  # longer runs with no space are cut (see QuoteExtractor._make_doc)
+_WORD = re.compile(r"[^\W_]")  # a letter or a digit
+_LONG_RUN = re.compile(r"[^\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
+CONFIDENCE = {"interview": 0.85, "incise": 0.95, "colon": 0.9, "governing": 0.85, "source": 0.8, "preceding": 0.7,
+              "continuation": 0.75, "context": 0.6, "topic": 0.4, "anonymous": 0.5, "none": 0.3}
+CUED_METHODS = ("incise", "colon", "governing", "source", "preceding")
 _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 
 
@@ -56,6 +71,7 @@ class QuoteExtractor:
         self.determiners = frozenset(extras["determiners"])
         self.modifiers = frozenset(extras["prenominal_modifiers"])
         self.cues = CueFinder(nlp.vocab, self.lexicon, extras["subject_clitics"], self.determiners)
+        self.reported = ReportedSpeechFinder(nlp.vocab, self.lexicon, self.cues)
         self._lock = threading.Lock()  # spaCy and its memory zones are not thread-safe
 
     def extract(self, text: str) -> list[Quote]:
@@ -69,27 +85,56 @@ class QuoteExtractor:
 
     # -- spaCy: parse only the paragraphs that hold a quote ---------------------------------------
     def _analyse(self, texts: list[str], batch_size: int):
-        plans = []
-        to_parse, to_tag = [], []
-        for t, text in enumerate(texts):
+        """Each article's quote spans and paragraphs with their ``Doc``: parsed when they hold a
+        quote (or reported speech), entities only otherwise. A paragraph reaches spaCy in pieces
+        of at most ``MAX_PIECE_CHARS``; a piece with more tokens than prose ever has (runs of
+        marks, thousands of tiny quotes) is only tokenised, and no piece searches cues for more
+        quotes than prose holds: no text costs much more per character than an article."""
+        plans, to_parse, to_tag = [], [], []
+        for text in texts:
             spans = find_quote_spans(text)
             ends = [s.end for s in spans]  # sorted: spans never overlap
-            ranges = split_paragraphs(text)
-            for p, (start, end) in enumerate(ranges):
-                k = bisect_right(ends, start)  # first quote ending inside or after this paragraph
-                quoted = k < len(spans) and spans[k].start < end
-                (to_parse if quoted else to_tag).append((t, p, text[start:end]))
-            plans.append((text, spans, ranges))
-        docs: dict[tuple[int, int], tuple] = {}
-        for items, components, parsed in ((to_parse, self.nlp.pipe_names, True), (to_tag, ENTITY_COMPONENTS, False)):
-            for (t, p, _), doc in zip(items, self._run(components, (s for _, _, s in items), batch_size)):
-                docs[(t, p)] = (doc, parsed)
-        for t, (text, spans, ranges) in enumerate(plans):
-            paragraphs = [Paragraph(p, start, *docs[(t, p)]) for p, (start, _) in enumerate(ranges)]
-            yield text, spans, paragraphs
+            pieces = []
+            for p, (start, end) in enumerate(split_paragraphs(text)):
+                for lo, hi in bounded_pieces(text, start, end):
+                    doc = self._make_doc(text[lo:hi])
+                    piece = [p, lo, doc, False, CUE_BUDGET_BASE + (hi - lo) // CHARS_PER_CUE_SEARCH]
+                    k = bisect_right(ends, lo)  # first quote ending inside or after this piece
+                    quoted = k < len(spans) and spans[k].start < hi
+                    if _WORD.search(text, lo, hi) is None or \
+                            hi - lo >= PROSE_CHECK_CHARS and len(doc) > MAX_TOKENS_PER_CHAR * (hi - lo):
+                        piece[4] = 0  # not prose (no word, or marks more than words): tokens only, no cue searched
+                    elif quoted or self.reported.worth_parsing(text[lo:hi]):  # reported speech needs the parse
+                        piece[3] = True
+                        to_parse.append(piece)
+                    else:
+                        to_tag.append(piece)
+                    pieces.append(piece)
+            plans.append((text, spans, pieces))
+        for items, components in ((to_parse, self.nlp.pipe_names), (to_tag, ENTITY_COMPONENTS)):
+            for piece, doc in zip(items, self._run(components, [piece[2] for piece in items], batch_size)):
+                piece[2] = doc
+        for text, spans, pieces in plans:
+            yield text, spans, [Paragraph(*piece) for piece in pieces]
 
-    def _run(self, components: Iterable[str], texts: Iterable[str], batch_size: int):
-        docs = (self.nlp.make_doc(t) for t in texts)
+    def _make_doc(self, text: str) -> Doc:
+        """``nlp.make_doc``, with a run of more than ``MAX_TOKEN_CHARS`` characters and no space cut
+        into tokens of at most that many: spaCy's tokenizer is quadratic in a token's length
+        (``«««…``). The ``Doc``'s text is ``text``."""
+        if _LONG_RUN.search(text) is None:
+            return self.nlp.make_doc(text)
+        docs, last = [], 0
+        for run in _LONG_RUN.finditer(text):
+            if run.start() > last:
+                docs.append(self.nlp.make_doc(text[last:run.start()]))
+            docs += [self.nlp.make_doc(text[k:min(k + MAX_TOKEN_CHARS, run.end())])
+                     for k in range(run.start(), run.end(), MAX_TOKEN_CHARS)]
+            last = run.end()
+        if last < len(text):
+            docs.append(self.nlp.make_doc(text[last:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _run(self, components: Iterable[str], docs: Iterable[Doc], batch_size: int):
         for name in components:
             proc = self.nlp.get_pipe(name)
             docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
@@ -97,7 +142,9 @@ class QuoteExtractor:
 
     # -- rules ------------------------------------------------------------------------------------
     def _attribute(self, text: str, spans: list[QuoteSpan], paragraphs: list[Paragraph]) -> list[Quote]:
-        if not spans:
+        turns = find_interview_turns(text)
+        spans = [s for s in spans if not any(t.start <= s.start < t.end for t in turns)]
+        if not spans and not turns and not any(p.parsed for p in paragraphs):
             return []
         sentences = [r for p in paragraphs for r in p.sentence_ranges()]
         sentence_starts = [s for s, _ in sentences]
@@ -140,21 +187,45 @@ class QuoteExtractor:
             speaker = self._speaker(match, index, sentence_of, resolved) if match else None
             method = match.method if match else "none"
             cue = match.paragraph.text_span(match.cue) if match and match.cue is not None else None
-            if match is None and speaker is None:
+            if match is not None and _anonymous(match):
+                method = "anonymous"  # « …, souffle-t-on »: the page chose not to say who
+            elif speaker is None:
                 speaker = self._subject_just_before(span, index, sentence_of, opening, previous)
+                if speaker is None and span.kind == "partial":
+                    speaker = self._sentence_subject(span, opening, index, sentence_of, resolved)
                 if speaker is not None:
                     method = "context"
             if speaker is None and previous is not None and previous.speaker is not None \
                     and self._continues(span, previous, sentence_of, paragraph_of):
                 speaker, method, cue = previous.speaker, "continuation", None
-            if not self._is_speech(span, method, speaker) or self._names_something(span, opening, speaker):
+            if not self._is_speech(span, method, speaker) or self._names_something(span, opening, speaker, method):
                 continue
             confidence = round(CONFIDENCE[method] * (1.0 if speaker else 0.5), 2)
             for start, end in _pieces(text, span, match.interruption if match else None):
                 quote = Quote(text[start:end], start, end, span.kind, speaker, cue, confidence, method)
                 quotes.append(quote)
                 previous = quote
-        return [self._with_role_given_later(q, index) for q in quotes]
+        quotes += [self._interview_answer(turn, index) for turn in turns]
+        quotes.sort(key=lambda q: q.start)
+        quotes = _with_speakers_from_context(quotes, [paragraph_of(q.start).index for q in quotes], index)
+        quotes = [self._with_role_given_later(q, index) for q in quotes]
+        # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
+        return quotes + self.reported.quotes(text, paragraphs, regions, quotes,
+                                             lambda match: self._speaker(match, index, sentence_of, resolved))
+
+    @staticmethod
+    def _interview_answer(turn: InterviewTurn, index: EntityIndex) -> Quote:
+        """« R: … » is the interviewee's: the person the article is about; « HAJ : … » is Hassan
+        Ali Joho's when the page spelled the initials out."""
+        if turn.label.lower() in ANSWER_LABELS:
+            name = index.main_person()
+            speaker = Speaker(name, PERSON, index.role_of(name)) if name else None
+            confidence = CONFIDENCE["interview"] * (1.0 if speaker else 0.5)
+        else:
+            name = index.canonical(turn.label)
+            speaker = Speaker(name, PERSON, index.role_of(name))
+            confidence = CONFIDENCE["interview"]
+        return Quote(turn.text, turn.start, turn.end, "direct", speaker, None, round(confidence, 2), "interview")
 
     @staticmethod
     def _with_role_given_later(quote: Quote, index: EntityIndex) -> Quote:
@@ -224,16 +295,32 @@ class QuoteExtractor:
 
     @staticmethod
     def _is_speech(span: QuoteSpan, method: str, speaker: Speaker | None) -> bool:
-        """Titles, names and scare quotes are not speech: a partial quote needs a speaker (« pour
-        dénoncer l'avalanche de « paperasse » » names nobody: a scare quote), and one that opens
-        on a capital after a determiner is a title."""
+        """Words in marks are speech unless something says otherwise: a partial quote that opens
+        on a capital with no cue is a title (« le film « Les Misérables » »), and a word or two
+        that no cue ties to anyone is a scare quote (« l'avalanche de « paperasse » »)."""
         if span.kind == "direct":
             return True
-        if method == "none" or speaker is None:
+        if span.text[:1].isupper() and method not in ("incise", "colon"):
             return False
-        return not (span.text[:1].isupper() and method not in ("incise", "colon"))
+        cued = method in CUED_METHODS and speaker is not None
+        return cued or len(span.text.split()) >= (2 if speaker is not None else 3)
 
-    def _names_something(self, span: QuoteSpan, para: Paragraph, speaker: Speaker | None) -> bool:
+    def _sentence_subject(self, span: QuoteSpan, para: Paragraph, index: EntityIndex, sentence_of,
+                          resolved: set[int]) -> Speaker | None:
+        """A partial quote no cue ties to anyone is the words of the sentence's subject, when it can
+        speak: « Le maire voit dans ce projet « une chance pour la ville » »."""
+        i = para.token_after(span.open_mark)
+        if i is None or not para.parsed:
+            return None
+        root = para.doc[i].sent.root
+        if para.start + root.idx in regions_of(span) or root.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = self.cues.subject_of(root, para)
+        if subject is None:
+            return None
+        return self._speaker(CueMatch("context", para, None, subject), index, sentence_of, resolved)
+
+    def _names_something(self, span: QuoteSpan, para: Paragraph, speaker: Speaker | None, method: str) -> bool:
         """The quoted words are a name, a nickname or a slogan, not speech: the complement of a
         naming word (« l'affaire dite « du moulin » », « ce que les joueurs appellent « la cave » »,
         « le collectif « Sauvons l'école » ») or the words of a banner (« une banderole proclamait :
@@ -241,9 +328,12 @@ class QuoteExtractor:
         if speaker is not None and speaker.type == PERSON and speaker.mention is not None \
                 and _last_word(speaker.name) in self.lexicon.inscription_nouns:
             return True
+        first_word = span.text.split(" ", 1)[0].lower()
+        if span.kind == "partial" and method not in CUED_METHODS and first_word in self.lexicon.title_nouns:
+            return True  # « ont ratifié un « traité sur le partenariat stratégique » »: a name, no one's words
         doc = para.doc
         i = para.token_before(span.open_mark)
-        if i is None or span.text.split(" ", 1)[0].lower() in ("à", "au", "aux"):
+        if i is None or first_word in ("à", "au", "aux"):
             return False  # « il appelle « à la grève » »: a call, not a name
         word = doc[i].lower_
         if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 6):i]):
@@ -253,7 +343,7 @@ class QuoteExtractor:
         if word not in self.lexicon.nickname_words:
             return False
         before = doc[i - 1] if i > 0 else None  # « l'affaire dite », « Paul X, dit », not « il a dit »
-        return before is None or before.text == "," or before.pos_ in ("NOUN", "PROPN", "ADJ") \
+        return before is None or before.text in (",", ".", ";", "!", "?") or before.pos_ in ("NOUN", "PROPN", "ADJ") \
             or (before.pos_ in ("PRON", "AUX", "ADV") and word.startswith(("appel", "surnomm", "baptis")))
 
     def _names_an_organisation(self, ent) -> bool:
@@ -295,6 +385,48 @@ class QuoteExtractor:
                     first_in_sentence.add(sentence)
                 mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside))
         return mentions
+
+
+def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index: EntityIndex) -> list[Quote]:
+    """Quotes nobody is named for are the words of the speaker the text is giving the floor to:
+    the one quoted just before (same or previous paragraph), else the one named later in the
+    same paragraph (« « … » et « … ». « … », a indiqué le procureur »), else the article's most
+    quoted speaker, else the person it is about (an interview, a portrait)."""
+    named = [i for i, q in enumerate(quotes) if q.speaker is not None]
+    counts = Counter(quotes[i].speaker.name for i in named if quotes[i].method in CUED_METHODS)
+    if counts:
+        top = counts.most_common(1)[0][0]
+        topic = next(quotes[i].speaker for i in named if quotes[i].speaker.name == top)
+    else:
+        person = index.main_person()
+        topic = Speaker(person, PERSON, index.role_of(person)) if person else None
+    filled = []
+    for i, quote in enumerate(quotes):
+        if quote.speaker is not None or quote.method in ("interview", "anonymous"):
+            filled.append(quote)
+            continue
+        before = [j for j in named if j < i and paragraph[i] - paragraph[j] <= 1]
+        after = [j for j in named if j > i and paragraph[j] == paragraph[i]]
+        if before or after:
+            source = quotes[before[-1] if before else after[0]]
+            filled.append(replace(quote, speaker=source.speaker, method="continuation",
+                                  confidence=round(CONFIDENCE["continuation"] * 0.8, 2)))
+        elif topic is not None:
+            filled.append(replace(quote, speaker=topic, method="topic", confidence=CONFIDENCE["topic"]))
+        else:
+            filled.append(quote)
+    return filled
+
+
+def _anonymous(match: CueMatch) -> bool:
+    """The cue's subject is « on » or a « ils » with no one to stand for."""
+    return match.speaker is not None and len(match.speaker) == 1 \
+        and match.speaker[0].lower_ in ("on", "-on", "-t-on", "ils", "-ils", "-t-ils", "elles", "-elles")
+
+
+def regions_of(span: QuoteSpan) -> range:
+    """Article offsets from the quote's opening mark to its closing one."""
+    return range(span.open_mark, (span.close_mark if span.close_mark is not None else span.end) + 1)
 
 
 def _starts_with_a_verb(doc, i: int) -> bool:

@@ -7,10 +7,15 @@ French marks the gender of a person on the words around the name, rarely on the 
     Isabelle Marchetti, directrice …    -> Fem (« directrice » is the feminine of « directeur »)
     a-t-elle ajouté, l'intéressée        -> Fem
 
-First names are never used. Epicene nouns (ministre, maire, juge, porte-parole) give nothing
+A common first name (``rules/first_names.tsv``) is a weak vote, used only when the article's
+words say nothing of the person. Epicene nouns (ministre, maire, juge, porte-parole) give nothing
 on their own: only their determiner (« la ministre ») does.
 """
 from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -79,3 +84,17 @@ def pronoun_gender(words: str) -> str | None:
     if words.endswith("intéressé"):
         return MASC
     return None
+
+
+def first_name_gender(name: str) -> str | None:
+    """``Paulette Lenert`` -> Fem, ``Didier Dinart`` -> Masc; a lone surname or a rare name -> None."""
+    words = name.split()
+    return _first_names().get(words[0]) if len(words) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    text = resources.files("service.nlp").joinpath("rules", "first_names.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    next(rows)
+    return {name: gender for name, gender in rows}

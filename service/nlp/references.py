@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .gender import first_name_gender
 from .lexicon import OF_WORDS
 from .normalize import name_key
 from .roles import RoleMention
@@ -62,6 +63,11 @@ class EntityIndex:
         for r in roles:  # « la procureure X », « M. X »: the gender the article gives each person
             if r.label == "PER" and r.gender:
                 self.add_gender(r.name, r.gender)
+        for key in self._people:  # a weak vote of the first name, where the words say nothing
+            if not self._genders.get(key):
+                gender = first_name_gender(self.canonical(key))
+                if gender:
+                    self.add_gender(key, gender)
 
     @staticmethod
     def _cluster(names: list[str]) -> dict[str, str]:

@@ -1,0 +1,425 @@
+"""Step 6 — reported speech without marks: quotes of kind ``indirect``.
+
+Runs last, on the parsed paragraphs, once the quotes in marks are attributed, and keeps only
+what they leave free: an indirect span never overlaps a quote in marks, and a clause that only
+frames one (« Il a déclaré que « … » ») is not reported speech. The span is the reported content
+only, never the verb nor « que »:
+
+    >>> quotes = get_extractor().extract("Marie Dupont a assuré que les négociations reprendraient "
+    ...                                  "lundi. La réforme sera votée en juin, selon la porte-parole.")
+    >>> [(q.text, q.speaker.name, q.cue.text) for q in quotes if q.kind == "indirect"]
+    [('les négociations reprendraient lundi', 'Marie Dupont', 'a assuré'),
+     ('La réforme sera votée en juin', 'porte-parole', 'selon')]
+
+The constructions (``method`` of the quote), content in brackets:
+
+- ``clause``      Le ministre a assuré que [les négociations reprendraient lundi].
+- ``complement``  SNCF Réseau a annoncé [avoir subi un vol de câble].  Elle s'est dite [prête à négocier].
+- ``incise``      [Le site fermera en juin], a déclaré le président de Renault.
+- ``source``      [Le suspect aurait avoué], selon une source proche de l'enquête.
+                  D'après le parquet, [l'enquête a été confiée à la police judiciaire].
+                  Pour l'économiste Anne Caron, [la hausse des taux est inévitable].
+
+Which verbs take which complement is data (``rules/reported_speech.tsv``); the speaker's words
+are found and resolved by the same machinery as for quotes in marks (``CueFinder.subject_of``,
+``CueFinder.find`` for incises, ``attribute_speaker`` through the caller's ``speaker_of``).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Span, Token
+
+from .cues import CueFinder, CueMatch, QuotedRegions, _infinitives, _looks_like_speaker, _opens_clause, \
+    _participle_infinitives
+from .lexicon import Lexicon
+from .paragraphs import Paragraph
+from .types import Quote, QuoteSpan, Speaker
+
+CONFIDENCE = {"clause": 0.8, "complement": 0.75, "incise": 0.85, "source": 0.75}
+PRIORITY = {"clause": 0, "complement": 0, "incise": 1, "source": 2}  # « a averti que A, selon lui, B »: one clause
+MIN_WORDS = 3  # « qu'il viendrait » is reported speech, « qu'oui » is not worth a quote
+_QUE = {"que", "qu'", "qu’"}
+_REFLEXIVE = {"se", "s'", "s’"}
+_CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "conj", "csubj"]
+_SENTENCE_END = {".", "!", "?", "…", "...", ";"}
+_NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
+_LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
+_CLITIC_INCISE = re.compile(r"-t-(?:il|elle|on)s?\b|\w-(?:il|elle|on)s?\b")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class ReportedClause:
+    """The reported content at article offsets ``[start, end)`` and the cue that reports it."""
+
+    start: int
+    end: int
+    match: CueMatch
+
+
+def load_frames() -> dict[str, frozenset[str]]:
+    """``rules/reported_speech.tsv``: lemma (« faire savoir » included) -> {"que", "inf", "adj"}."""
+    text = resources.files("service.nlp").joinpath("rules", "reported_speech.tsv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
+    return {lemma.strip().lower(): frozenset(frames.split()) for lemma, frames in csv.reader(rows, delimiter="\t")}
+
+
+def _verb_patterns() -> dict[str, list[list[dict]]]:
+    """``DependencyMatcher`` patterns: a verb and the complement that carries what was said."""
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX", "NOUN", "ADJ"]}}}
+    return {
+        "que": [[verb,  # a affirmé que [...]
+                    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "content", "RIGHT_ATTRS": {"DEP": {"IN": _CLAUSE_DEPS}}},
+                    {"LEFT_ID": "content", "REL_OP": ">", "RIGHT_ID": "que",  # « qu' » is not always a mark
+                     "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_QUE)}}}]],
+        "inf": [[verb,  # a annoncé [vouloir …]
+                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "content",
+                  "RIGHT_ATTRS": {"DEP": {"IN": _CLAUSE_DEPS}, "MORPH": {"IS_SUPERSET": ["VerbForm=Inf"]}}}],
+                [verb,  # a annoncé [avoir subi …]
+                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "content", "RIGHT_ATTRS": {"DEP": {"IN": _CLAUSE_DEPS}}},
+                 {"LEFT_ID": "content", "REL_OP": ">", "RIGHT_ID": "aux",
+                  "RIGHT_ATTRS": {"DEP": {"IN": ["aux:tense", "aux:pass", "cop"]},
+                                  "MORPH": {"IS_SUPERSET": ["VerbForm=Inf"]}}}]],
+        "adj": [[verb,  # s'est dit [prêt à …]
+                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "content",
+                  "RIGHT_ATTRS": {"POS": "ADJ", "DEP": {"IN": [*_CLAUSE_DEPS, "amod", "nsubj", "obl:mod"]}}},
+                 {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "se", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_REFLEXIVE)}}}]],
+    }
+
+
+class ReportedSpeechFinder:
+    """Finds reported speech in parsed paragraphs with spaCy matchers on the parse."""
+
+    def __init__(self, vocab, lexicon: Lexicon, cues: CueFinder):
+        self.lexicon = lexicon
+        self.cues = cues
+        self.frames = load_frames()
+        self.verbs = DependencyMatcher(vocab)
+        for frame, patterns in _verb_patterns().items():
+            self.verbs.add(frame, patterns)
+        self.sources = Matcher(vocab)  # selon X, d'après X, pour X
+        self.sources.add("source", [[{"LOWER": {"IN": ["selon", "pour"]}}],
+                                    [{"LOWER": {"IN": ["d'", "d’"]}}, {"LOWER": "après"}]])
+        self._stems = {_stem(v) for v in (*self.frames, *lexicon.reporting_verbs) if " " not in v}
+        self._stems |= {_stem(v.split()[1]) for v in self.frames if v.startswith("faire ")}
+
+    # -- which paragraphs to parse ------------------------------------------------------------
+    def worth_parsing(self, text: str) -> bool:
+        """A paragraph may hold reported speech: a word that may be a form of a reporting verb
+        (« a affirmé », « estiment », « dit »), an inverted clitic (« a-t-il ajouté ») or
+        « selon » / « d'après » / « pour ». A cheap test on the raw text, before any spaCy step."""
+        lowered = text.lower()
+        if "selon" in lowered or "après" in lowered or "pour" in lowered or _CLITIC_INCISE.search(lowered):
+            return True
+        return any(self._may_be_reporting(w) for w in _WORD.findall(lowered))
+
+    def _may_be_reporting(self, word: str) -> bool:
+        return any(word[:k] in self._stems for k in range(2, min(len(word), 12) + 1) if len(word) - k <= 6)
+
+    # -- entry point --------------------------------------------------------------------------
+    def quotes(self, text: str, paragraphs: list[Paragraph], quoted: QuotedRegions, taken: list[Quote],
+               speaker_of: Callable[[CueMatch], Speaker | None]) -> list[Quote]:
+        """The indirect quotes of an article, in text order, given the quotes in marks already
+        ``taken``; ``speaker_of`` turns a cue's speaker words into a ``Speaker`` (with the index)."""
+        found = [c for p in paragraphs if p.parsed for c in self.find(p, quoted)]
+        blocked = [(q.start, q.end) for q in taken]
+        kept: list[ReportedClause] = []
+        for clause in sorted(found, key=lambda c: (PRIORITY[c.match.method], c.start - c.end, c.start)):
+            if not any(s < clause.end and clause.start < e for s, e in blocked):
+                kept.append(clause)
+                blocked.append((clause.start, clause.end))
+        quotes: list[Quote] = []
+        for clause in sorted(kept, key=lambda c: c.start):
+            match = clause.match
+            speaker = speaker_of(match) if match.speaker is not None else None
+            if speaker is None:
+                speaker = _speaker_nearby(clause, [*taken, *quotes], paragraphs)
+            cue = match.paragraph.text_span(match.cue) if match.cue is not None else None
+            confidence = round(CONFIDENCE[match.method] * (1.0 if speaker else 0.5), 2)
+            quotes.append(Quote(text[clause.start:clause.end], clause.start, clause.end, "indirect",
+                                speaker, cue, confidence, match.method))
+        return quotes
+
+    def find(self, para: Paragraph, quoted: QuotedRegions) -> list[ReportedClause]:
+        """Every candidate clause of one parsed paragraph (they may overlap)."""
+        self.quoted = quoted
+        self.cues.quoted = quoted  # what CueFinder.find sets for its helpers (subject_of) to skip quoted words
+        return [*self._verb_complements(para), *self._que_after_verb(para), *self._before_incise(para),
+                *self._source_phrases(para)]
+
+    # -- a reporting verb and its complement --------------------------------------------------
+    def _verb_complements(self, para: Paragraph) -> list[ReportedClause]:
+        doc, found = para.doc, []
+        for match_id, (verb_i, content_i, *rest) in self.verbs(doc):
+            frame = doc.vocab.strings[match_id]
+            verb, content = doc[verb_i], doc[content_i]
+            if frame not in self._frames_of(verb) or self._inside(para, verb) or content.i < verb.i \
+                    or _negated(verb):
+                continue
+            if frame == "que":
+                first = doc[rest[0]].i + 1  # the word after « que »
+                if first - 1 != min(t.i for t in content.subtree):
+                    continue  # a relative « que » inside the clause, not the one opening it
+            elif frame == "inf":
+                first = min([content.i] + [c.i for c in content.children if c.dep_.startswith("aux")])
+                if _introduced_by_preposition(content, verb):  # « accuse de mentir », « appelle à voter »
+                    continue
+            else:
+                first = content.i
+            span = self._content(para, first, content, cut=True, finite_conj=frame != "que")
+            if span is None or (frame != "adj" and not _has_verb(doc[span[0]:span[1]])):
+                continue
+            faire = doc[verb.i - 1] if verb.i and (doc[verb.i - 1].lemma_ or "").lower() == "faire" else None
+            subject = self._subject(faire or verb, para)  # « Macron a fait valoir que … »: the subject of « fait »
+            method = "clause" if frame == "que" else "complement"
+            found.append(self._clause(para, span, CueMatch(method, para, _verb_group(verb), subject)))
+        return found
+
+    def _que_after_verb(self, para: Paragraph) -> list[ReportedClause]:
+        """« a averti que [… to the end of the sentence] » by the words alone, for sentences the
+        parser did not hang on the verb: the verb, a few adverbials (« mardi », « à la presse »), « que »."""
+        doc, found = para.doc, []
+        for que in doc:
+            if que.lower_ not in _QUE or self._inside(para, que):
+                continue
+            i = que.i - 1
+            while i >= max(0, que.i - 6) and (doc[i].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
+                                               or doc[i].text == ",") and doc[i].text not in _SENTENCE_END:
+                i -= 1
+            if i < 0 or "que" not in self._frames_of(doc[i]) or doc[i].pos_ not in ("VERB", "AUX") \
+                    or self._inside(para, doc[i]) or _negated(doc[i]):
+                continue
+            verb = doc[i]
+            span = self._content(para, que.i + 1, None, last=_sentence_last(que), cut=True)
+            if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
+                continue
+            faire = doc[verb.i - 1] if verb.i and (doc[verb.i - 1].lemma_ or "").lower() == "faire" else None
+            found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb),
+                                                           self._subject(faire or verb, para))))
+        return found
+
+    def _subject(self, verb: Token, para: Paragraph) -> Span | None:
+        """The verb's subject; of two subjects the parser gave it, the nearest before it: not « un
+        verdict » in « Fustigeant un verdict …, son avocate X a indiqué que … »."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i
+                    and not self._inside(para, c)]
+        if len(subjects) > 1:
+            return self.cues.noun_phrase(subjects[-1], para)
+        found = self.cues.subject_of(verb, para)
+        if found is None:  # « Macron a fait valoir … »: a name the tagger took for an adverb
+            i = _verb_group(verb).start - 1
+            while i >= 0 and verb.doc[i].pos_ == "ADV" and not verb.doc[i].ent_type_:
+                i -= 1
+            if i >= 0 and verb.doc[i].ent_type_ in ("PER", "ORG") and not self._inside(para, verb.doc[i]):
+                return next(e for e in verb.doc.ents if e.start <= i < e.end)
+        return found
+
+    def _frames_of(self, verb: Token) -> frozenset[str]:
+        """The complements a reporting verb takes, from its lemma or, when the tagger missed it, its
+        form (« estime » taken for a noun); « fait savoir » is looked up as one verb."""
+        if verb.i > 0 and (verb.doc[verb.i - 1].lemma_ or "").lower() == "faire":
+            return self.frames.get("faire " + (verb.lemma_ or verb.lower_).lower(), frozenset())
+        lemma = (verb.lemma_ or verb.lower_).lower()
+        if lemma in self.frames:
+            return self.frames[lemma] if verb.pos_ in ("VERB", "AUX") else self.frames[lemma] & {"que"}
+        for guess in (*_infinitives(verb.lower_), *_participle_infinitives(verb.lower_)):
+            if guess in self.frames:
+                return self.frames[guess] & {"que"}
+        return frozenset()
+
+    # -- [content], a déclaré X -----------------------------------------------------------------
+    def _before_incise(self, para: Paragraph) -> list[ReportedClause]:
+        """« [Le site fermera], a déclaré le président », « [Il viendra], a-t-elle assuré »: the
+        clause from the start of the sentence to the comma before an incise with a reporting verb."""
+        doc, found = para.doc, []
+        for comma in doc:
+            if comma.text != "," or comma.i + 1 >= len(doc) or self._inside(para, comma):
+                continue
+            nxt = doc[comma.i + 1]
+            if nxt.pos_ not in ("AUX", "VERB") and not self.cues._is_reporting(nxt):
+                continue
+            first = _sentence_start(comma)
+            span = self._content(para, first, None, last=comma.i - 1)
+            if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
+                continue
+            start, end = para.start + doc[span[0]].idx, para.start + doc[span[1] - 1].idx + len(doc[span[1] - 1])
+            match = self.cues.find(QuoteSpan(start, end, start, end - 1, "indirect", para.text_span(doc[span[0]:span[1]]).text),
+                                   para, para, self.quoted)
+            if match is None or match.method != "incise" or match.cue is None or match.cue.start != comma.i + 1:
+                continue
+            if not any(self.cues._is_reporting(t) for t in match.cue) or not _ends_sentence(match) \
+                    or not _has_verb(match.cue, finite=True) and not any(t.lower_ in self.cues.clitics for t in match.cue):
+                continue  # « …, jugé coupable de … »: a participle, not an incise
+            found.append(self._clause(para, span, match))
+        return found
+
+    # -- selon X, d'après X, pour X ---------------------------------------------------------------
+    def _source_phrases(self, para: Paragraph) -> list[ReportedClause]:
+        doc, found = para.doc, []
+        for _, start, end in self.sources(doc):
+            word = doc[end - 1]
+            if self._inside(para, word):
+                continue
+            opens = _opens_clause(doc[start]) or (start > 0 and doc[start - 1].lower_ in _LEADING)
+            if word.lower_ == "pour" and not opens:
+                continue
+            subject = self.cues.noun_phrase_after(word)
+            if subject is None or self._inside(para, subject[0]) \
+                    or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"):
+                continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
+            after = subject.end
+            comma_after = after < len(doc) and doc[after].text == ","
+            if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):
+                continue  # « Pour le dernier match, … » has no comma right after a speaker
+            sent_first, sent_last = _sentence_start(word), _sentence_last(word)
+            if opens and (start == sent_first or doc[sent_first:start].text.strip(" ,") in _LEADING):
+                first = after + 1 if comma_after else _after_comma_before_verb(doc, after, sent_last)
+                span = self._content(para, first, None, last=sent_last)  # Selon X, [...]
+            elif doc[start - 1].text == "," and all(t.is_punct for t in doc[after:sent_last + 1]):
+                span = self._content(para, sent_first, None, last=start - 2)  # [...], selon X.
+            elif word.lower_ != "pour" and doc[start - 1].text == "," and comma_after:
+                span = self._content(para, sent_first, None, last=sent_last)  # [A], selon X, [B].
+            else:
+                continue
+            if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
+                continue
+            found.append(self._clause(para, span, CueMatch("source", para, doc[start:end], subject)))
+        return found
+
+    # -- the content's words ------------------------------------------------------------------
+    def _content(self, para: Paragraph, first: int, head: Token | None, last: int | None = None,
+                 cut: bool = False, finite_conj: bool = False) -> tuple[int, int] | None:
+        """Token range ``[first, end)`` of the reported content: the head's subtree (or up to
+        ``last``), within its sentence, trimmed of punctuation. ``None`` when the clause opens on
+        a quote or right after one (it frames a quote in marks), holds one (unless ``cut``: then
+        it ends at the comma before a quote, « … le déclin du réseau, notamment le « marché » »),
+        is a question or is too short. ``finite_conj``: a finite verb coordinated to the head is
+        the subject's next act, not what was said (« estiment avoir fait leur temps et aimeraient … »)."""
+        doc = para.doc
+        if last is None:
+            last = min(max(t.i for t in head.subtree), _sentence_last(head))
+            if finite_conj:
+                for c in head.children:
+                    if c.dep_ == "conj" and c.i > head.i and "Fin" in c.morph.get("VerbForm"):
+                        last = min(last, min(t.i for t in c.subtree) - 1)
+        while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "«“\"":
+            first += 1
+        before = first - 1
+        while before >= 0 and doc[before].text in (",", ":", "-", "—", "–"):
+            before -= 1
+        if before >= 0 and self._inside(para, doc[before]):
+            return None  # « « … », a résumé le gouverneur »: the words after a quote are its incise
+        if _sentence_last(doc[last]) < len(doc) and doc[_sentence_last(doc[last])].text == "?":
+            return None  # a question reports nothing
+        for i in range(first, last + 1):
+            if self._inside(para, doc[i]):
+                if i <= first + 1 or not cut:
+                    return None  # « a déclaré que « … » »: the quote is what is reported
+                commas = [j for j in range(first, i) if doc[j].text in (",", ";", "(", "—", "–")]
+                if not commas:
+                    return None  # « a estimé que la décision était « inacceptable » »
+                last = commas[-1] - 1
+                break
+        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ")»”":
+            last -= 1
+        if sum(t.is_alpha for t in doc[first:last + 1]) < MIN_WORDS:
+            return None
+        return first, last + 1
+
+    def _clause(self, para: Paragraph, span: tuple[int, int], match: CueMatch) -> ReportedClause:
+        words = para.text_span(para.doc[span[0]:span[1]])
+        return ReportedClause(words.start, words.end, match)
+
+    def _inside(self, para: Paragraph, tok: Token) -> bool:
+        return (para.start + tok.idx) in self.quoted
+
+
+def _stem(lemma: str) -> str:
+    """The part of a verb its forms start with: « admettre » -> « adm » (admis, admet),
+    « reconnaître » -> « reconn », « déclarer » -> « déclar », « dire » -> « di »."""
+    for ending in ("aître", "ettre", "enir", "indre", "oire", "ire", "ir", "er", "re"):
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= 2:
+            return lemma[: len(lemma) - len(ending)]
+    return lemma
+
+
+def _verb_group(verb: Token) -> Span:
+    """The verb with its auxiliaries, reflexive and « faire »: « a affirmé », « s'est dit », « a fait savoir »."""
+    doc, start = verb.doc, verb.i
+    while start > 0 and (doc[start - 1].pos_ == "AUX" or doc[start - 1].lower_ in _REFLEXIVE
+                         or (doc[start - 1].lemma_ or "").lower() == "faire"):
+        start -= 1
+    return doc[start:verb.i + 1]
+
+
+def _introduced_by_preposition(content: Token, verb: Token) -> bool:
+    """« accuse les journalistes de crier », « appelle à voter »: a preposition opens the infinitive."""
+    return any(c.dep_ in ("mark", "case") and c.i < content.i for c in content.children) \
+        or (content.i > 0 and content.doc[content.i - 1].lower_ in ("de", "d'", "d’", "à") and content.i - 1 > verb.i)
+
+
+def _speaker_nearby(clause: ReportedClause, quotes: list[Quote], paragraphs: list[Paragraph]) -> Speaker | None:
+    """Words that name no one the article knows (« Elle précise que … » after « La CSC a indiqué
+    que … », « l'infectiologue a annoncé que … ») name the speaker the text is giving the floor to:
+    the one of the quote just before, in the same or the previous paragraph, else the next one in
+    the same paragraph."""
+    here = clause.match.paragraph.index
+
+    def paragraph_of(quote: Quote) -> int:
+        return next(p.index for p in reversed(paragraphs) if p.start <= quote.start)
+
+    named = sorted((q for q in quotes if q.speaker is not None), key=lambda q: q.start)
+    before = [q for q in named if q.end <= clause.start and here - paragraph_of(q) <= 1]
+    if before:
+        return before[-1].speaker
+    after = [q for q in named if q.start >= clause.end and paragraph_of(q) == here]
+    return after[0].speaker if after else None
+
+
+def _negated(verb: Token) -> bool:
+    """« ne prétend pas maîtriser », « n'a jamais dit que »: nothing was said."""
+    return any(c.lower_ in _NEGATIONS for c in verb.children)
+
+
+def _after_comma_before_verb(doc, i: int, last: int) -> int:
+    """« Pour lui comme pour son équipe, [c'est …] »: past a comma before the clause's first verb."""
+    for j in range(i, last + 1):
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return i
+        if doc[j].text == ",":
+            return j + 1
+    return i
+
+
+def _has_verb(span: Span, finite: bool = False) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and (not finite or "Fin" in t.morph.get("VerbForm")) for t in span)
+
+
+def _sentence_start(tok: Token) -> int:
+    """The first token of ``tok``'s sentence, by punctuation (the parser's splits can be wrong)."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i - 1].text not in _SENTENCE_END:
+        i -= 1
+    return i
+
+
+def _sentence_last(tok: Token) -> int:
+    """The last token of ``tok``'s sentence (its final punctuation), by punctuation."""
+    doc, i = tok.doc, tok.i
+    while i + 1 < len(doc) and doc[i].text not in _SENTENCE_END:
+        i += 1
+    return i
+
+
+def _ends_sentence(match: CueMatch) -> bool:
+    """The incise closes the sentence (or an apposition or adverbial follows a comma): not
+    « …, a déclaré le ministre qui devait partir » — a new clause after the speaker."""
+    doc, i = match.paragraph.doc, match.speaker.end
+    return i >= len(doc) or doc[i].text in _SENTENCE_END | {",", ":", "(", "»", "”"} or not _has_verb(
+        doc[i:_sentence_last(doc[i]) + 1], finite=True)
