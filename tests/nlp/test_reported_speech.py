@@ -1,0 +1,142 @@
+"""Reported speech without marks (kind ``indirect``), on French sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+def indirect(quotes):
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+CONSTRUCTIONS = [
+    # a reporting verb and its « que » clause: the content only, not the verb, not « que »
+    ("La ministre de la Santé, Claire Vautrin, a assuré que les hôpitaux recevraient des renforts avant l'hiver.",
+     "les hôpitaux recevraient des renforts avant l'hiver", "Claire Vautrin", "ministre de la Santé", "a assuré"),
+    # « faire savoir que », an organisation speaks
+    ("Le ministère de l'Intérieur a fait savoir que les contrôles seraient renforcés aux frontières.",
+     "les contrôles seraient renforcés aux frontières", "ministère de l'Intérieur", None, "a fait savoir"),
+    # a bare infinitive
+    ("Le syndicat Force Unie a annoncé avoir déposé un préavis de grève pour le 12 mars.",
+     "avoir déposé un préavis de grève pour le 12 mars", "syndicat Force Unie", None, "a annoncé"),
+    # « se dire » + adjective
+    ("Le maire de Quimper, Hervé Le Goff, s'est dit prêt à rouvrir la discussion avec les commerçants.",
+     "prêt à rouvrir la discussion avec les commerçants", "Hervé Le Goff", "maire de Quimper", "s'est dit"),
+    # the clause before an incise
+    ("La ligne sera rouverte à la circulation dès lundi matin, a indiqué mardi la directrice régionale de la SNCF, "
+     "Sophie Marchal.",
+     "La ligne sera rouverte à la circulation dès lundi matin", "Sophie Marchal", "directrice régionale de la SNCF",
+     "a indiqué"),
+    # « [...], selon X »
+    ("La réforme sera votée en juin, selon la porte-parole du gouvernement, Maud Leclerc.",
+     "La réforme sera votée en juin", "Maud Leclerc", "porte-parole du gouvernement", "selon"),
+    # « D'après X, [...] »
+    ("D'après le procureur de la République de Lyon, Antoine Ferrand, l'enquête a été confiée à la police judiciaire.",
+     "l'enquête a été confiée à la police judiciaire", "Antoine Ferrand", "procureur de la République de Lyon",
+     "D'après"),
+    # hearsay conditional with « selon » and an unnamed source
+    ("Le suspect aurait reconnu les faits lors de sa garde à vue, selon une source proche de l'enquête.",
+     "Le suspect aurait reconnu les faits lors de sa garde à vue", "source proche de l'enquête", None, "selon"),
+    # « Pour X, [...] » giving an opinion
+    ("Pour l'économiste Anne Caron, la hausse des taux va freiner l'investissement.",
+     "la hausse des taux va freiner l'investissement", "Anne Caron", "économiste", "Pour"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,role,cue", CONSTRUCTIONS, ids=[c[1][:30] for c in CONSTRUCTIONS])
+def test_reported_speech_construction(extract, text, content, speaker, role, cue):
+    quotes = extract(text)
+    assert [q.text for q in indirect(quotes)] == [content]
+    [quote] = indirect(quotes)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.speaker.role == role
+    assert quote.cue is not None and quote.cue.text == cue
+    assert 0 < quote.confidence <= 1
+
+
+def test_a_pronoun_after_a_named_speaker_is_that_speaker(extract):
+    text = ("Marie Lambert, présidente du conseil départemental, a annoncé que le budget serait voté en avril. "
+            "Elle a ajouté que les routes resteraient la priorité.")
+    quotes = indirect(extract(text))
+    assert [q.text for q in quotes] == ["le budget serait voté en avril", "les routes resteraient la priorité"]
+    assert {q.speaker.name for q in quotes} == {"Marie Lambert"}
+    assert quotes[1].speaker.role == "présidente du conseil départemental"
+    assert quotes[1].cue.text == "a ajouté"
+
+
+def test_an_inverted_pronoun_in_an_incise_is_the_person_named_before(extract):
+    text = "Paul Girard, maire de Nantes, a visité le chantier mardi. Les travaux seront terminés avant l'été, a-t-il assuré."
+    [quote] = indirect(extract(text))
+    assert quote.text == "Les travaux seront terminés avant l'été"
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Girard", "maire de Nantes")
+
+
+def test_reported_speech_in_an_article_without_quotation_marks(extract):
+    text = ("Fermeture d'usine\n\nLe groupe Métalor a confirmé que son site de Vierzon fermerait en décembre.\n\n"
+            "Les salariés seront reclassés, selon la direction.")
+    assert [q.text for q in extract(text)] == ["son site de Vierzon fermerait en décembre",
+                                               "Les salariés seront reclassés"]
+
+
+NOT_REPORTED_SPEECH = [
+    "Il faut que les élus se mettent d'accord avant la fin du mois.",  # « que » of another verb
+    "Bien que la pluie soit tombée toute la nuit, le match a eu lieu.",  # a conjunction
+    "Les policiers ont vu que la porte était forcée.",  # perception, not saying
+    "Le témoin a entendu que la voiture démarrait.",
+    "Les agents ont constaté que le conducteur était ivre.",
+    "Il pense que la saison sera difficile.",  # thought without an act of saying
+    "Le maire n'a pas dit que le projet serait abandonné.",  # nothing was said
+    "Les horaires varient selon les saisons.",  # « selon » names no one
+    "Pour le dernier match, l'entraîneur a fait tourner son effectif.",  # « pour » gives no opinion
+    "Fallait-il rouvrir la route, a demandé un habitant ?",  # a question reports nothing
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED_SPEECH, ids=[t[:30] for t in NOT_REPORTED_SPEECH])
+def test_not_reported_speech(extract, text):
+    assert indirect(extract(text)) == []
+
+
+def test_a_clause_that_frames_a_quote_is_the_quote_only(extract):
+    quotes = extract("Le ministre du Travail, Luc Perrin, a déclaré que « la réforme ira jusqu'au bout ».")
+    assert [(q.kind, q.text) for q in quotes] == [("partial", "la réforme ira jusqu'au bout")]
+
+
+def test_the_words_after_a_direct_quote_are_its_incise_not_reported_speech(extract):
+    quotes = extract("« Nous ne céderons pas », a déclaré la ministre de la Culture, Rachida Benali.")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "Nous ne céderons pas")]
+
+
+def test_a_clause_holding_a_partial_quote_is_not_also_indirect(extract):
+    quotes = extract("Le maire, Paul Girard, a estimé que la décision était « inacceptable ».")
+    assert [(q.kind, q.text) for q in quotes] == [("partial", "inacceptable")]
+
+
+def test_reported_content_stops_at_the_comma_before_a_partial_quote(extract):
+    text = ("La directrice, Anne Roux, a reconnu que les délais avaient été dépassés, évoquant des "
+            "« difficultés imprévues ».")
+    quotes = extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [("partial", "difficultés imprévues"),
+                                                  ("indirect", "les délais avaient été dépassés")]
+    assert {q.speaker.name for q in quotes} == {"Anne Roux"}
+
+
+def test_reported_speech_inside_quotation_marks_is_the_quote_only(extract):
+    quotes = extract("« Le ministre a assuré que tout irait bien, et il avait tort », raconte un conseiller, Marc Petit.")
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_selon_inside_a_reported_clause_gives_one_quote(extract):
+    text = "Le président, Henri Dumas, a averti que ces taxes pénaliseraient l'économie, ce qui, selon lui, nuirait à tous."
+    [quote] = indirect(extract(text))
+    assert quote.text == "ces taxes pénaliseraient l'économie, ce qui, selon lui, nuirait à tous"
+    assert quote.speaker.name == "Henri Dumas"
+
+
+def test_indirect_spans_never_overlap_quotes_in_marks(extract):
+    text = ("Le préfet, Jean Morel, a annoncé que la route serait fermée. « Nous n'avons pas le choix », a-t-il dit. "
+            "Il a ajouté que les travaux dureraient « au moins trois semaines », selon la préfecture.")
+    quotes = extract(text)
+    marked = [q for q in quotes if q.kind != "indirect"]
+    assert marked and indirect(quotes)
+    for q in indirect(quotes):
+        assert not any(m.start < q.end and q.start < m.end for m in marked)
