@@ -15,6 +15,7 @@ from .errors import unexpected_problem
 from .logs import configure_logging
 from .nlp import get_extractor
 from .store.db import make_engine, make_sessionmaker, upgrade
+from . import web
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_response_cache(app)
     for module in (extract, articles, quotes, speakers, health):
         api.register_blueprint(module.blp)
+    app.register_blueprint(web.bp)  # the newsroom desk: French pages over the same queries
 
     @app.get("/v1/openapi.yaml")
     def openapi_yaml():

@@ -5,6 +5,7 @@ import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..ingest import ingest_article
 from ..store.models import Article
@@ -53,6 +54,13 @@ class ArticleSchema(ma.Schema):
     updated_at = UtcDateTime(required=True)
     text = ma.fields.String(required=True)
     quotes = ma.fields.List(ma.fields.Nested(StoredQuoteSchema), required=True)
+
+    @ma.pre_dump
+    def link_quotes(self, article, **_):
+        """Each quote carries its article's reference: give it this article, without a query."""
+        for quote in article.quotes:
+            set_committed_value(quote, "article", article)
+        return article
 
 
 @blp.route("/articles")

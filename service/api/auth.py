@@ -5,8 +5,10 @@ at start-up), so a fresh checkout works at once on one machine.
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 import ipaddress
+import re
 
 from flask import current_app, request
 from flask_smorest import abort
@@ -26,11 +28,45 @@ def presented_key() -> str | None:
     return request.headers.get("X-API-Key")
 
 
-def key_is_valid(key: str | None) -> bool:
-    keys = current_app.config["API_KEYS"]
+_LABEL = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+def labelled_key(entry: str) -> tuple[str, str]:
+    """A ``QUOTES_API_KEYS`` entry as ``(label, secret)``: ``desk:secret1`` -> ``("desk", "secret1")``;
+    a plain key is labelled by a digest prefix, so that the secret is never shown."""
+    label, sep, secret = entry.partition(":")
+    if sep and secret and _LABEL.match(label):
+        return label, secret
+    return "key-" + hashlib.sha256(entry.encode()).hexdigest()[:8], entry
+
+
+def key_label(key: str | None) -> str | None:
+    """The label of a valid key, else ``None``."""
     if not key:
-        return False
-    return any(hmac.compare_digest(key.encode(), k.encode()) for k in keys)
+        return None
+    found = None
+    for label, secret in map(labelled_key, current_app.config["API_KEYS"]):
+        if hmac.compare_digest(key.encode(), secret.encode()) and found is None:
+            found = label
+    return found
+
+
+def key_is_valid(key: str | None) -> bool:
+    return key_label(key) is not None
+
+
+def writer_label() -> str:
+    """Who is writing, for the record: the label of the presented key, or ``local`` when no key is
+    configured (writes then come from this machine)."""
+    return key_label(presented_key()) or "local"
+
+
+def write_label(key: str | None) -> str | None:
+    """The label under which ``key`` may write (``local`` for a loopback client while no key is
+    configured), or ``None`` when it may not: the pages' check, same rule as ``require_key``."""
+    if not current_app.config["API_KEYS"]:
+        return "local" if _from_loopback() else None
+    return key_label(key)
 
 
 def require_key() -> None:

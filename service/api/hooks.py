@@ -52,8 +52,8 @@ def register_http_hooks(app: Flask) -> None:
         allowed = app.config["CORS_ORIGINS"]
         if origin and ("*" in allowed or origin in allowed):
             response.headers["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
-            response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, X-API-Key, If-None-Match"
-            response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, X-API-Key, If-None-Match, If-Match"
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, PATCH, DELETE, OPTIONS"
             response.headers["Access-Control-Expose-Headers"] = "ETag, Link"
             response.vary.add("Origin")
         return response

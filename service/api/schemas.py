@@ -57,13 +57,32 @@ class StoredSpeakerSchema(SpeakerSchema):
     id = ma.fields.Integer(required=True, allow_none=True, metadata={"description": "Speaker id across articles"})
 
 
+class ArticleRefSchema(ma.Schema):
+    """The article a stored quote comes from, as it was posted."""
+
+    id = ma.fields.Integer(required=True)
+    title = ma.fields.String(required=True, allow_none=True)
+    url = ma.fields.String(required=True, allow_none=True)
+    outlet = ma.fields.String(required=True, allow_none=True)
+    published_at = UtcDateTime(required=True, allow_none=True)
+
+
+class CorrectedSchema(ma.Schema):
+    at = UtcDateTime(required=True)
+    by = ma.fields.String(required=True, metadata={"description": "Label of the API key that made the last correction"})
+
+
 class StoredQuoteSchema(QuoteSchema):
-    """A stored quote: the /v1/extract fields plus its ids and the article's date."""
+    """A stored quote: the /v1/extract fields plus its ids, its article and its corrections."""
 
     id = ma.fields.Integer(required=True)
     article_id = ma.fields.Integer(required=True)
     published_at = UtcDateTime(required=True, allow_none=True)
     speaker = ma.fields.Nested(StoredSpeakerSchema, required=True, allow_none=True)
+    article = ma.fields.Nested(ArticleRefSchema, required=True)
+    rejected = ma.fields.Boolean(required=True, metadata={"description": "A person said this is not a quote"})
+    corrected = ma.fields.Nested(CorrectedSchema, required=True, allow_none=True,
+                                 metadata={"description": "The last correction by a person, if any"})
 
     @ma.pre_dump
     def from_row(self, row, **_):
@@ -80,17 +99,25 @@ def stored_quote_fields(row) -> dict:
         speaker = {"id": row.speaker_id, "name": row.speaker.name if row.speaker else row.speaker_name,
                    "role": row.role, "type": row.speaker_type,
                    "mention": span(row.mention_text, row.mention_start, row.mention_end)}
+    article = row.article
     return {"id": row.id, "article_id": row.article_id, "published_at": row.published_at,
             "text": row.text, "start": row.start, "end": row.end, "kind": row.kind,
-            "confidence": row.confidence, "speaker": speaker, "cue": span(row.cue_text, row.cue_start, row.cue_end)}
+            "confidence": row.confidence, "speaker": speaker, "cue": span(row.cue_text, row.cue_start, row.cue_end),
+            "article": {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
+                        "published_at": article.published_at},
+            "rejected": bool(row.rejected),
+            "corrected": None if row.corrected_at is None else {"at": row.corrected_at, "by": row.corrected_by}}
 
 
 def stored_quote_json(row) -> dict:
     """``StoredQuoteSchema().dump(row)`` without marshmallow's per-field cost, for long lists
     (tests/api/test_store_api.py holds the two equal)."""
     fields = stored_quote_fields(row)
-    if fields["published_at"] is not None:
-        fields["published_at"] = rfc3339(fields["published_at"])
+    for holder in (fields, fields["article"]):
+        if holder["published_at"] is not None:
+            holder["published_at"] = rfc3339(holder["published_at"])
+    if fields["corrected"] is not None:
+        fields["corrected"]["at"] = rfc3339(fields["corrected"]["at"])
     return fields
 
 
@@ -124,3 +151,5 @@ class QuoteFiltersSchema(ListArgsSchema):
     since = UtcDateTime(metadata={"description": "Published at or after (ISO 8601)"})
     until = UtcDateTime(metadata={"description": "Published at or before (ISO 8601)"})
     kind = Text(validate=ma.validate.OneOf(["direct", "partial"]))
+    include_rejected = ma.fields.Boolean(load_default=False,
+                                         metadata={"description": "Also the quotes a person rejected"})

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
 from ..store.models import Speaker
-from ..store.queries import speakers_query
+from ..store.queries import QuoteFilters, speaker_ranking, speakers_query
 from .auth import require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
@@ -65,6 +65,46 @@ class Speakers(MethodView):
         with current_app.extensions["db_read"]() as session:
             rows = session.execute(speakers_query(args.get("q")).limit(args["limit"])).unique().all()
             return {"items": [{"speaker": s, "quote_count": c} for s, c in rows]}
+
+
+class RankingArgsSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    since = UtcDateTime(metadata={"description": "Quotes published at or after (ISO 8601)"})
+    until = UtcDateTime(metadata={"description": "Quotes published at or before (ISO 8601)"})
+    limit = ma.fields.Integer(load_default=20, validate=ma.validate.Range(1, 200))
+
+
+class SpeakerRankSchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    name = ma.fields.String(required=True)
+    type = ma.fields.String(required=True, validate=ma.validate.OneOf(["person", "organisation"]))
+    quote_count = ma.fields.Integer(required=True, metadata={"description": "Quotes in the period"})
+    by_kind = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer(), required=True,
+                             metadata={"description": "The same quotes counted by kind"})
+
+    @ma.pre_dump
+    def from_row(self, row, **_):
+        """Rows of ``speaker_ranking``."""
+        speaker = row["speaker"]
+        return {"id": speaker.id, "name": speaker.name, "type": speaker.type,
+                "quote_count": row["quote_count"], "by_kind": row["by_kind"]}
+
+
+class SpeakerRankingSchema(ma.Schema):
+    items = ma.fields.List(ma.fields.Nested(SpeakerRankSchema), required=True)
+
+
+@blp.route("/speakers/ranking")
+class SpeakerRanking(MethodView):
+    @blp.arguments(RankingArgsSchema, location="query", error_status_code=400, unknown=ma.RAISE)
+    @blp.response(200, SpeakerRankingSchema)
+    def get(self, args):
+        """The most quoted speakers over a period, with their quotes counted by kind"""
+        with current_app.extensions["db_read"]() as session:
+            return {"items": speaker_ranking(session, QuoteFilters(since=args.get("since"), until=args.get("until")),
+                                             args["limit"])}
 
 
 @blp.route("/speakers/<id:speaker_id>")

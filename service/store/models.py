@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 MAX_ID = 2**31 - 1  # ids are INTEGER in both databases; a larger one names no row
@@ -113,9 +113,33 @@ class Quote(Base):
     cue_end: Mapped[int | None] = mapped_column(Integer)
     published_at: Mapped[datetime | None] = mapped_column(DateTime())
     sort_at: Mapped[datetime] = mapped_column(DateTime())  # published_at, else ingestion time
+    rejected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a person said: not a quote
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime())
+    corrected_by: Mapped[str | None] = mapped_column(String(128))  # label of the API key
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship(lazy="joined")
+
+
+class QuoteCorrection(Base):
+    """One correction a person made to a quote: the merge patch, the state before and after.
+
+    The quote it applies to is found again by its words when the article is re-extracted
+    (``quote_text``, nearest ``quote_start``); ``quote_id`` then follows the new row."""
+
+    __tablename__ = "quote_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    quote_id: Mapped[int] = mapped_column(Integer, index=True)
+    quote_text: Mapped[str] = mapped_column(Text)
+    quote_start: Mapped[int] = mapped_column(Integer)
+    quote_end: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime())
+    by: Mapped[str] = mapped_column(String(128))
+    changes: Mapped[dict] = mapped_column(JSON)
+    before: Mapped[dict] = mapped_column(JSON)
+    after: Mapped[dict] = mapped_column(JSON)
 
 
 class StoreVersion(Base):

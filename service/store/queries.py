@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Select, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, lazyload, load_only, selectinload
 
 from ..nlp.normalize import name_key
 from .models import MAX_ID, Article, Quote, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
@@ -125,6 +125,9 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
             mention_end=mention.end if mention else None,
             cue_text=q.cue.text if q.cue else None, cue_start=q.cue.start if q.cue else None,
             cue_end=q.cue.end if q.cue else None, published_at=data.published_at, sort_at=sort_at))
+    session.flush()
+    from .corrections import reapply_corrections  # builds on this module
+    reapply_corrections(session, article.id)  # people's corrections outlive re-extraction
     bump_version(session)
     session.flush()
     session.expire(article, ["quotes"])
@@ -193,26 +196,36 @@ class QuoteFilters:
     since: datetime | None = None
     until: datetime | None = None
     kind: str | None = None
+    include_rejected: bool = False
 
 
 def quotes_query(filters: QuoteFilters) -> Select:
-    """The quotes matching ``filters``, newest first."""
-    stmt = select(Quote)
-    if filters.speaker is not None:
-        stmt = stmt.where(Quote.speaker_id.in_(speakers_matching(filters.speaker)))
-    for word in name_key(filters.q or "").split():
-        stmt = stmt.where(Quote.text_key.contains(word, autoescape=True))
-    if filters.role:
-        stmt = stmt.where(Quote.role_key.contains(name_key(filters.role), autoescape=True))
-    if filters.article is not None:
-        stmt = stmt.where(Quote.article_id == filters.article)
-    if filters.since is not None:
-        stmt = stmt.where(Quote.published_at >= filters.since)
-    if filters.until is not None:
-        stmt = stmt.where(Quote.published_at <= filters.until)
-    if filters.kind:
-        stmt = stmt.where(Quote.kind == filters.kind)
+    """The quotes matching ``filters``, newest first, each with its article's reference
+    loaded by the same query."""
+    stmt = select(Quote).where(*quote_conditions(filters)).options(joinedload(Quote.article).options(
+        load_only(Article.id, Article.title, Article.url, Article.outlet, Article.published_at),
+        lazyload(Article.quotes)))
     return stmt.order_by(Quote.sort_at.desc(), Quote.id.desc())
+
+
+def quote_conditions(filters: QuoteFilters) -> list:
+    """The WHERE clauses of ``filters`` on ``Quote``, for lists and for counts."""
+    conditions = [] if filters.include_rejected else [Quote.rejected.is_(False)]
+    if filters.speaker is not None:
+        conditions.append(Quote.speaker_id.in_(speakers_matching(filters.speaker)))
+    for word in name_key(filters.q or "").split():
+        conditions.append(Quote.text_key.contains(word, autoescape=True))
+    if filters.role:
+        conditions.append(Quote.role_key.contains(name_key(filters.role), autoescape=True))
+    if filters.article is not None:
+        conditions.append(Quote.article_id == filters.article)
+    if filters.since is not None:
+        conditions.append(Quote.published_at >= filters.since)
+    if filters.until is not None:
+        conditions.append(Quote.published_at <= filters.until)
+    if filters.kind:
+        conditions.append(Quote.kind == filters.kind)
+    return conditions
 
 
 def page(session: Session, stmt: Select, limit: int, cursor: str | None) -> tuple[list, str | None]:
@@ -256,9 +269,36 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 # -- speakers listing ----------------------------------------------------------------------------
 def speakers_query(query: str | None) -> Select:
     """Speakers (matching ``query`` when given) with their quote counts, most quoted first."""
-    quote_count = (select(func.count(Quote.id)).where(Quote.speaker_id == Speaker.id)
+    quote_count = (select(func.count(Quote.id)).where(Quote.speaker_id == Speaker.id, Quote.rejected.is_(False))
                    .correlate(Speaker).scalar_subquery().label("quote_count"))
     stmt = select(Speaker, quote_count).options(selectinload(Speaker.roles), selectinload(Speaker.aliases))
     if query:
         stmt = stmt.where(Speaker.id.in_(speakers_matching(query)))
     return stmt.order_by(quote_count.desc(), Speaker.id)
+
+
+def speaker_ranking(session: Session, filters: QuoteFilters, limit: int) -> list[dict]:
+    """The most quoted speakers among the quotes matching ``filters``: ``{"speaker",
+    "quote_count", "by_kind"}``, most quoted first."""
+    conditions = [*quote_conditions(filters), Quote.speaker_id.is_not(None)]
+    total = func.count(Quote.id)
+    top = session.execute(select(Quote.speaker_id, total).where(*conditions).group_by(Quote.speaker_id)
+                          .order_by(total.desc(), Quote.speaker_id).limit(limit)).all()
+    ids = [speaker_id for speaker_id, _ in top]
+    by_kind: dict[int, dict[str, int]] = {speaker_id: {} for speaker_id in ids}
+    for speaker_id, kind, count in session.execute(
+            select(Quote.speaker_id, Quote.kind, func.count(Quote.id)).where(*conditions, Quote.speaker_id.in_(ids))
+            .group_by(Quote.speaker_id, Quote.kind)):
+        by_kind[speaker_id][kind] = count
+    speakers = {s.id: s for s in session.scalars(select(Speaker).where(Speaker.id.in_(ids)))}
+    return [{"speaker": speakers[i], "quote_count": n, "by_kind": by_kind[i]} for i, n in top]
+
+
+def quotes_per_month(session: Session, filters: QuoteFilters) -> dict[str, int]:
+    """``{"2024-06": 12, …}``: how many quotes matching ``filters`` each month (by publication date,
+    else ingestion date), in date order."""
+    months: dict[str, int] = {}
+    for when in session.scalars(select(Quote.sort_at).where(*quote_conditions(filters)).order_by(Quote.sort_at)):
+        month = f"{when.year:04d}-{when.month:02d}"
+        months[month] = months.get(month, 0) + 1
+    return months
