@@ -11,7 +11,7 @@ Tried in this order, first hit wins:
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -29,6 +29,7 @@ _SENTENCE_END = {".", "!", "?", "…"}
 _INCISE_LEADS = {",", "—", "–", "-"}
 _DEMONSTRATIVES = {"celle", "celui"}  # « …, explique celle qui a … »
 _MAX_INCISE_TAIL = 16
+_SENTENCE_WINDOW = 150  # tokens: a real sentence has fewer before or after the quote
 _SOURCE_PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "chez", "auprès"}  # « …, confie-t-on à l'Élysée »
 _NOT_SUBJECTS = {"-t", "l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en"}  # « Il l'a invité »
 _SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
@@ -70,10 +71,15 @@ class CueFinder:
             self.matcher.add(name, [pattern])
         self._matched_doc: Doc | None = None  # the last doc matched, kept so its matches stay its own
         self._matches: dict[int, tuple[str, int]] = {}
+        self._sentence_ends_of: tuple | None = None  # (doc, quoted regions) of ``_sentence_ends``
+        self._sentence_ends: list[int] = []
 
     # -- entry point -------------------------------------------------------------------------
     def find(self, quote: QuoteSpan, opening: Paragraph, closing: Paragraph, quoted: QuotedRegions) -> CueMatch | None:
         self.quoted = quoted
+        if opening.cue_budget <= 0:
+            return None  # far more quotes than prose has: the rest get no cue (Paragraph.cue_budget)
+        opening.cue_budget -= 1
         return (self._incise_after(quote, closing)
                 or self._colon_before(quote, opening, strong=True)
                 or self._incise_inside(quote, opening)
@@ -483,15 +489,17 @@ class CueFinder:
 
     def _sentence(self, para: Paragraph, i: int) -> Span:
         """The sentence around token ``i`` by its punctuation (the parser's splits can fall
-        inside a sentence), with quoted sentence ends ignored."""
+        inside a sentence), with quoted sentence ends ignored; at most ``_SENTENCE_WINDOW``
+        tokens either side of ``i`` (no real sentence is longer, a run of quotes can be)."""
         doc = para.doc
-        start = i
-        while start > 0 and not (doc[start - 1].text in _SENTENCE_END and not self._inside(para, doc[start - 1])):
-            start -= 1
-        end = i
-        while end < len(doc) and not (doc[end].text in _SENTENCE_END and not self._inside(para, doc[end])):
-            end += 1
-        return doc[start:min(end + 1, len(doc))]
+        if self._sentence_ends_of != (doc, self.quoted):  # found once per paragraph, not per quote
+            self._sentence_ends = [t.i for t in doc if t.text in _SENTENCE_END and not self._inside(para, t)]
+            self._sentence_ends_of = (doc, self.quoted)
+        ends = self._sentence_ends
+        k = bisect_left(ends, i)
+        start = ends[k - 1] + 1 if k else 0
+        end = ends[k] + 1 if k < len(ends) else len(doc)
+        return doc[max(start, i - _SENTENCE_WINDOW):min(end, i + _SENTENCE_WINDOW + 1)]
 
     # -- the speaker's words -------------------------------------------------------------------
     def subject_of(self, verb: Token, para: Paragraph, _depth: int = 0) -> Span | None:
