@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -36,7 +38,8 @@ class EntityIndex:
     """The people and organisations of one article, their canonical names and roles."""
 
     def __init__(self, mentions: list[NameMention], roles: list[RoleMention],
-                 organisations: list[tuple[int, str, str]] = ()):
+                 organisations: list[tuple[int, str, str]] = (), acronyms: dict[str, str] | None = None):
+        self._acronyms = {name_key(k): v for k, v in (acronyms or {}).items()}  # « ONEE » -> its full name
         mentions = _clean_person_names([m for m in mentions if name_key(m.name)])
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -101,6 +104,11 @@ class EntityIndex:
             return None
         key = max(self._people, key=lambda k: (len(self._people[k]), -self._people[k][0]))
         return self.canonical(key)
+
+    def organisation_name(self, name: str) -> str:
+        """``ONEE`` -> ``Office national de l'électricité et de l'eau potable`` when the article
+        spelled the acronym out; ``syndicat socialiste`` -> ``FGTB`` when it glossed the acronym."""
+        return self._acronyms.get(name_key(name), name)
 
     def role_of(self, name: str) -> str | None:
         return self._roles.get(name_key(name))
@@ -268,3 +276,55 @@ def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:
             continue
         cleaned.append(m)
     return cleaned
+
+
+_ACRONYM = re.compile(r"\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
+_NAME_LINKS = {"de", "du", "des", "d", "l", "la", "le", "les", "et", "pour", "en", "à", "au", "aux"}
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """What the article's parenthesised acronyms stand for, and the descriptions they gloss::
+
+        >>> find_acronyms("l’Office national de l’électricité et de l’eau potable (ONEE) a démenti")
+        {'ONEE': 'Office national de l’électricité et de l’eau potable'}
+        >>> find_acronyms("le syndicat socialiste (FGTB) appelle à la grève")
+        {'syndicat socialiste': 'FGTB'}
+    """
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
+        words = list(re.finditer(r"[\w’'-]+", text[max(0, m.start() - 160):m.start()]))[-12:]
+        offset = max(0, m.start() - 160)
+        letters = _initials(acronym)
+        for i, first in enumerate(words):
+            head = _after_elision(first.group())
+            if not head[:1].isupper() or head.lower() in _NAME_LINKS:
+                continue
+            content = [w.group() for w in words[i:] if _bare(w.group()) not in _NAME_LINKS]
+            if "".join(_initials(w)[:1] for w in content).startswith(letters) and len(content) >= len(letters) - 1:
+                start = offset + first.end() - len(head)
+                found[acronym] = text[start:offset + words[-1].end()]
+                break
+        else:
+            gloss = [w.group() for w in words[-3:]]
+            if len(gloss) == 3 and gloss[0].lower() in ("le", "la", "les") and all(
+                    w[:1].islower() and "-" not in w and "’" not in w and "'" not in w for w in gloss[1:]):
+                found[" ".join(gloss[1:])] = acronym  # « le syndicat socialiste (FGTB) »
+    return found
+
+
+def _after_elision(word: str) -> str:
+    """``l’Office`` -> ``Office``."""
+    for mark in ("’", "'"):
+        if mark in word:
+            word = word.split(mark, 1)[1]
+    return word
+
+
+def _bare(word: str) -> str:
+    return word.lower().split("’")[-1].split("'")[-1] if ("’" in word or "'" in word) else word.lower()
+
+
+def _initials(word: str) -> str:
+    word = word.split("’")[-1].split("'")[-1]
+    return "".join(c for c in unicodedata.normalize("NFKD", word.upper()) if c.isalnum())

@@ -48,7 +48,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         before = mention.doc[ent.start - 1] if ent.start > 0 else None  # the parser may leave it out
         if before is not None and before.lower_ in lexicon.organisation_nouns:
             ent = mention.doc[before.i:ent.end]
-        name = ent.text
+        name = index.organisation_name(ent.text)
         return Speaker(name, ORGANISATION, index.role_of(name), surface)
     if head is None:
         return None
@@ -60,7 +60,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or described
         index.add_organisation(position, lemma, described)
-        return Speaker(described, ORGANISATION, None, surface)
+        return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
     if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns:
         if singular:

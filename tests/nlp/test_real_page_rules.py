@@ -1,0 +1,99 @@
+"""Rules learnt from real pages, each on invented French sentences: interviews, silent drops,
+speakers that cannot speak, acronyms, first names, calibrated confidence."""
+from __future__ import annotations
+
+from service.nlp.interviews import find_interview_turns
+from service.nlp.references import find_acronyms
+
+
+def test_answers_of_a_q_and_a_are_the_interviewees_words(extract):
+    text = ("La chanteuse Léa Marchand sort un troisième album. Léa Marchand le présente samedi à Lyon.\n\n"
+            "Q: Comment est né ce disque ?\n\n"
+            "R: Pendant le confinement. J’écrivais la nuit, seule.\n\n"
+            "Q: Et la tournée ?\n\n"
+            "R: Elle commence en mars, dans les petites salles.")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["Pendant le confinement. J’écrivais la nuit, seule.",
+                                        "Elle commence en mars, dans les petites salles."]
+    assert {q.speaker.name for q in quotes} == {"Léa Marchand"}
+    assert all(text[q.start:q.end] == q.text and q.kind == "direct" for q in quotes)
+
+
+def test_named_labels_and_their_initials_name_the_speaker(extract):
+    text = ("Le Journal (LJ) : Votre port attire-t-il encore ?\n\n"
+            "Amadou Keita (AK) : Il attire plus que jamais, grâce aux nouveaux quais.\n\n"
+            "LJ : Et les taxes ?\n\n"
+            "AK : Nous les avons baissées pour tous les armateurs.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Amadou Keita", "Amadou Keita"]
+    assert quotes[1].text == "Nous les avons baissées pour tous les armateurs."
+
+
+def test_an_editors_note_splits_an_answer():
+    text = ("Q: Et depuis ?\n\nPaul Roche : J'ai marché - deux mois sur le GR 20, NDLR -, et j'ai retrouvé le goût "
+            "des choses.\n\nQ: Pourquoi ?\n\nPaul Roche : Parce que je le devais.")
+    turns = find_interview_turns(text)
+    assert [t.text for t in turns] == ["J'ai marché", "et j'ai retrouvé le goût des choses.", "Parce que je le devais."]
+
+
+def test_a_lone_label_that_is_no_interview_is_not_speech():
+    assert find_interview_turns("Bilan : trois blessés légers et deux voitures brûlées.\n\nLa police enquête.") == []
+
+
+def test_a_partial_quote_with_no_cue_is_kept_with_the_speaker_giving_the_floor(extract):
+    text = ("« Nous irons jusqu'au bout », a déclaré Claire Fontaine, présidente de la région. "
+            "La décision serait « sans appel possible » et la réforme « attendue depuis des années ».")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["Nous irons jusqu'au bout", "sans appel possible",
+                                        "attendue depuis des années"]
+    assert {q.speaker.name for q in quotes} == {"Claire Fontaine"}
+    assert all(q.confidence < quotes[0].confidence for q in quotes[1:])
+
+
+def test_a_word_in_marks_no_one_says_is_a_scare_quote(extract):
+    assert extract("Le quartier vit au rythme des « afters » depuis l'été.") == []
+
+
+def test_a_detached_adjective_is_no_name(extract):
+    text = ("Isabelle Carrel a remporté le prix. Émue, elle a déclaré : « Je le dois à toute l'équipe. »")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Isabelle Carrel"
+
+
+def test_an_abstract_noun_never_speaks(extract):
+    text = "« C'est une trahison », a lancé Marc Lenoir. La colère prévaut : « Nous ne céderons rien. »"
+    quotes = [q for q in extract(text) if q.kind != "indirect"]
+    assert [q.speaker.name for q in quotes] == ["Marc Lenoir", "Marc Lenoir"]
+
+
+def test_the_author_of_a_document_speaks_not_the_document(extract):
+    text = "Selon un communiqué de la préfecture du Var, « la circulation reste interdite jusqu'à lundi »."
+    [quote] = extract(text)
+    assert quote.speaker is not None and "préfecture" in quote.speaker.name
+
+
+def test_acronyms_spelled_out_and_glossed():
+    assert find_acronyms("l’Agence nationale de sécurité du médicament (ANSM) a alerté") == \
+        {"ANSM": "Agence nationale de sécurité du médicament"}
+    assert find_acronyms("le syndicat patronal (UPA) proteste") == {"syndicat patronal": "UPA"}
+    assert find_acronyms("un taux de 4 % (ENVIRON) selon") == {}
+
+
+def test_an_acronym_speaks_under_the_full_name(extract):
+    text = ("La Confédération paysanne unifiée (CPU) a manifesté devant la préfecture. "
+            "« Nous ne lâcherons rien », a prévenu la CPU.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Confédération paysanne unifiée"
+
+
+def test_a_first_name_tells_the_gender_when_the_words_do_not(extract):
+    text = ("Paulette Girard a reçu Thomas Weber au ministère. Thomas Weber a salué son action. "
+            "« Ce fut un honneur », a-t-elle confié.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Paulette Girard"
+
+
+def test_a_name_in_the_cue_is_more_sure_than_a_description(extract):
+    named = extract("« Les travaux commencent lundi », a indiqué Jean Morel.")[0]
+    described = extract("« Les travaux commencent lundi », a indiqué un habitant.")[0]
+    assert named.confidence > described.confidence
