@@ -86,10 +86,11 @@ def pronoun_gender(words: str) -> str | None:
     return None
 
 
-def first_name_gender(name: str) -> str | None:
-    """``Paulette Lenert`` -> Fem, ``Didier Dinart`` -> Masc; a lone surname or a rare name -> None."""
+def first_name_gender(name: str, alone: bool = False) -> str | None:
+    """``Paulette Lenert`` -> Fem, ``Didier Dinart`` -> Masc; a lone ``Frédéric`` -> Masc only when
+    ``alone`` (the article never gives him a surname: « Martin » may well be one); a rare name -> None."""
     words = name.split()
-    return _first_names().get(words[0]) if len(words) > 1 else None
+    return _first_names().get(words[0]) if len(words) > 1 or alone else None
 
 
 @lru_cache(maxsize=1)

@@ -68,7 +68,7 @@ class EntityIndex:
                 self.add_gender(r.name, r.gender)
         for key in self._people:  # a weak vote of the first name, where the words say nothing
             if not self._genders.get(key):
-                gender = first_name_gender(self.canonical(key))
+                gender = first_name_gender(self.canonical(key), alone=len(self._cluster_of(key)) == 1)
                 if gender:
                     self.add_gender(key, gender)
 
@@ -97,6 +97,11 @@ class EntityIndex:
             return self._canonical[key]
         self._canonical.update(self._cluster([*self._canonical.values(), name]))
         return self._canonical.get(key, name)
+
+    def _cluster_of(self, key: str) -> list[str]:
+        """The name keys that stand for the same person as ``key``."""
+        target = name_key(self.canonical(key))
+        return [k for k in self._canonical if name_key(self._canonical[k]) == target]
 
     def main_person(self) -> str | None:
         """The person the article is about: the one it names most often, first named on a tie."""

@@ -68,19 +68,20 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             person = index.person_by_role(described, position, gender)
             if person is not None and gender:
                 index.add_gender(person, gender)
-            if person is None and mention[0].lower_ in DEFINITE_SINGULAR:  # « la magistrate » after « la procureure X »
+            anonymous = lemma in lexicon.anonymous_nouns or head.lower_ in lexicon.anonymous_nouns
+            if person is None and mention[0].lower_ in DEFINITE_SINGULAR and not anonymous:  # « la magistrate » after « la procureure X »
                 person = index.person_just_described(position, sentence, gender)
             if person is not None:
                 index.add_role(person, described)
                 return Speaker(person, PERSON, index.role_of(person), surface)
-        return Speaker(described, PERSON, None, surface)
+        return Speaker(_full_description(mention, head), PERSON, None, surface)
     if head.pos_ == "PROPN":
         if not head.ent_type_ and not index.knows(described):
             return None  # « Émue, … », « Alcoolémie : … »: a capital, not a name
         name = index.canonical(described)
         return Speaker(name, PERSON, index.role_of(name), surface)
     if lemma in lexicon.people_nouns or head.lower_ in lexicon.people_nouns:  # « les familles des victimes »
-        return Speaker(described, PERSON, None, surface)
+        return Speaker(_full_description(mention, head), PERSON, None, surface)
     return None  # « la colère », « le montant des aides »: nothing that can speak
 
 
@@ -91,6 +92,26 @@ def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, l
     if not len(after) or after[0].lower_ not in OF_WORDS:
         return None
     return attribute_speaker(after[1:], paragraph, index, lexicon, sentence) if len(after) > 1 else None
+
+
+_COMPLEMENT_DEPS = ("nmod", "amod", "nummod", "flat:name", "fixed")
+
+
+def _full_description(mention: Span, head) -> str:
+    """An unnamed speaker is the whole description, complements included: « une source à la
+    Commission européenne », « l'habitant du dernier étage », not « source », « habitant »."""
+    doc, end = head.doc, mention.end
+    for child in head.rights:
+        if child.dep_ not in _COMPLEMENT_DEPS or any(t.is_punct and t.text not in "-'’" for t in doc[end:child.i]):
+            break
+        right = max(t.i for t in child.subtree) + 1
+        if right - head.i > 10 or any(t.text in '«»“”"' or t.text in ",;:." for t in doc[child.i:right]):
+            break
+        end = max(end, right)
+    toks = [t for t in doc[mention.start:end]]
+    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in ("l'", "l’")):
+        toks = toks[1:]
+    return doc[toks[0].i:end].text.strip(" ,") if toks else mention.text
 
 
 def _lemma(token) -> str:
