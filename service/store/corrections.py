@@ -94,9 +94,10 @@ def quote_history(session: Session, quote_id: int) -> list[QuoteCorrection]:
 
 def reapply_corrections(session: Session, article_id: int) -> int:
     """Replay the stored corrections of an article on its freshly extracted quotes; each goes to
-    the new quote with the same words, nearest to its old offsets, and follows it (``quote_id``,
-    offsets). A correction whose words are gone stays in the history, attached to nothing.
-    Returns the number of quotes corrected."""
+    the new quote with the same words (else one whose span the extractor merely widened or
+    narrowed), nearest to its old offsets, and follows it (``quote_id``, offsets, words). A
+    correction whose words are gone stays in the history, attached to nothing. Returns the
+    number of quotes corrected."""
     corrections = list(session.scalars(select(QuoteCorrection).where(QuoteCorrection.article_id == article_id)
                                        .order_by(QuoteCorrection.id)))
     if not corrections:
@@ -107,17 +108,30 @@ def reapply_corrections(session: Session, article_id: int) -> int:
     quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id).order_by(Quote.start)))
     taken: set[int] = set()
     matched = 0
-    for group in by_quote.values():
-        anchor = group[-1]
-        candidates = [q for q in quotes if q.text == anchor.quote_text and q.id not in taken]
-        if not candidates:
-            continue
-        quote = min(candidates, key=lambda q: abs(q.start - anchor.quote_start))
-        taken.add(quote.id)
-        for correction in group:
-            apply_patch(session, quote, correction.changes)
-            correction.quote_id, correction.quote_start, correction.quote_end = quote.id, quote.start, quote.end
-        quote.corrected_at, quote.corrected_by = anchor.at, anchor.by
-        matched += 1
+    for same in (lambda new, old: new == old, _same_words_resized):  # exact words first, for every group
+        for quote_id, group in list(by_quote.items()):
+            anchor = group[-1]
+            candidates = [q for q in quotes if q.id not in taken and same(q.text, anchor.quote_text)]
+            if not candidates:
+                continue
+            quote = min(candidates, key=lambda q: abs(q.start - anchor.quote_start))
+            taken.add(quote.id)
+            del by_quote[quote_id]
+            for correction in group:
+                try:
+                    apply_patch(session, quote, correction.changes)
+                except CorrectionError:  # a role for a speaker the new extraction no longer gives
+                    pass
+                correction.quote_id, correction.quote_start, correction.quote_end = quote.id, quote.start, quote.end
+                correction.quote_text = quote.text
+            quote.corrected_at, quote.corrected_by = anchor.at, anchor.by
+            matched += 1
     session.flush()
     return matched
+
+
+def _same_words_resized(new: str, old: str) -> bool:
+    """One quote's words inside the other's, most of them shared: the same quote after the
+    extractor moved a boundary (a closing phrase, an incise), not a different one."""
+    short, long_ = sorted((new.strip(), old.strip()), key=len)
+    return bool(short) and short in long_ and len(short) >= 0.6 * len(long_)

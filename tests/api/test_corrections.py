@@ -168,3 +168,38 @@ def test_patch_needs_a_key_json_and_an_existing_quote(desk, posted):
                       content_type="application/x-www-form-urlencoded").status_code == 415
     assert merge_patch(desk, 2147483647, {"rejected": True}).status_code == 404
     assert desk.get(f"/v1/quotes/{quote['id']}/history").get_json()["items"] == []
+
+
+def test_a_correction_follows_its_quote_when_the_extractor_moves_a_boundary(make_store_app):
+    """Stored through ``save_article`` with hand-made quotes: a new extractor may widen a span."""
+    from datetime import datetime
+
+    from service.nlp import Quote, Speaker
+    from service.store.corrections import correct_quote
+    from service.store.models import Quote as StoredQuote
+    from service.store.queries import ArticleInput, save_article
+    from sqlalchemy import select
+
+    app = make_store_app()
+    text = "« Nous tiendrons bon, quoi qu'il arrive », a dit Anne Roy. « Rien ne change », a-t-elle ajouté."
+    data = ArticleInput(text=text, external_id="moved-boundary")
+    now = datetime(2026, 1, 5, 10)
+
+    def quote(words: str, name: str | None = "Anne Roy") -> Quote:
+        start = text.index(words)
+        return Quote(text=words, start=start, end=start + len(words), kind="direct", confidence=0.9,
+                     speaker=Speaker(name=name, type="person") if name else None)
+
+    with app.extensions["db_write"].begin() as session:
+        save_article(session, data, [quote("Nous tiendrons bon, quoi qu"), quote("Rien ne change")], now)
+    with app.extensions["db_write"].begin() as session:
+        first, second = session.scalars(select(StoredQuote).order_by(StoredQuote.start)).all()
+        correct_quote(session, first, {"speaker": {"name": "Paul Roy"}}, "desk", now)
+        correct_quote(session, second, {"speaker": {"role": "maire"}}, "desk", now)
+    # the next extraction widens the first span and no longer names anyone for the second
+    with app.extensions["db_write"].begin() as session:
+        save_article(session, data, [quote("Nous tiendrons bon, quoi qu'il arrive"), quote("Rien ne change", None)], now)
+    with app.extensions["db_read"]() as session:
+        first, second = session.scalars(select(StoredQuote).order_by(StoredQuote.start)).all()
+        assert first.text == "Nous tiendrons bon, quoi qu'il arrive" and first.speaker_name == "Paul Roy"
+        assert second.speaker_name is None and second.corrected_by == "desk"  # a role alone has nobody to go to

@@ -153,3 +153,13 @@ def test_docs_are_served_from_the_package(desk):
         with desk.get(asset) as response:
             assert response.status_code == 200 and response.get_data()
     assert "validatorUrl" in html and "null" in html
+
+
+def test_protected_reads_need_the_key_on_pages_too(make_store_app):
+    client = make_store_app(API_KEYS=[f"desk:{KEY}"], PROTECT_READS=True).test_client()
+    for url in ("/", "/speakers", "/speakers?q=x", "/articles/1"):
+        response = client.get(url)
+        assert response.status_code == 401 and "Clé d'API requise" in response.get_data(as_text=True)
+    assert client.post("/cle", data={"key": KEY, "next": "/speakers"}).status_code == 303
+    assert client.get("/speakers").status_code == 200
+    assert client.get("/").status_code == 200
