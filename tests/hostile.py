@@ -26,7 +26,10 @@ hostile_chars = st.one_of(
 def hostile_strings(min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
     """Any text, often starting with a formula prefix and holding surrogates or wildcards."""
     body = st.text(hostile_chars, min_size=min_size, max_size=max_size)
-    return st.one_of(body, st.builds(lambda p, b: p + b, st.sampled_from(FORMULA_PREFIXES), body))
+    planted = st.builds(lambda head, bad, tail: head + bad + tail, st.text(max_size=10),
+                        st.sampled_from(LONE_SURROGATES + WILDCARDS + ["\x00"]), st.text(max_size=10))
+    prefixed = st.builds(lambda p, b: p + b, st.sampled_from(FORMULA_PREFIXES), body)
+    return st.one_of(body, planted, prefixed)
 
 
 def wildcard_names() -> st.SearchStrategy[str]:

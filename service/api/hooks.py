@@ -10,9 +10,11 @@ import uuid
 from flask import Flask, g, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import problem_response
 from ..metrics import LATENCY, REQUESTS
+from .auth import WRITE_METHODS
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = "5"
@@ -26,6 +28,16 @@ def register_http_hooks(app: Flask) -> None:
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         g.started = time.perf_counter()
+
+    @app.before_request
+    def refuse_oversized_stream():
+        """A chunked body has no Content-Length to refuse up front: werkzeug stops reading it at
+        the body limit and hands over the truncated bytes (then « Invalid JSON »). A body that
+        fills the limit is over it: 413."""
+        limit = request.max_content_length
+        if (request.method in WRITE_METHODS and request.content_length is None and limit
+                and len(request.get_data(cache=True)) >= limit):
+            raise RequestEntityTooLarge()
 
     @app.after_request
     def finish_request(response):
