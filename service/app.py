@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .api import QuoteApi, articles, extract, health, quotes, speakers
+from .api import QuoteApi, articles, extract, health, jobs, quotes, speakers
 from .api.cache import register_response_cache
 from .api.hooks import register_http_hooks
 from .config import load_config
@@ -15,7 +15,9 @@ from .errors import unexpected_problem
 from .logs import configure_logging
 from .nlp import get_extractor
 from .store.db import make_engine, make_sessionmaker, upgrade
+from .tasks import make_celery
 from . import web
+from .webhooks import BackgroundWebhooks, check_scheme
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["db_engine"] = engine
     app.extensions["db_read"] = make_sessionmaker(engine)
     app.extensions["db_write"] = make_sessionmaker(engine, write=True)
+    app.extensions["celery"] = make_celery(app.config) if app.config["BROKER_URL"] else None
+    app.extensions["background_webhooks"] = BackgroundWebhooks(app.config, app.extensions["db_write"])
+    if app.config["WEBHOOK_URL"]:
+        check_scheme(app.config["WEBHOOK_URL"])
     if app.config["PROXY_COUNT"]:
         if not app.config["API_KEYS"]:  # behind a proxy on this host, every client is loopback
             raise RuntimeError("QUOTES_PROXY_COUNT is set but QUOTES_API_KEYS is not: set keys for writes.")
@@ -46,7 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(Exception, unexpected_problem)
     register_http_hooks(app)
     register_response_cache(app)
-    for module in (extract, articles, quotes, speakers, health):
+    for module in (extract, articles, quotes, speakers, jobs, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(web.bp)  # the newsroom desk: French pages over the same queries
 

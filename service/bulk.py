@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,3 +153,63 @@ def _reason(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
         return f"invalid JSON ({error.msg})"
     return str(error)
+
+
+@dataclass
+class QueueReport:
+    enqueued: int = 0
+    skipped: int = 0  # stored already, same text
+    already_queued: int = 0  # a job from an earlier run carries it still
+    done: int = 0
+    failed: int = 0
+    bad: list[BadInput] = field(default_factory=list)
+
+
+def enqueue_records(records: Iterable[ArticleInput], celery_app, sessions: sessionmaker[Session], report: QueueReport,
+                    batch_size: int = 32, progress: bool = True, wait: bool = True, poll: float = 1.0) -> QueueReport:
+    """``ingest --queue``: one task per batch of ``records`` for the workers, then (``wait``) follow
+    the jobs until every one is done or failed. Records stored already, or still queued by an
+    earlier run, are skipped: an interrupted run resumes. Raises ``BrokerUnavailable``."""
+    from .store.jobs import NewJob, batch_counts, pending_external_ids, record_jobs
+    from .tasks import enqueue, new_job_id
+
+    run = new_job_id()
+    enqueued = tqdm(desc="enqueued", unit=" articles", disable=not progress, file=sys.stderr, position=0)
+    finished = tqdm(desc="done", unit=" articles", disable=not progress, file=sys.stderr, position=1)
+    last_poll = 0.0
+
+    def follow() -> None:
+        nonlocal last_poll
+        with sessions() as session:
+            counts = batch_counts(session, run)
+        report.done, report.failed = counts.get("done", 0), counts.get("failed", 0)
+        finished.update(report.done + report.failed - finished.n)
+        finished.set_postfix(failed=report.failed)
+        last_poll = time.monotonic()
+
+    try:
+        for batch in _batches(records, batch_size):
+            with sessions() as session:
+                done = already_stored(session, batch)
+                queued = pending_external_ids(session, [r for r in batch if r.external_id not in done])
+            todo = [r for r in batch if r.external_id not in done and r.external_id not in queued]
+            report.skipped += sum(r.external_id in done for r in batch)
+            report.already_queued += len(queued)
+            if todo:
+                jobs = [NewJob(new_job_id(), record, batch=run) for record in todo]
+                enqueue(celery_app, jobs, run)  # first: a job is never recorded for nothing
+                with sessions.begin() as session:
+                    record_jobs(session, jobs, utc_now())
+                report.enqueued += len(jobs)
+            enqueued.update(len(batch))
+            enqueued.set_postfix(skipped=report.skipped, already_queued=report.already_queued)
+            if time.monotonic() - last_poll > poll:
+                follow()
+        follow()
+        while wait and report.done + report.failed < report.enqueued:
+            time.sleep(poll)
+            follow()
+    finally:
+        enqueued.close()
+        finished.close()
+    return report

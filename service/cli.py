@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .api.extract import ExtractResponseSchema
@@ -54,6 +55,8 @@ def ingest_command(args: argparse.Namespace) -> int:
     from .store.db import make_engine, make_sessionmaker, upgrade
 
     config = load_config()
+    if args.queue:
+        return queue_ingest_command(args, config)
     engine = make_engine(config["DATABASE_URL"])
     upgrade(engine)
     report = BulkReport()
@@ -71,6 +74,64 @@ def ingest_command(args: argparse.Namespace) -> int:
     print(json.dumps({"stored": report.stored, "skipped": report.skipped, "quotes": report.quotes,
                       "bad": len(report.bad)}))
     return 1 if report.bad and not report.stored and not report.skipped else 0
+
+
+def queue_ingest_command(args: argparse.Namespace, config: dict) -> int:
+    """``ingest --queue``: the workers extract; this follows their progress."""
+    from .bulk import QueueReport, enqueue_records, read_records
+    from .store.db import make_engine, make_sessionmaker, upgrade
+    from .tasks import BrokerUnavailable, make_celery
+
+    if not config["BROKER_URL"]:
+        print("error: --queue needs QUOTES_BROKER_URL (amqp://… or redis://…)", file=sys.stderr)
+        return 2
+    engine = make_engine(config["DATABASE_URL"])
+    upgrade(engine)
+    report = QueueReport()
+    try:
+        enqueue_records(read_records(args.paths, report.bad), make_celery(config), make_sessionmaker(engine, write=True),
+                        report, batch_size=args.batch_size, progress=not args.quiet, wait=not args.no_wait)
+    except BrokerUnavailable as error:
+        print(f"error: the broker is unreachable ({error}) after {report.enqueued} articles were enqueued: "
+              "run the same command again to resume", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted after {report.enqueued} articles were enqueued (the workers go on): "
+              "run the same command again to resume", file=sys.stderr)
+        return 130
+    finally:
+        engine.dispose()
+        for bad in report.bad:
+            print(f"{bad.where}: {bad.reason}", file=sys.stderr)
+    print(json.dumps({"enqueued": report.enqueued, "skipped": report.skipped, "already_queued": report.already_queued,
+                      "done": report.done, "failed": report.failed, "bad": len(report.bad)}))
+    return 1 if report.failed or (report.bad and not report.enqueued and not report.skipped) else 0
+
+
+def worker_command(args: argparse.Namespace) -> int:
+    """A Celery worker of ``service.tasks.celery_app`` on this deployment's queues."""
+    import tempfile
+
+    from .config import load_config
+
+    if not load_config()["BROKER_URL"]:
+        print("error: set QUOTES_BROKER_URL (amqp://… or redis://…) to run a worker", file=sys.stderr)
+        return 2
+    if args.metrics_port and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # the pool processes write their metrics to files: the variable must be set before
+        # prometheus_client is imported, so start again with it
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="quotes-worker-metrics-")
+        os.execv(sys.executable, [sys.executable, "-m", "service", *sys.argv[1:]])
+    from .logs import configure_logging
+    from .tasks import celery_app, queues, serve_worker_metrics
+
+    configure_logging(celery_app.conf.quotes_config["LOG_LEVEL"])
+    if args.metrics_port:
+        serve_worker_metrics(args.metrics_port)
+    celery_app.worker_main(["worker", f"--concurrency={args.concurrency}", f"--queues={','.join(queues(celery_app))}",
+                            f"--loglevel={args.loglevel}", f"--hostname=quotes-{os.getpid()}@%h",
+                            "--without-gossip", "--without-mingle"])
+    return 0
 
 
 def evaluate_command(args: argparse.Namespace) -> int:
@@ -107,7 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ingest.add_argument("--batch-size", type=int, default=32, help="articles per batch and transaction")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--queue", action="store_true", help="enqueue for the workers (QUOTES_BROKER_URL) and follow them")
+    ingest.add_argument("--no-wait", action="store_true", help="with --queue: exit once everything is enqueued")
     ingest.set_defaults(run=ingest_command)
+    worker = commands.add_parser("worker", help="extract queued articles and send webhooks (a Celery worker)")
+    worker.add_argument("--concurrency", type=int, default=os.cpu_count() or 1, help="processes (default: cores)")
+    worker.add_argument("--loglevel", default="INFO")
+    worker.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus metrics on this port")
+    worker.set_defaults(run=worker_command)
     evaluate = commands.add_parser("evaluate", help="score the extractor against gold annotations (JSON lines)")
     evaluate.add_argument("gold", help="gold file, one article per line (docs/ANNOTATION.md)")
     evaluate.add_argument("--texts", help="folder of the articles named by \"file\" (default: the gold file's folder)")

@@ -47,6 +47,16 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # the JSON body may escape every character of the text: leave room, then 413
         "MAX_CONTENT_LENGTH": _int("QUOTES_MAX_BODY_BYTES", 6 * max_text + 64_000),
         "API_TITLE": "French quote attribution",
+        # the queue (service/tasks.py): unset, everything runs in-process
+        "BROKER_URL": os.environ.get("QUOTES_BROKER_URL") or None,
+        "QUEUE_NAME": os.environ.get("QUOTES_QUEUE_NAME", "quotes"),
+        "TASK_ATTEMPTS": _int("QUOTES_TASK_ATTEMPTS", 3),
+        "RETRY_BACKOFF": _float("QUOTES_RETRY_BACKOFF", 2.0),
+        "WEBHOOK_URL": os.environ.get("QUOTES_WEBHOOK_URL") or None,
+        "WEBHOOK_SECRET": os.environ.get("QUOTES_WEBHOOK_SECRET") or None,
+        "WEBHOOK_ATTEMPTS": _int("QUOTES_WEBHOOK_ATTEMPTS", 6),
+        "WEBHOOK_TIMEOUT": _float("QUOTES_WEBHOOK_TIMEOUT", 10.0),
+        "WEBHOOK_PRIVATE": _flag("QUOTES_WEBHOOK_PRIVATE", True),
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/",

@@ -1,6 +1,7 @@
 """Use case: an article comes in, its quotes are extracted and stored (API and bulk CLI)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,9 +14,17 @@ from .store.queries import ArticleInput, save_article
 
 def ingest_article(extractor: QuoteExtractor, sessions: sessionmaker[Session], data: ArticleInput) -> tuple[Article, bool]:
     """Extract, then store in one transaction; returns the stored article and whether it is new."""
-    quotes = extract_quotes(extractor, data.text)
+    return store_quotes(sessions, data, extract_quotes(extractor, data.text))
+
+
+def store_quotes(sessions: sessionmaker[Session], data: ArticleInput, quotes: list[Quote],
+                 then: Callable[[Session, Article], None] | None = None) -> tuple[Article, bool]:
+    """Store the article and its quotes in one transaction, in which ``then(session, article)``
+    runs too (the queue marks its job done there); returns the article and whether it is new."""
     with sessions.begin() as session:
         article, created = save_article(session, data, quotes, utc_now())
+        if then is not None:
+            then(session, article)
         article.quotes  # load them before the session closes
         return article, created
 

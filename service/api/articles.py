@@ -11,6 +11,7 @@ from ..ingest import ingest_article
 from ..store.models import Article
 from ..store.queries import ArticleConflict, ArticleInput, delete_article
 from .auth import WRITE_SECURITY, require_key
+from .jobs import PREFER_HEADER, JobSchema, callback_url_allowed, enqueue_article, prefers_async, send_webhook
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
 from .schemas import NO_NUL, ListArgsSchema, QuotePageSchema, StoredQuoteSchema, Text
@@ -42,6 +43,12 @@ class ArticleInSchema(ma.Schema):
     language = Text(load_default="fr", validate=ma.validate.OneOf(["fr"]))
 
 
+class ArticlePostSchema(ArticleInSchema):
+    callback_url = Text(allow_none=True, validate=[ma.validate.Length(1, 2048), callback_url_allowed],
+                        metadata={"description": "http(s) address POSTed the article and its quotes once stored "
+                                                 "(signed X-Quotes-Signature: sha256=<HMAC of the body>)"})
+
+
 class ArticleSchema(ma.Schema):
     id = ma.fields.Integer(required=True)
     external_id = ma.fields.String(required=True, allow_none=True)
@@ -65,24 +72,33 @@ class ArticleSchema(ma.Schema):
 
 @blp.route("/articles")
 class Articles(MethodView):
-    @blp.arguments(ArticleInSchema, error_status_code=400)
+    @blp.arguments(ArticlePostSchema, error_status_code=400)
     @blp.response(201, ArticleSchema, description="Created")
+    @blp.alt_response(202, schema=JobSchema, success=True,
+                      headers={"Location": {"schema": {"type": "string"}, "description": "/v1/jobs/{id}"},
+                               "Preference-Applied": {"schema": {"type": "string"}}},
+                      description="Accepted (Prefer: respond-async, with a queue): follow Location for the job")
     @blp.alt_response(200, schema=ArticleSchema, description="Updated: same external_id or url", success=True)
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(409, response="CONFLICT", description="The external_id and the url name two different articles")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
-    @blp.doc(security=WRITE_SECURITY)
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="respond-async asked and the queue is down")
+    @blp.doc(security=WRITE_SECURITY, parameters=[PREFER_HEADER])
     def post(self, body):
         """Store an article and its quotes (idempotent by external_id, else url)"""
         limit = current_app.config["MAX_TEXT_BYTES"]
         if len(body["text"].encode("utf-8", "surrogatepass")) > limit:
             abort(413, message=f"The text is larger than the limit of {limit} bytes.")
+        callback_url = body.pop("callback_url", None)
+        if prefers_async():
+            return enqueue_article(ArticleInput(**body), callback_url)
         try:
             article, created = ingest_article(current_app.extensions["quote_extractor"],
                                               current_app.extensions["db_write"], ArticleInput(**body))
         except ArticleConflict as conflict:
             abort(409, message=str(conflict))
+        send_webhook(article.id, callback_url)
         return article, 201 if created else 200
 
 

@@ -2,7 +2,8 @@
 
 A hit costs one indexed read of ``store_version`` instead of argument parsing, the query and
 serialisation; any write on any node moves the version on, so a cached page is never stale.
-Only successful JSON answers to open reads are kept (never with ``QUOTES_PROTECT_READS``).
+Only successful JSON answers to open reads are kept (never with ``QUOTES_PROTECT_READS``), and
+never jobs (``/v1/jobs/``: the workers move them on without touching the store's version).
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def register_response_cache(app: Flask) -> None:
     @app.before_request
     def serve_from_cache():
         if cache.max_entries == 0 or app.config["PROTECT_READS"] or request.method != "GET" \
-                or not request.path.startswith("/v1/") or request.path.startswith("/v1/openapi"):
+                or not request.path.startswith("/v1/") or request.path.startswith(("/v1/openapi", "/v1/jobs/")):
             return None
         with engine.connect() as connection:
             g.store_version = connection.execute(version_query).scalar() or 0

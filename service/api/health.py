@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..metrics import render_metrics
+from ..tasks import QueueCollector, broker_status
 
 blp = Blueprint("health", __name__, description="Liveness, readiness and metrics")
 
@@ -43,7 +44,10 @@ class Ready(MethodView):
         if any(value != "ok" for value in checks.values()):
             abort(503, message="Not ready: " + ", ".join(f"{k} {v}" for k, v in checks.items() if v != "ok"),
                   headers={"Retry-After": "5"})
-        return {"status": "ok", "checks": checks}
+        celery = current_app.extensions.get("celery")
+        if celery is not None:  # a queue that is down stops only respond-async: reported, still ready
+            checks["broker"] = broker_status(celery)
+        return {"status": "ok" if checks.get("broker", "ok") == "ok" else "degraded", "checks": checks}
 
 
 @blp.route("/metrics")
@@ -51,5 +55,6 @@ class Metrics(MethodView):
     @blp.response(200, description="Prometheus text format", content_type="text/plain")
     def get(self):
         """Requests, latencies, articles and quotes extracted, extraction time"""
-        body, content_type = render_metrics()
+        celery = current_app.extensions.get("celery")
+        body, content_type = render_metrics(*([QueueCollector(celery)] if celery is not None else []))
         return Response(body, content_type=content_type)

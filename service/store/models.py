@@ -150,3 +150,25 @@ class StoreVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Job(Base):
+    """One article's trip through the queue (``Prefer: respond-async``, ``ingest --queue``),
+    kept in the database so that every API node sees it."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # also the Celery task id
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | running | done | failed
+    batch: Mapped[str | None] = mapped_column(String(36), index=True)  # one `ingest --queue` run
+    external_id: Mapped[str | None] = mapped_column(String(512), index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    callback_url: Mapped[str | None] = mapped_column(String(2048))
+    webhook_status: Mapped[str | None] = mapped_column(String(16))  # pending | delivered | failed
+    webhook_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    webhook_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+    updated_at: Mapped[datetime] = mapped_column(DateTime())

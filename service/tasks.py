@@ -1,0 +1,331 @@
+"""The queue: the Celery app and its tasks (``QUOTES_BROKER_URL``: ``amqp://…`` or ``redis://…``).
+
+    python -m service worker --concurrency 2      # or: celery -A service.tasks worker
+
+``ingest_articles`` runs the same use case as ``POST /v1/articles`` (``service.ingest``) on a list
+of articles, extracted in one ``nlp.pipe`` batch; each article is stored in its own transaction,
+with its job marked ``done`` in that transaction. Tasks are acknowledged late with a prefetch of
+one, so the tasks of a killed worker are delivered again; the jobs already done are skipped then,
+so nothing is stored twice. An article whose extraction raises is tried again later (exponential
+backoff) on its own, then its job fails with the reason; the rest of its batch goes on.
+``deliver_webhook`` POSTs the stored article to its ``callback_url`` with retries.
+
+Each worker process loads the spaCy model once, when it starts (``worker_process_init``).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import uuid
+from dataclasses import asdict
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from celery import Celery, shared_task, signals
+from celery import current_app as current_celery
+from kombu.exceptions import OperationalError as BrokerError
+from prometheus_client.core import GaugeMetricFamily
+from sqlalchemy.exc import OperationalError as DatabaseError
+
+from .config import load_config
+from .ingest import store_quotes, utc_now
+from .metrics import ARTICLES, QUOTES, TASK_FAILURES, TASK_RETRIES, TASK_SECONDS, WEBHOOKS
+from .store.jobs import NewJob, claim, mark, record_jobs
+from .store.queries import ArticleConflict, ArticleInput
+from .webhooks import DeliveryFailed, WebhookRefused, backoff, post, webhook_body
+
+log = logging.getLogger(__name__)
+INGEST_TASK, WEBHOOK_TASK = "quotes.ingest_articles", "quotes.deliver_webhook"
+# publishing from the API: a broker that is down is known within about two seconds
+PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 1}
+BROKER_ERRORS = (BrokerError, OSError)
+
+
+class BrokerUnavailable(Exception):
+    """The broker could not take the task."""
+
+
+def make_celery(config: dict[str, Any], current: bool = False) -> Celery:
+    """A Celery app on ``config["BROKER_URL"]`` (settings as for ``create_app``: the rest from
+    the environment); the tasks below belong to every such app."""
+    config = load_config(config)
+    queue = config["QUEUE_NAME"]
+    app = Celery("service", broker=config["BROKER_URL"], set_as_current=current)
+    app.conf.update(
+        task_acks_late=True,  # acknowledged after the task ran: a killed worker's tasks come back
+        task_reject_on_worker_lost=True,  # …also when only the pool process running it died
+        worker_prefetch_multiplier=1,  # a worker holds one task beyond those it runs
+        task_ignore_result=True,  # the jobs table is the result
+        task_serializer="json", accept_content=["json"],
+        task_default_queue=f"{queue}.ingest",
+        task_routes={WEBHOOK_TASK: {"queue": f"{queue}.webhooks"}},
+        broker_connection_timeout=2,
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        quotes_config=config,
+    )
+    return app
+
+
+celery_app = make_celery({}, current=True)  # the worker's: `celery -A service.tasks worker`
+
+
+def queues(app: Celery) -> list[str]:
+    name = app.conf.quotes_config["QUEUE_NAME"]
+    return [f"{name}.ingest", f"{name}.webhooks"]
+
+
+# -- publishing (API, ingest --queue) --------------------------------------------------------------
+def enqueue(app: Celery, jobs: list[NewJob], batch: str | None = None) -> None:
+    """Publish one task for ``jobs`` (extracted together); raises ``BrokerUnavailable``."""
+    items = [{"job": job.id, "article": article_message(job.article), "callback_url": job.callback_url}
+             for job in jobs]
+    _publish(app, INGEST_TASK, [items, batch], task_id=jobs[0].id if len(jobs) == 1 else None)
+
+
+def schedule_webhook(app: Celery, article_id: int, url: str, job_id: str | None = None,
+                     countdown: float | None = None) -> None:
+    _publish(app, WEBHOOK_TASK, [article_id, url, job_id], countdown=countdown)
+
+
+def _publish(app: Celery, name: str, args: list, **options) -> None:
+    try:
+        app.send_task(name, args=args, retry=True, retry_policy=PUBLISH_RETRY, **options)
+    except BROKER_ERRORS as error:
+        raise BrokerUnavailable(f"{type(error).__name__}: {error}") from error
+
+
+def article_message(article: ArticleInput) -> dict[str, Any]:
+    data = asdict(article)
+    if article.published_at is not None:
+        data["published_at"] = article.published_at.isoformat()
+    return data
+
+
+def article_from_message(data: dict[str, Any]) -> ArticleInput:
+    if data.get("published_at"):
+        data = {**data, "published_at": datetime.fromisoformat(data["published_at"])}
+    return ArticleInput(**data)
+
+
+def broker_status(app: Celery) -> str:
+    """``ok``, or why the broker cannot be reached (for ``/readyz``)."""
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+        return "ok"
+    except BROKER_ERRORS as error:
+        return type(error).__name__
+
+
+class QueueCollector:
+    """``quotes_queue_depth{queue}`` and ``quotes_broker_up``, read from the broker at scrape time."""
+
+    def __init__(self, app: Celery):
+        self.app = app
+
+    def collect(self):
+        depth = GaugeMetricFamily("quotes_queue_depth", "Tasks waiting in the broker", labels=["queue"])
+        up = 1
+        try:
+            with self.app.connection_for_read() as connection:
+                connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+                for name in queues(self.app):
+                    depth.add_metric([name], _depth(connection, name))
+        except BROKER_ERRORS:
+            up = 0
+        yield depth
+        yield GaugeMetricFamily("quotes_broker_up", "1 when the broker answered this scrape", value=up)
+
+
+def _depth(connection, name: str) -> int:
+    channel = connection.channel()
+    try:
+        return channel.queue_declare(queue=name, passive=True).message_count
+    except connection.channel_errors:  # not declared yet: no worker started
+        return 0
+    finally:
+        try:
+            channel.close()
+        except Exception:  # noqa: BLE001 - a channel the broker closed already
+            pass
+
+
+# -- the worker side -------------------------------------------------------------------------------
+class WorkerContext:
+    """What a worker process needs: settings, database sessions, and the model (loaded once)."""
+
+    def __init__(self, config: dict[str, Any]):
+        from .store.db import make_engine, make_sessionmaker
+
+        self.config = config
+        self.engine = make_engine(config["DATABASE_URL"])
+        self.sessions = make_sessionmaker(self.engine, write=True)
+
+    @cached_property
+    def extractor(self):
+        from .nlp import get_extractor
+
+        return get_extractor(self.config["SPACY_MODEL"])
+
+
+_contexts: dict[int, WorkerContext] = {}
+_contexts_lock = threading.Lock()
+
+
+def worker_context(app: Celery) -> WorkerContext:
+    with _contexts_lock:
+        if id(app) not in _contexts:
+            _contexts[id(app)] = WorkerContext(app.conf.quotes_config)
+        return _contexts[id(app)]
+
+
+@signals.worker_init.connect
+def _migrate(sender=None, **_) -> None:
+    """Once per worker, before the pool starts: the jobs table exists."""
+    config = sender.app.conf.quotes_config
+    if config["MIGRATE_ON_START"]:
+        from .store.db import make_engine, upgrade
+
+        engine = make_engine(config["DATABASE_URL"])
+        upgrade(engine)
+        engine.dispose()
+
+
+@signals.worker_process_init.connect
+def _load_model(**_) -> None:
+    """In each pool process, after the fork: the model and the database connections."""
+    worker_context(current_celery._get_current_object()).extractor
+    log.info("pool process %d: model loaded", os.getpid())
+
+
+@shared_task(bind=True, name=INGEST_TASK, autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
+def ingest_articles(self, items: list[dict[str, Any]], batch: str | None = None) -> None:
+    """Extract the articles in one batch and store each with its job marked ``done``."""
+    started = time.perf_counter()
+    try:
+        _ingest(self, worker_context(self.app), items, batch)
+    finally:
+        TASK_SECONDS.labels("ingest").observe(time.perf_counter() - started)
+
+
+def _ingest(task, context: WorkerContext, items: list[dict[str, Any]], batch: str | None) -> None:
+    config = context.config
+    jobs = [NewJob(item["job"], article_from_message(item["article"]), item.get("callback_url"), batch)
+            for item in items]
+    with context.sessions.begin() as session:
+        now = utc_now()
+        record_jobs(session, jobs, now)  # the publisher records them after publishing: maybe not yet
+        attempts, given_up = claim(session, [job.id for job in jobs], config["TASK_ATTEMPTS"], now)
+    TASK_FAILURES.labels("ingest").inc(len(given_up))
+    todo = [job for job in jobs if job.id in attempts]
+    if not todo:
+        return
+    for job, result in zip(todo, _extract(context.extractor, [job.article.text for job in todo])):
+        if isinstance(result, Exception):
+            _extraction_failed(task, context, job, attempts[job.id], result)
+            continue
+        url = job.callback_url or config["WEBHOOK_URL"]
+
+        def done(session, article, job=job, url=url):
+            mark(session, job.id, utc_now(), status="done", article_id=article.id, error=None,
+                 webhook_status="pending" if url else None)
+
+        try:
+            article, _ = store_quotes(context.sessions, job.article, result, then=done)
+        except ArticleConflict as conflict:
+            with context.sessions.begin() as session:
+                mark(session, job.id, utc_now(), status="failed", error=str(conflict))
+            TASK_FAILURES.labels("ingest").inc()
+            continue
+        if url:
+            schedule_webhook(task.app, article.id, url, job.id)
+
+
+def _extract(extractor, texts: list[str]) -> list:
+    """The quotes of each text, in one batch; if the batch raises, text by text, so that one
+    poison article gets its exception and the others their quotes."""
+    try:
+        results = extractor.extract_batch(texts)
+    except Exception:  # noqa: BLE001 - isolate the article that raises
+        results = []
+        for text in texts:
+            try:
+                results.append(extractor.extract(text))
+            except Exception as error:  # noqa: BLE001
+                results.append(error)
+    good = [r for r in results if not isinstance(r, Exception)]
+    ARTICLES.inc(len(good))
+    QUOTES.inc(sum(map(len, good)))
+    return results
+
+
+def _extraction_failed(task, context: WorkerContext, job: NewJob, attempt: int, error: Exception) -> None:
+    reason = f"{type(error).__name__}: {error}"[:1000]
+    log.warning("extraction of job %s failed (attempt %d): %s", job.id, attempt, reason)
+    if attempt < context.config["TASK_ATTEMPTS"]:
+        with context.sessions.begin() as session:
+            mark(session, job.id, utc_now(), status="queued", error=f"attempt {attempt}: {reason}")
+        TASK_RETRIES.labels("ingest").inc()
+        items = [{"job": job.id, "article": article_message(job.article), "callback_url": job.callback_url}]
+        task.app.send_task(INGEST_TASK, args=[items, job.batch], countdown=backoff(context.config, attempt))
+        return
+    with context.sessions.begin() as session:
+        mark(session, job.id, utc_now(), status="failed",
+             error=f"extraction failed {attempt} times; last: {reason}")
+    TASK_FAILURES.labels("ingest").inc()
+
+
+@shared_task(bind=True, name=WEBHOOK_TASK, max_retries=None)
+def deliver_webhook(self, article_id: int, url: str, job_id: str | None = None) -> None:
+    """POST the stored article and its quotes to ``url``; retried with exponential backoff."""
+    context = worker_context(self.app)
+    config, attempt = context.config, self.request.retries + 1
+    started = time.perf_counter()
+    outcome, error = "delivered", None
+    try:
+        body = webhook_body(context.sessions, article_id)
+        if body is not None:
+            post(url, body, config)
+    except WebhookRefused as refused:
+        outcome, error = "failed", str(refused)
+    except DeliveryFailed as failed:
+        outcome, error = ("retried" if attempt < config["WEBHOOK_ATTEMPTS"] else "failed"), str(failed)
+    finally:
+        TASK_SECONDS.labels("webhook").observe(time.perf_counter() - started)
+    WEBHOOKS.labels(outcome).inc()
+    if job_id:
+        with context.sessions.begin() as session:
+            mark(session, job_id, utc_now(), webhook_attempts=attempt, webhook_error=error,
+                 webhook_status={"retried": "pending"}.get(outcome, outcome))
+    if outcome == "retried":
+        TASK_RETRIES.labels("webhook").inc()
+        raise self.retry(countdown=backoff(config, attempt))
+    if outcome == "failed":
+        TASK_FAILURES.labels("webhook").inc()
+        log.warning("webhook for article %s to %s failed after %d attempts: %s", article_id, url, attempt, error)
+
+
+def new_job_id() -> str:
+    return str(uuid.uuid4())
+
+
+# -- worker metrics --------------------------------------------------------------------------------
+def serve_worker_metrics(port: int) -> None:
+    """Serve the pool processes' metrics, summed, on ``port`` (``PROMETHEUS_MULTIPROC_DIR`` set)."""
+    from prometheus_client import CollectorRegistry, multiprocess, start_http_server
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    start_http_server(port, registry=registry)
+
+
+@signals.worker_process_shutdown.connect
+def _forget_process(pid=None, **_) -> None:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(pid or os.getpid())
