@@ -218,3 +218,28 @@ def test_desk_check_store_correct_repost(live_desk, browser, shots):
     snap(browser, shots, "09-docs")
     fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert fetched and all(url.startswith(base) for url in fetched), fetched
+
+
+def test_every_stored_seed_article_marks_each_of_its_quotes(live_desk):
+    """``chromium --headless --dump-dom`` of each stored seed article: one ``<mark data-quote-id>``
+    per stored quote, each with its ``data-speaker``."""
+    chromium, _ = browser_binaries()
+    base = live_desk
+    for path in sorted(SEED.parent.glob("*.txt")):
+        request = urllib.request.Request(f"{base}/v1/articles", method="POST", headers={
+            "Content-Type": "application/json", "X-API-Key": KEY},
+            data=json.dumps({"text": path.read_text("utf-8"), "external_id": path.stem}).encode())
+        with urllib.request.urlopen(request, timeout=120) as response:
+            stored = json.load(response)
+        dom = subprocess.run([chromium, *CHROMIUM_FLAGS, "--dump-dom", f"{base}/articles/{stored['id']}"],
+                             capture_output=True, text=True, timeout=120).stdout
+        parser = MarkParser()
+        parser.feed(dom)
+        by_id = {q["id"]: q for q in stored["quotes"]}
+        assert sorted(int(m["data-quote-id"]) for m in parser.marks) == sorted(by_id), path.name
+        for mark in parser.marks:
+            quote = by_id[int(mark["data-quote-id"])]
+            assert mark["data-speaker"] == (quote["speaker"]["name"] if quote["speaker"] else "")
+    dom = subprocess.run([chromium, *CHROMIUM_FLAGS, "--dump-dom", f"{base}/speakers?q=stoltenberg"],
+                         capture_output=True, text=True, timeout=120).stdout
+    assert ">Jens Stoltenberg</a>" in dom
