@@ -44,9 +44,6 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "LOG_LEVEL": os.environ.get("QUOTES_LOG_LEVEL", "INFO"),
         "RESPONSE_CACHE_ENTRIES": _int("QUOTES_RESPONSE_CACHE_ENTRIES", 2048),
         "MAX_TEXT_BYTES": max_text,
-        # the JSON body may escape every character of the text: leave room, then 413
-        "MAX_CONTENT_LENGTH": _int("QUOTES_MAX_BODY_BYTES", 6 * max_text + 64_000),
-        "API_TITLE": "French quote attribution",
         # the queue (service/tasks.py): unset, everything runs in-process
         "BROKER_URL": os.environ.get("QUOTES_BROKER_URL") or None,
         "QUEUE_NAME": os.environ.get("QUOTES_QUEUE_NAME", "quotes"),
@@ -57,6 +54,9 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "WEBHOOK_ATTEMPTS": _int("QUOTES_WEBHOOK_ATTEMPTS", 6),
         "WEBHOOK_TIMEOUT": _float("QUOTES_WEBHOOK_TIMEOUT", 10.0),
         "WEBHOOK_PRIVATE": _flag("QUOTES_WEBHOOK_PRIVATE", True),
+        # the JSON body may escape every character of the text: leave room, then 413
+        "MAX_CONTENT_LENGTH": _int("QUOTES_MAX_BODY_BYTES", 6 * max_text + 64_000),
+        "API_TITLE": "French quote attribution",
         "API_VERSION": "1.0.0",
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/",
