@@ -80,7 +80,8 @@ class Articles(MethodView):
                       description="Accepted (Prefer: respond-async, with a queue): follow Location for the job")
     @blp.alt_response(200, schema=ArticleSchema, description="Updated: same external_id or url", success=True)
     @blp.alt_response(401, response="UNAUTHORIZED")
-    @blp.alt_response(409, response="CONFLICT", description="The external_id and the url name two different articles")
+    @blp.alt_response(409, response="CONFLICT", description="The external_id and the url name two different articles, "
+                      "or one differs from the identifier the article has (never rewritten)")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="respond-async asked and the queue is down")
