@@ -15,6 +15,8 @@ wsgi_app = "service.app:create_app()"
 bind = os.environ.get("QUOTES_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("QUOTES_WORKERS", str(min(4, multiprocessing.cpu_count()))))
 threads = int(os.environ.get("QUOTES_THREADS", "1"))
+# a worker that has not answered in this time is killed: it must exceed the extraction of the
+# largest text accepted (QUOTES_MAX_TEXT_BYTES; README, Operations: size limit and timeout)
 timeout = int(os.environ.get("QUOTES_TIMEOUT", "60"))
 graceful_timeout = int(os.environ.get("QUOTES_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
