@@ -176,3 +176,45 @@ def test_dashes_after_a_quote_never_closed_are_not_replies():
 
 def test_inner_quote_left_open_closes_with_the_outer_one():
     assert texts("« Il a crié “jamais puis il est parti », raconte-t-elle.") == ["Il a crié “jamais puis il est parti"]
+
+
+# -- linear time on any marks --------------------------------------------------------------------
+
+HOSTILE = {
+    "open « then runs of “ and ›": lambda n: "« " + "“" * n + "›" * n,
+    "a run of « then one of »": lambda n: "«" * n + " x " + "»" * n,
+    "tiny straight quotes": lambda n: '"a" ' * n,
+    "reversed guillemets": lambda n: "» x « " * n,
+    "closing marks with no opening one": lambda n: 'Le mot fin." Il dit oui", puis ' * n,
+    "a closing mark closing a paragraph left open": lambda n: "Il dit « oui.\n\nEt non », puis.\n" * n,
+    "dialogue replies never closed": lambda n: "« — Oui ?\n" + "— Non.\n" * n,
+    "a quote continued over paragraphs": lambda n: "« Début.\n" + "« Suite.\n" * n + "Fin. »",
+    "doubled and single marks": lambda n: "‘’a’’ ‘b’ ''c'' ’ " * n,
+    "spaces before every mark": lambda n: " " * n + "«" + " " * n + "»" + " " * n + '"' + " " * n,
+}
+
+
+def _calls(function, *args) -> int:
+    import sys
+
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("shape", HOSTILE, ids=list(HOSTILE))
+def test_the_scanner_is_linear_on_hostile_marks(shape):
+    """Python calls (generators resumed included) for a text 4 times longer: about 4 times as many."""
+    make = HOSTILE[shape]
+    small, large = _calls(find_quote_spans, make(500)), _calls(find_quote_spans, make(2000))
+    assert large <= 4 * 1.25 * small, f"{shape}: {small} -> {large} calls"
