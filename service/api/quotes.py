@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..ingest import utc_now
+from ..nlp.normalize import name_key
 from ..store.corrections import CorrectionError, correct_quote, quote_history
 from ..store.models import Quote
 from ..store.queries import QuoteFilters, quotes_query
@@ -70,6 +71,13 @@ class SpeakerPatchSchema(ma.Schema):
                 metadata={"description": "Who said it; linked to a known speaker like an extracted name"})
     role = Text(allow_none=True, validate=[ma.validate.Length(max=1024), WORDS])
     type = Text(validate=ma.validate.OneOf(["person", "organisation"]))
+
+    @ma.validates_schema
+    def keys_fit(self, data, **_):
+        """The search keys stored beside a name and a role (NFKD can lengthen a string) fit their columns."""
+        for field, limit in (("name", 512), ("role", 1024)):
+            if data.get(field) and len(name_key(data[field])) > limit:
+                raise ma.ValidationError(f"Too long once normalised (over {limit} characters).", field)
 
 
 class QuotePatchSchema(ma.Schema):

@@ -150,6 +150,7 @@ def test_an_edited_article_keeps_corrections_whose_words_remain(desk, posted):
 @pytest.mark.parametrize("body,status", [
     ({"speaker": {"name": ""}}, 400), ({"speaker": {"name": "   "}}, 400), ({"rejected": "peut-être"}, 400),
     ({"speaker": {"name": "X", "bogus": 1}}, 400), ({"unknown": True}, 400), ([], 400), ({}, 200),
+    ({"speaker": {"name": "\ufdfa" * 100}}, 400), ({"speaker": {"name": "A" * 513}}, 400),
 ])
 def test_bad_patches_are_clear_400s(desk, posted, body, status):
     quote = stoltenberg_quote(posted)
