@@ -41,7 +41,8 @@ def db_upgrade_command(args: argparse.Namespace) -> int:
     from .config import load_config
     from .store.db import make_engine, upgrade
 
-    engine = make_engine(load_config()["DATABASE_URL"])
+    config = load_config()
+    engine = make_engine(config["DATABASE_URL"], config["DB_CONNECT_TIMEOUT"], config["DB_STATEMENT_TIMEOUT"])
     upgrade(engine, args.revision)
     engine.dispose()
     print(f"database at revision {args.revision}")
@@ -57,7 +58,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     config = load_config()
     if args.queue:
         return queue_ingest_command(args, config)
-    engine = make_engine(config["DATABASE_URL"])
+    engine = make_engine(config["DATABASE_URL"], config["DB_CONNECT_TIMEOUT"], config["DB_STATEMENT_TIMEOUT"])
     upgrade(engine)
     report = BulkReport()
     records = read_records(args.paths, report.bad)
@@ -85,7 +86,7 @@ def queue_ingest_command(args: argparse.Namespace, config: dict) -> int:
     if not config["BROKER_URL"]:
         print("error: --queue needs QUOTES_BROKER_URL (amqp://… or redis://…)", file=sys.stderr)
         return 2
-    engine = make_engine(config["DATABASE_URL"])
+    engine = make_engine(config["DATABASE_URL"], config["DB_CONNECT_TIMEOUT"], config["DB_STATEMENT_TIMEOUT"])
     upgrade(engine)
     report = QueueReport()
     try:

@@ -16,8 +16,10 @@ from sqlalchemy import select, text
 import hostile
 from service.api.listing import spreadsheet_safe
 from service.app import create_app
+from service.bulk import BulkReport, ingest_records, read_records
 from service.metrics import render_metrics
 from service.store.models import Article, Speaker, SpeakerAlias
+from service.store.db import make_engine, make_sessionmaker, upgrade
 from service.store.queries import resolve_speaker
 
 PROPERTY = settings(max_examples=25, deadline=None, database=None,
@@ -51,6 +53,25 @@ def test_a_lone_surrogate_in_any_article_field_is_a_400_naming_it_and_nothing_is
     body = assert_problem(response, 400)
     assert body["detail"].startswith(f"{field}:") and list(body["errors"]["json"]) == [field]
     assert store_client.get("/v1/quotes").get_json()["items"] == []
+
+
+def test_a_lone_surrogate_in_a_bulk_line_is_reported_with_its_field_and_the_rest_stored(tmp_path, extractor,
+                                                                                         database_url):
+    feed = tmp_path / "feed.jsonl"  # json.dumps escapes the surrogates, as a JSON writer may
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "« Oui », a dit Anne Roy.", "external_id": "ok"}, {"text": "\ud800", "external_id": "t"},
+        {"text": "« Non », a dit Paul Roux.", "title": "a\udc00", "external_id": "u"}]), encoding="utf-8")
+    engine = make_engine(database_url)
+    upgrade(engine)
+    sessions = make_sessionmaker(engine, write=True)
+    report = BulkReport()
+    ingest_records(read_records([feed], report.bad), extractor, sessions, report, progress=False)
+    with sessions() as session:
+        stored = session.scalars(select(Article.external_id)).all()
+    engine.dispose()
+    assert report.stored == 1 and stored == ["ok"]
+    assert [b.where.rsplit(":", 1)[-1] for b in report.bad] == ["2", "3"]
+    assert "text" in report.bad[0].reason and "title" in report.bad[1].reason
 
 
 @pytest.mark.parametrize("url", ["/v1/quotes?q=%ED%A0%80", "/v1/quotes?speaker=%ED%B0%80x", "/v1/speakers?q=%ED%A0%80",
