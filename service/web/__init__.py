@@ -223,7 +223,9 @@ def speaker(speaker_id: int):
             abort(400)
         quotes = [stored_quote_json(r) for r in rows]
         chart = month_bars(quotes_per_month(session, filters))
-    return render_template("speaker.html", speaker=entity, quotes=quotes, cursor=cursor, chart=chart)
+        ranked = speaker_ranking(session, filters, 1)
+    by_kind = sorted((ranked[0]["by_kind"] if ranked else {}).items(), key=lambda kv: _kind_order(kv[0]))
+    return render_template("speaker.html", speaker=entity, quotes=quotes, cursor=cursor, chart=chart, by_kind=by_kind)
 
 
 @bp.errorhandler(404)

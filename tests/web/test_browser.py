@@ -62,7 +62,7 @@ def browser():
     for flag in CHROMIUM_FLAGS + ["--window-size=1400,1000", "--lang=fr-FR"]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(10)
     yield driver
     driver.quit()
 

@@ -126,6 +126,9 @@ def test_speaker_search_and_page(desk, stored):
     speaker_id = int(re.search(r'href="/speakers/(\d+)">Jens Stoltenberg<', html).group(1))
     page = desk.get(f"/speakers/{speaker_id}").get_data(as_text=True)
     assert "<svg" in page and "juin 2024" in page
+    by_kind = desk.get("/v1/speakers/ranking").get_json()["items"]
+    counts = next(i["by_kind"] for i in by_kind if i["id"] == speaker_id)
+    assert f"{counts['direct']} directe" in page
     api = desk.get(f"/v1/speakers/{speaker_id}/quotes").get_json()["items"]
     shown = re.findall(r"<blockquote>« (.*?) »</blockquote>", page, re.S)
     assert len(shown) == len(api) and shown[0].startswith(api[0]["text"][:20].replace("'", "&#39;")[:10])
