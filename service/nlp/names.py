@@ -23,9 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .gender import first_name_gender
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, load_lexicon
 
 HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
+_QUOTE_MARKS = "«»“”\"„"
 
 
 
@@ -49,7 +51,8 @@ def trim_entities(doc: Doc) -> Doc:
                         and not doc[t.i - 1].text[:1].isupper()]
             if capitals:
                 start = capitals[-1]
-        end = next((t.i for t in ent if t.text == "," and t.i > start), ent.end)  # « Ginette, 81 ans »: no name has a comma
+        end = next((t.i for t in ent if (t.text == "," or any(m in t.text for m in _QUOTE_MARKS)) and t.i > start),
+                   ent.end)  # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma or a quote mark
         label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
         changed = (start, end, label) != (ent.start, ent.end, ent.label_)
         spans.append(Span(doc, start, end, label=label) if changed else ent)
@@ -58,15 +61,22 @@ def trim_entities(doc: Doc) -> Doc:
 
 
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite")
 
 
 def _detached_adjective(doc: Doc, ent: Span) -> bool:
-    """« Émue, elle a déclaré », « Furieux, il quitte la salle »: one capitalised word opening the
-    sentence, then a comma and a subject pronoun, is how the subject felt, not a name."""
+    """« Émue, elle a déclaré », « Ébranlé, le maire a dit »: one capitalised word opening the
+    sentence, then a comma and the subject, is how the subject felt, not a name — unless it is a
+    first name (« René, le maire du village, … »)."""
     opens = ent.start == 0 or doc[ent.start - 1].text in (".", "!", "?", "…", ":", "«", '"', "“")
     after = doc[ent.end:ent.end + 2]
-    return len(ent) == 1 and opens and len(after) == 2 and after[0].text == "," \
-        and after[1].lower_ in _SUBJECT_CLITICS
+    if len(ent) != 1 or not opens or len(after) < 2 or after[0].text != ",":
+        return False
+    if after[1].lower_ in _SUBJECT_CLITICS:
+        return True
+    word = ent[0].text
+    return after[1].lower_ in DEFINITE_ARTICLES | {"l'", "l’", "un", "une"} \
+        and word.lower().endswith(_PARTICIPLE_ENDINGS) and first_name_gender(word, alone=True) is None
 
 
 def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:

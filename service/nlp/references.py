@@ -79,6 +79,10 @@ class EntityIndex:
         for n in names:
             forms.setdefault(name_key(n), n)
         freq = Counter(name_key(n) for n in names)
+        spelled = _misspellings(list(forms), freq)  # « Didier Dinard » once, « Didier Dinart » twice
+        for wrong, right in spelled.items():
+            freq[right] += freq.pop(wrong)
+            del forms[wrong]
         longest_first = sorted(forms, key=lambda k: -len(k.split()))
         canonical: dict[str, str] = {}
         for key in longest_first:
@@ -87,11 +91,14 @@ class EntityIndex:
                     and (c.split()[: len(toks)] == toks or c.split()[-len(toks):] == toks)]
             target = max(fits, key=lambda c: freq[c]) if fits else key
             canonical[key] = canonical.get(target, forms[target]) if fits else forms[key]
+        for wrong, right in spelled.items():
+            canonical[wrong] = canonical[right]
         return canonical
 
     # -- names -----------------------------------------------------------------------------
     def canonical(self, name: str) -> str:
         """``Poutine`` -> ``Vladimir Poutine`` when the article gives the full name."""
+        name = _GLUED_HONORIFIC.sub("", name)  # « M.Jouahri »
         key = name_key(name)
         if key in self._canonical:
             return self._canonical[key]
@@ -251,6 +258,35 @@ class EntityIndex:
         named = [name for start, h, name in self._org_nouns if h == head.lower() and start < position]
         longer = [n for n in named if len(n.split()) > 1]
         return longer[-1] if longer else None
+
+
+_GLUED_HONORIFIC = re.compile(r"^(?:M|Mme|Mlle|Me|Dr|Pr)\.(?=[A-ZÀ-Ý])")
+
+
+def _misspellings(keys: list[str], freq: Counter) -> dict[str, str]:
+    """Full names the article spells once otherwise, one letter apart: the rarer form -> the commoner
+    (the first written, on a tie)."""
+    found: dict[str, str] = {}
+    support = {k: freq[k] + sum(freq[o] for o in keys if o != k and (k.endswith(" " + o) or k.startswith(o + " ")))
+               for k in keys}  # « Dinart » alone backs « Didier Dinart »
+    for a in keys:
+        for b in keys:
+            if a == b or a in found or b in found or (support[a], -keys.index(a)) > (support[b], -keys.index(b)):
+                continue
+            ta, tb = a.split(), b.split()
+            if len(ta) == len(tb) >= 2 and sum(x != y for x, y in zip(ta, tb)) == 1 \
+                    and all(_one_letter_apart(x, y) for x, y in zip(ta, tb) if x != y):
+                found[a] = b
+    return found
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:

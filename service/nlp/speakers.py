@@ -94,6 +94,8 @@ def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, l
     return attribute_speaker(after[1:], paragraph, index, lexicon, sentence) if len(after) > 1 else None
 
 
+_PRENOMINAL_ROLE_WORDS = {"premier", "première", "ancien", "ancienne", "ex", "futur", "future", "nouveau", "nouvelle",
+                          "vice", "haut", "haute", "grand", "grande"}
 _COMPLEMENT_DEPS = ("nmod", "amod", "nummod", "flat:name", "fixed")
 
 
@@ -104,10 +106,17 @@ def _full_description(mention: Span, head) -> str:
     for child in head.rights:
         if child.dep_ not in _COMPLEMENT_DEPS or any(t.is_punct and t.text not in "-'’" for t in doc[end:child.i]):
             break
+        if child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children):
+            break  # « l'entreprise romande samedi »: a date, not a complement
         right = max(t.i for t in child.subtree) + 1
+        if any(t.like_num for t in doc[child.i:right]):
+            break  # « l'élue de 51 ans »: her age, not what she is
         if right - head.i > 10 or any(t.text in '«»“”"' or t.text in ",;:." for t in doc[child.i:right]):
             break
         end = max(end, right)
+    number = next((t.i for t in doc[head.i + 1:end] if t.like_num), None)
+    if number is not None:  # « un habitant de 51 ans »: his age is no part of what he is
+        end = next((t.i for t in doc[head.i + 1:number] if t.lower_ in OF_WORDS), head.i + 1)
     toks = [t for t in doc[mention.start:end]]
     while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in ("l'", "l’")):
         toks = toks[1:]
@@ -137,7 +146,13 @@ def _complement(ent: Span) -> bool:
 
 def _head_noun(mention: Span, lexicon: Lexicon):
     """The noun heading the mention; a role noun the tagger took for a participle counts too:
-    « le prévenu », « l'élu »."""
+    « le prévenu », « l'élu »; and a role noun after a capitalised adjective: « la Première ministre »."""
+    for t in mention:
+        if t.lower_ in OF_WORDS or t.is_punct:
+            break
+        if t.i > mention.start and t.lower_ in lexicon.role_nouns and mention.doc[t.i - 1].pos_ in ("ADJ", "PROPN") \
+                and mention.doc[t.i - 1].lower_ in _PRENOMINAL_ROLE_WORDS:
+            return t
     for t in mention:
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.i == mention.end - 1):
             return t

@@ -97,3 +97,30 @@ def test_a_name_in_the_cue_is_more_sure_than_a_description(extract):
     named = extract("« Les travaux commencent lundi », a indiqué Jean Morel.")[0]
     described = extract("« Les travaux commencent lundi », a indiqué un habitant.")[0]
     assert named.confidence > described.confidence
+
+
+def test_a_name_misspelt_once_is_the_same_person():
+    from service.nlp.references import EntityIndex
+    canonical = EntityIndex._cluster(["Didier Dinart", "Didier Dinard", "Dinart", "Luka Karabatic", "Nikola Karabatic"])
+    assert canonical["didier dinard"] == "Didier Dinart"
+    assert canonical["luka karabatic"] == "Luka Karabatic"  # two people, not a typo
+
+
+def test_a_participle_opening_the_sentence_is_no_name(extract):
+    text = "Le maire, Yves Tanguy, a visité l'école. Ébranlé, le maire a déclaré : « Nous reconstruirons. »"
+    [quote] = [q for q in extract(text) if q.kind != "indirect"]
+    assert quote.speaker.name == "Yves Tanguy"
+
+
+def test_an_unnamed_speaker_is_described_without_age_or_date(extract):
+    [quote] = [q for q in extract("« J'ai tout perdu », raconte un habitant de 51 ans.") if q.kind != "indirect"]
+    assert quote.speaker.name == "habitant"
+    [quote] = [q for q in extract("« J'ai tout vu », raconte l'habitant du dernier étage.") if q.kind != "indirect"]
+    assert quote.speaker.name == "habitant du dernier étage"
+
+
+def test_an_honorific_glued_to_the_name_is_dropped(extract):
+    text = ("Le gouverneur Abdellatif Jouahri a présenté le rapport. "
+            "« L'inflation reculera », a assuré M.Jouahri.")
+    [quote] = [q for q in extract(text) if q.kind != "indirect"]
+    assert quote.speaker.name == "Abdellatif Jouahri"
