@@ -41,12 +41,16 @@ class SpeakerSchema(ma.Schema):
                                metadata={"description": "The words naming the speaker for this quote"})
 
 
+QUOTE_KINDS = ["direct", "partial", "indirect"]
+
+
 class QuoteSchema(ma.Schema):
     text = ma.fields.String(required=True, metadata={"description": "The quoted words: input[start:end]"})
     start = ma.fields.Integer(required=True)
     end = ma.fields.Integer(required=True)
-    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(["direct", "partial"]),
-                            metadata={"description": "direct: whole sentences; partial: words inside the journalist's sentence"})
+    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(QUOTE_KINDS),
+                            metadata={"description": "direct: whole sentences; partial: words inside the journalist's "
+                                                     "sentence; indirect: reported speech without marks"})
     speaker = ma.fields.Nested(SpeakerSchema, required=True, allow_none=True)
     cue = ma.fields.Nested(TextSpanSchema, required=True, allow_none=True,
                            metadata={"description": "The reporting words: « a déclaré », « selon »"})
@@ -150,6 +154,8 @@ class QuoteFiltersSchema(ListArgsSchema):
     article = ma.fields.Integer(validate=ma.validate.Range(1, MAX_ID))
     since = UtcDateTime(metadata={"description": "Published at or after (ISO 8601)"})
     until = UtcDateTime(metadata={"description": "Published at or before (ISO 8601)"})
-    kind = Text(validate=ma.validate.OneOf(["direct", "partial"]))
+    kind = Text(validate=ma.validate.Regexp(rf"^({'|'.join(QUOTE_KINDS)})(,({'|'.join(QUOTE_KINDS)}))*$",
+                                            error="One kind or a comma list of: " + ", ".join(QUOTE_KINDS) + "."),
+                metadata={"description": "One kind or a comma list: direct,partial"})
     include_rejected = ma.fields.Boolean(load_default=False,
                                          metadata={"description": "Also the quotes a person rejected"})

@@ -44,6 +44,15 @@ class SpeakerEntitySchema(ma.Schema):
                                                                            r["article_id"]))}
 
 
+class SpeakerDetailSchema(SpeakerEntitySchema):
+    by_kind = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer(), required=True,
+                             metadata={"description": "The speaker's quotes counted by kind: direct, partial, indirect"})
+
+    @ma.pre_dump
+    def from_row(self, row, **kwargs):
+        return {**super().from_row(row, **kwargs), "by_kind": row["by_kind"]}
+
+
 class SpeakerSearchSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
@@ -109,15 +118,16 @@ class SpeakerRanking(MethodView):
 
 @blp.route("/speakers/<id:speaker_id>")
 class SpeakerById(MethodView):
-    @blp.response(200, SpeakerEntitySchema)
+    @blp.response(200, SpeakerDetailSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, speaker_id):
-        """One speaker with its aliases, roles and quote count"""
+        """One speaker with its aliases, roles and quote count, and its quotes counted by kind"""
         with current_app.extensions["db_read"]() as session:
             row = session.execute(speakers_query(None).where(Speaker.id == speaker_id)).unique().first()
             if row is None:
                 abort(404, message=f"No speaker has id {speaker_id}.")
-            return {"speaker": row[0], "quote_count": row[1]}
+            ranked = speaker_ranking(session, QuoteFilters(speaker=str(speaker_id)), 1)
+            return {"speaker": row[0], "quote_count": row[1], "by_kind": ranked[0]["by_kind"] if ranked else {}}
 
 
 @blp.route("/speakers/<id:speaker_id>/quotes")

@@ -195,7 +195,7 @@ class QuoteFilters:
     article: int | None = None
     since: datetime | None = None
     until: datetime | None = None
-    kind: str | None = None
+    kind: str | None = None  # one kind or a comma list: "direct,partial"
     include_rejected: bool = False
 
 
@@ -224,7 +224,7 @@ def quote_conditions(filters: QuoteFilters) -> list:
     if filters.until is not None:
         conditions.append(Quote.published_at <= filters.until)
     if filters.kind:
-        conditions.append(Quote.kind == filters.kind)
+        conditions.append(Quote.kind.in_(filters.kind.split(",")))
     return conditions
 
 
