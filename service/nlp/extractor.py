@@ -387,7 +387,8 @@ class QuoteExtractor:
                     subject = kind == PERSON and sentence not in first_in_sentence and not inside
                 if kind == PERSON and not inside:
                     first_in_sentence.add(sentence)
-                mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside))
+                mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside,
+                                            ent.label_ == "ORG"))
         return mentions
 
 

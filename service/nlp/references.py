@@ -32,6 +32,7 @@ class NameMention:
     sentence: int
     subject: bool
     quoted: bool = False  # said inside a quotation: never the antecedent of the quoter's pronoun
+    body: bool = False  # an organisation by the recogniser's label (ORG), not a place
 
 
 class EntityIndex:
@@ -254,10 +255,29 @@ class EntityIndex:
         return wanted[0] == role[0] and set(wanted) - _ROLE_LINKS <= set(role)
 
     def organisation_by_head(self, head: str, position: int) -> str | None:
-        """``le ministère`` -> the last fuller organisation name with that head noun."""
+        """``le ministère`` -> the last fuller organisation name with that head noun; ``le groupe``
+        after « le groupe alimentaire Nestlé » -> ``Nestlé``."""
         named = [name for start, h, name in self._org_nouns if h == head.lower() and start < position]
         longer = [n for n in named if len(n.split()) > 1]
-        return longer[-1] if longer else None
+        if not longer:
+            return None
+        words = longer[-1].split()
+        proper = next((i for i in range(1, len(words)) if all(w[:1].isupper() for w in words[i:])), None)
+        return " ".join(words[proper:]) if proper is not None and words[proper - 1][:1].islower() else longer[-1]
+
+    def salient_organisation(self, position: int) -> str | None:
+        """``la compagnie``, ``l'entreprise`` with no fuller name of that head: the organisation the
+        article has named most so far (the last named, on a tie)."""
+        counts: Counter = Counter()
+        last: dict[str, int] = {}
+        for m in self.mentions:
+            if m.start >= position:
+                break
+            if m.type == ORGANISATION and m.body and not m.quoted:
+                name = self.organisation_name(m.name)
+                counts[name] += 1
+                last[name] = m.start
+        return max(counts, key=lambda n: (counts[n], last[n])) if counts else None
 
 
 _GLUED_HONORIFIC = re.compile(r"^(?:M|Mme|Mlle|Me|Dr|Pr)\.(?=[A-ZÀ-Ý])")
@@ -308,7 +328,7 @@ def _clean_person_names(mentions: list[NameMention]) -> list[NameMention]:
         words = m.name.split()
         for i, word in enumerate(words[1:], start=1):
             if word.lower() in OF_WORDS and name_key(" ".join(words[i + 1:])) in places:
-                m = NameMention(" ".join(words[:i]), m.type, m.start, m.sentence, m.subject, m.quoted)
+                m = NameMention(" ".join(words[:i]), m.type, m.start, m.sentence, m.subject, m.quoted, m.body)
                 break
         if len(name_key(m.name).split()) == 1 and name_key(m.name) in place_words:
             continue  # « l'entraîneur de Montaubrac » after « l'US Montaubrac »: a club, not a person

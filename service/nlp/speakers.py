@@ -56,9 +56,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     lemma = (head.lemma_ or head.lower_).lower()
     described = _without_determiner(mention)
     if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
-        if len(described.split()) == 1:
+        if len(described.split()) == 1:  # « la compagnie », « le groupe »: the one the article named
             earlier = index.organisation_by_head(lemma, position)
-            described = earlier or described
+            described = earlier or index.salient_organisation(position) or described
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")

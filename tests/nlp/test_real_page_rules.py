@@ -124,3 +124,10 @@ def test_an_honorific_glued_to_the_name_is_dropped(extract):
             "« L'inflation reculera », a assuré M.Jouahri.")
     [quote] = [q for q in extract(text) if q.kind != "indirect"]
     assert quote.speaker.name == "Abdellatif Jouahri"
+
+
+def test_a_generic_organisation_noun_is_the_organisation_the_article_named(extract):
+    text = ("Danone a suspendu la production de son usine de Rouen. Danone invoque la hausse de l'énergie. "
+            "« Nous espérons reprendre en mars », a indiqué l'entreprise.")
+    [quote] = [q for q in extract(text) if q.kind != "indirect"]
+    assert quote.speaker.name == "Danone"
