@@ -24,8 +24,9 @@ preload_app = True
 max_requests = int(os.environ.get("QUOTES_MAX_REQUESTS", "0"))  # 0: workers are never recycled
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("QUOTES_ACCESS_LOG", "-") or None  # empty: no access log
-# the longest request line gunicorn reads (its ceiling): room for every query parameter at the
-# length the API documents, so that a value too long is the API's 400 problem, not an HTML 414
+# the longest request line gunicorn reads (its ceiling): room for any one query parameter at the
+# length the API documents whatever its script (500 characters of 4 UTF-8 bytes are 6,000 bytes
+# percent-encoded), so that a value too long is the API's 400 problem, not an HTML 414
 limit_request_line = 8190
 # forwarded headers are trusted only through werkzeug's ProxyFix (QUOTES_PROXY_COUNT), never by
 # gunicorn on its own for any client on this host

@@ -60,6 +60,9 @@ def test_a_long_query_value_is_the_apis_400_problem_not_the_servers_414(server):
     for value in ("mot " * 1000, "é" * 1000):  # 4 kB, and 1,000 characters that take 6 kB in the URL
         path = "/v1/quotes?" + urllib.parse.urlencode({"q": value})
         assert_problem(*call(server, "GET", path), 400)
+    # the longest q the API documents, in 4-byte characters: 6 kB in the URL, still read
+    status, _, body = call(server, "GET", "/v1/quotes?" + urllib.parse.urlencode({"q": "𝔘" * 500}))
+    assert status == 200 and json.loads(body)["items"] == []
 
 
 def test_a_host_header_does_not_poison_the_links_others_get(server):
