@@ -214,7 +214,7 @@ class QuoteExtractor:
         quotes = _with_speakers_from_context(quotes, [paragraph_of(q.start).index for q in quotes], index)
         quotes = [self._with_role_given_later(q, index) for q in quotes]
         # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
-        return quotes + self.reported.quotes(text, paragraphs, regions, quotes,
+        return quotes + self.reported.quotes(text, paragraphs, regions, quotes, index,
                                              lambda match: self._speaker(match, index, sentence_of, resolved))
 
     @staticmethod

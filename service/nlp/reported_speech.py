@@ -29,7 +29,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.matcher import DependencyMatcher, Matcher
@@ -37,8 +37,9 @@ from spacy.tokens import Span, Token
 
 from .cues import CueFinder, CueMatch, QuotedRegions, _infinitives, _looks_like_speaker, _opens_clause, \
     _participle_infinitives
-from .lexicon import Lexicon
+from .lexicon import OF_WORDS, Lexicon
 from .paragraphs import Paragraph
+from .references import ORGANISATION, PERSON, EntityIndex
 from .types import Quote, QuoteSpan, Speaker
 
 CONFIDENCE = {"clause": 0.8, "complement": 0.75, "incise": 0.85, "source": 0.75}
@@ -50,8 +51,18 @@ _CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "co
 _SENTENCE_END = {".", "!", "?", "…", "...", ";"}
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
-_CLITIC_INCISE = re.compile(r"-t-(?:il|elle|on)s?\b|\w-(?:il|elle|on)s?\b")
 _WORD = re.compile(r"\w+")
+_SOURCE_WORDS = re.compile(r"\bselon\b|\b[dD]['’]apr[eè]s\b|(?:^|[.!?»”]\s+)Pour\b")
+_INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
+                            r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
+_QUE_AFTER = re.compile(r"\bqu(?:e\b|['’])")  # « a affirmé mardi à la presse que »
+_CLITIC_AFTER = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles)\b")  # « ajoute-t-elle »
+_COMPLEMENT_WORD = re.compile(r"avoir|être|\w+(?:er|ir|re)|prêts?|prêtes?|\w+(?:é|ée|és|ées|if|ive|ifs|ives|able|ables)")
+_VERB_ENDINGS = frozenset({"", "e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "ant", "era", "erait",
+                           "eraient", "eront", "èrent", "ra", "rait", "raient", "ront", "it", "ite", "its", "ites",
+                           "is", "ise", "ises", "u", "ue", "us", "ues", "t", "s", "nt", "ient", "iennent", "ait",
+                           "aît", "aissent", "ut", "ent", "gnent", "ons", "ez", "er", "ir", "re", "sent", "vent", "et",
+                           "ettent", "enu", "enue", "int", "oit", "oient", "ivent", "isait", "isaient"})
 
 
 @dataclass(frozen=True)
@@ -70,9 +81,9 @@ def load_frames() -> dict[str, frozenset[str]]:
     return {lemma.strip().lower(): frozenset(frames.split()) for lemma, frames in csv.reader(rows, delimiter="\t")}
 
 
-def _verb_patterns() -> dict[str, list[list[dict]]]:
-    """``DependencyMatcher`` patterns: a verb and the complement that carries what was said."""
-    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX", "NOUN", "ADJ"]}}}
+def _verb_patterns(lemmas: list[str]) -> dict[str, list[list[dict]]]:
+    """``DependencyMatcher`` patterns: a verb of ``lemmas`` and the complement that carries what was said."""
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": lemmas}}}
     return {
         "que": [[verb,  # a affirmé que [...]
                     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "content", "RIGHT_ATTRS": {"DEP": {"IN": _CLAUSE_DEPS}}},
@@ -101,32 +112,43 @@ class ReportedSpeechFinder:
         self.cues = cues
         self.frames = load_frames()
         self.verbs = DependencyMatcher(vocab)
-        for frame, patterns in _verb_patterns().items():
+        for frame, patterns in _verb_patterns(sorted({v.split()[-1] for v in self.frames})).items():
             self.verbs.add(frame, patterns)
         self.sources = Matcher(vocab)  # selon X, d'après X, pour X
         self.sources.add("source", [[{"LOWER": {"IN": ["selon", "pour"]}}],
                                     [{"LOWER": {"IN": ["d'", "d’"]}}, {"LOWER": "après"}]])
-        self._stems = {_stem(v) for v in (*self.frames, *lexicon.reporting_verbs) if " " not in v}
-        self._stems |= {_stem(v.split()[1]) for v in self.frames if v.startswith("faire ")}
+        say = [v for v, kind in lexicon.reporting_verbs.items() if kind == "say"]
+        self._stems = {_stem(v.split()[-1]) for v in (*self.frames, *say)}
 
     # -- which paragraphs to parse ------------------------------------------------------------
     def worth_parsing(self, text: str) -> bool:
-        """A paragraph may hold reported speech: a word that may be a form of a reporting verb
-        (« a affirmé », « estiment », « dit »), an inverted clitic (« a-t-il ajouté ») or
-        « selon » / « d'après » / « pour ». A cheap test on the raw text, before any spaCy step."""
+        """A paragraph may hold reported speech: « selon », « d'après », a sentence opening on
+        « Pour », or a form of a verb of saying (« a affirmé », « estiment », « dit ») with what
+        its constructions need around it: « que », an infinitive or adjective after it, a comma
+        or an inverted clitic (« a-t-il ajouté ») before or after it. A cheap test on the raw
+        text, before any spaCy step: only these paragraphs are parsed for reported speech."""
         lowered = text.lower()
-        if "selon" in lowered or "après" in lowered or "pour" in lowered or _CLITIC_INCISE.search(lowered):
+        if _SOURCE_WORDS.search(text):
             return True
-        return any(self._may_be_reporting(w) for w in _WORD.findall(lowered))
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered)]
+        for i, (start, end, word) in enumerate(words):
+            if not self._may_be_reporting(word):
+                continue
+            after = lowered[end:end + 14]
+            if _QUE_AFTER.search(lowered, end, end + 40) or _INCISE_AROUND.search(lowered[max(0, start - 24):start]) or _CLITIC_AFTER.match(after) \
+                    or (i + 1 < len(words) and _COMPLEMENT_WORD.fullmatch(words[i + 1][2])):
+                return True
+        return False
 
     def _may_be_reporting(self, word: str) -> bool:
-        return any(word[:k] in self._stems for k in range(2, min(len(word), 12) + 1) if len(word) - k <= 6)
+        """``word`` may be a form of a verb of saying: one of their stems and a verb ending."""
+        return any(word[:k] in self._stems and word[k:] in _VERB_ENDINGS for k in range(2, len(word) + 1))
 
     # -- entry point --------------------------------------------------------------------------
     def quotes(self, text: str, paragraphs: list[Paragraph], quoted: QuotedRegions, taken: list[Quote],
-               speaker_of: Callable[[CueMatch], Speaker | None]) -> list[Quote]:
+               index: EntityIndex, speaker_of: Callable[[CueMatch], Speaker | None]) -> list[Quote]:
         """The indirect quotes of an article, in text order, given the quotes in marks already
-        ``taken``; ``speaker_of`` turns a cue's speaker words into a ``Speaker`` (with the index)."""
+        ``taken``; ``speaker_of`` turns a cue's speaker words into a ``Speaker`` through ``index``."""
         found = [c for p in paragraphs if p.parsed for c in self.find(p, quoted)]
         blocked = [(q.start, q.end) for q in taken]
         kept: list[ReportedClause] = []
@@ -138,6 +160,7 @@ class ReportedSpeechFinder:
         for clause in sorted(kept, key=lambda c: c.start):
             match = clause.match
             speaker = speaker_of(match) if match.speaker is not None else None
+            speaker = _fullest(speaker, match, index)
             if speaker is None:
                 speaker = _speaker_nearby(clause, [*taken, *quotes], paragraphs)
             cue = match.paragraph.text_span(match.cue) if match.cue is not None else None
@@ -242,7 +265,8 @@ class ReportedSpeechFinder:
             if comma.text != "," or comma.i + 1 >= len(doc) or self._inside(para, comma):
                 continue
             nxt = doc[comma.i + 1]
-            if nxt.pos_ not in ("AUX", "VERB") and not self.cues._is_reporting(nxt):
+            if nxt.pos_ not in ("AUX", "VERB") and not self.cues._is_reporting(nxt) \
+                    or not any(self.cues._is_reporting(t) for t in doc[comma.i + 1:comma.i + 5]):
                 continue
             first = _sentence_start(comma)
             span = self._content(para, first, None, last=comma.i - 1)
@@ -270,6 +294,7 @@ class ReportedSpeechFinder:
             if word.lower_ == "pour" and not opens:
                 continue
             subject = self.cues.noun_phrase_after(word)
+            subject = self._author(subject)
             if subject is None or self._inside(para, subject[0]) \
                     or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"):
                 continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
@@ -291,6 +316,21 @@ class ReportedSpeechFinder:
                 continue
             found.append(self._clause(para, span, CueMatch("source", para, doc[start:end], subject)))
         return found
+
+    def _author(self, phrase: Span | None) -> Span | None:
+        """« selon des informations de RTL », « d'après les projections de la banque »: when the
+        head of the phrase after « selon » cannot speak, the body its complement names does."""
+        if phrase is None:
+            return None
+        head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or head.ent_type_ or _looks_like_speaker(phrase[head.i - phrase.start:head.i - phrase.start + 1],
+                                                                 self.lexicon):
+            return phrase
+        of = next((t for t in phrase if t.i > head.i and t.lower_ in OF_WORDS), None)
+        if of is None or of.i + 1 >= phrase.end:
+            return phrase
+        author = phrase.doc[of.i + 1:phrase.end]
+        return author if _looks_like_speaker(author, self.lexicon) else phrase
 
     # -- the content's words ------------------------------------------------------------------
     def _content(self, para: Paragraph, first: int, head: Token | None, last: int | None = None,
@@ -380,6 +420,34 @@ def _speaker_nearby(clause: ReportedClause, quotes: list[Quote], paragraphs: lis
         return before[-1].speaker
     after = [q for q in named if q.start >= clause.end and paragraph_of(q) == here]
     return after[0].speaker if after else None
+
+
+def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex) -> Speaker | None:
+    """The fullest name for a speaker ``attribute_speaker`` left short:
+
+    - « le Comité de normalisation de la PFF » -> the whole name, not the recogniser's « Comité de normalisation »;
+    - « a déclaré la commissaire européenne au Commerce », with « la commissaire Cecilia X » elsewhere
+      in the article -> Cecilia X: the person whose role has that head noun."""
+    if speaker is None or match.speaker is None:
+        return speaker
+    words = match.speaker
+    if speaker.type == ORGANISATION:
+        said = words.text
+        for det in ("le ", "la ", "les ", "l'", "l’"):
+            said = said[len(det):] if said.lower().startswith(det) else said
+        rest = said[len(speaker.name):].split()
+        if said.startswith(speaker.name) and rest and rest[0].lower() in OF_WORDS | {"de la", "de l'"}:
+            return replace(speaker, name=said.strip(" ,"))
+        return speaker
+    if speaker.type != PERSON or index.knows(speaker.name) or any(t.ent_type_ == "PER" for t in words):
+        return speaker
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in OF_WORDS), None)
+    if head is None:
+        return speaker
+    position = match.paragraph.start + words.start_char
+    person = index.person_by_role(head.lower_, position)
+    return speaker if person is None else Speaker(person, PERSON, index.role_of(person) or speaker.name,
+                                                  speaker.mention)
 
 
 def _negated(verb: Token) -> bool:
