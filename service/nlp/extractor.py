@@ -394,8 +394,8 @@ class QuoteExtractor:
 
 def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index: EntityIndex) -> list[Quote]:
     """Quotes nobody is named for are the words of the speaker the text is giving the floor to:
-    the one quoted just before (same or previous paragraph), else the one named later in the
-    same paragraph (« « … » et « … ». « … », a indiqué le procureur »), else the article's most
+    the one quoted just before in the same paragraph, else the one named later in it (« « … » et
+    « … ». « … », a indiqué le procureur »), else the one of the paragraph before, else the article's most
     quoted speaker, else the person it is about (an interview, a portrait)."""
     named = [i for i, q in enumerate(quotes) if q.speaker is not None]
     counts = Counter(quotes[i].speaker.name for i in named if quotes[i].method in CUED_METHODS)
@@ -410,10 +410,11 @@ def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index
         if quote.speaker is not None or quote.method in ("interview", "anonymous"):
             filled.append(quote)
             continue
-        before = [j for j in named if j < i and paragraph[i] - paragraph[j] <= 1]
+        same = [j for j in named if j < i and paragraph[j] == paragraph[i]]
         after = [j for j in named if j > i and paragraph[j] == paragraph[i]]
-        if before or after:
-            source = quotes[before[-1] if before else after[0]]
+        previous = [j for j in named if j < i and paragraph[i] - paragraph[j] == 1]
+        if same or after or previous:  # the paragraph's own speaker first, then the one before it
+            source = quotes[same[-1] if same else after[0] if after else previous[-1]]
             filled.append(replace(quote, speaker=source.speaker, method="continuation",
                                   confidence=CONFIDENCE["continuation"]))
         elif topic is not None:

@@ -36,6 +36,11 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     head = _head_noun(mention, lexicon)
     if head is not None and _lemma(head) in lexicon.document_nouns:
         return _author(mention, head, paragraph, index, lexicon, sentence)
+    together = _coordinated_names(mention)
+    if together is not None:  # « la CGT et l'Unsa ont souligné », « Anne X, Luc Y et Marc Z estiment »
+        kind = PERSON if all(e.label_ == "PER" for e in together) else ORGANISATION
+        first, last = together[0], together[-1]
+        return Speaker(mention.doc[first.start:last.end].text, kind, None, surface)
     people = [e for e in mention.ents if not _completes_head(e, head, lexicon)
               and (e.label_ == "PER" or e.label_ in ORGANISATION_LABELS and index.knows(e.text))]  # « Majka » taken for MISC
     if people:
@@ -125,6 +130,25 @@ def _full_description(mention: Span, head) -> str:
 
 def _lemma(token) -> str:
     return (token.lemma_ or token.lower_).lower()
+
+
+_NAME_JOINTS = ([","], ["et"], [",", "et"], ["et", "l'"], ["et", "l’"], ["et", "la"], ["et", "le"], ["et", "les"])
+
+
+def _coordinated_names(mention: Span) -> list[Span] | None:
+    """Two or more names joined by « et » (and commas) that speak together, each a name of its own."""
+    doc = mention.doc
+    ents = [e for e in doc.ents if e.label_ in ("PER", "ORG") and mention.start <= e.start < mention.end + 12]
+    if not ents or ents[0].start > mention.start + 2:
+        return None
+    chain, joined = [ents[0]], False
+    for ent in ents[1:]:
+        between = [t.lower_ for t in doc[chain[-1].end:ent.start]]
+        if between not in _NAME_JOINTS or joined:
+            break
+        chain.append(ent)
+        joined = "et" in between  # « A, B et C »: nothing after the « et »
+    return chain if joined else None
 
 
 def _completes_head(ent: Span, head, lexicon: Lexicon) -> bool:

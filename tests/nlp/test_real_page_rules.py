@@ -131,3 +131,9 @@ def test_a_generic_organisation_noun_is_the_organisation_the_article_named(extra
             "« Nous espérons reprendre en mars », a indiqué l'entreprise.")
     [quote] = [q for q in extract(text) if q.kind != "indirect"]
     assert quote.speaker.name == "Danone"
+
+
+def test_names_joined_by_et_speak_together(extract):
+    text = "« Nous ne signerons pas », ont prévenu Anne Morel, Luc Garnier et Sophie Petit, élus d'opposition."
+    [quote] = [q for q in extract(text) if q.kind != "indirect"]
+    assert quote.speaker.name == "Anne Morel, Luc Garnier et Sophie Petit"
