@@ -71,7 +71,19 @@ GENERATORS: dict[str, Callable[[int], str]] = {
                                                f"ont dit « oui ». ", size),
     "many entities, one quote": lambda size: "« Oui », ont dit " + fill(lambda i: NAMES[i % 10] + ", ", size),
     "no spaces": lambda size: fill("abcdefghij", size),
+    "many distinct names": lambda size: fill(lambda i: f"« Oui », a dit {NAMES[i % 10].split()[0]} {_surname(i)}. ", size),
 }
+
+
+def _surname(i: int) -> str:
+    """A different surname for each ``i``: Bacar, Becar, … (two letters for each digit of ``i`` in base 70)."""
+    consonants, vowels, letters = "bcdfglmnprstvz", "aeiou", []
+    while True:
+        i, r = divmod(i, 70)
+        letters.append(consonants[r % 14] + vowels[r // 14])
+        if not i:
+            break
+    return "".join(letters).capitalize() + "ran"
 
 
 def realistic_texts() -> list[str]:
