@@ -242,6 +242,29 @@ def test_a_wildcard_name_only_joins_a_speaker_whose_name_holds_it_as_a_word(stor
     assert key == name_key(name) or name_key(name) in key.split()
 
 
+search_words = st.text(st.sampled_from(list("adeilnoprtuxyDRPL%_ -'=+@")), min_size=1, max_size=12)
+
+
+@given(words=search_words)
+@PROPERTY
+def test_searches_take_wildcards_for_letters(store_client, words):
+    if not store_client.get("/v1/quotes").get_json()["items"]:
+        text = "« 100 % d'accord », a dit Anne Roy. « Le fichier_final », a dit Paul Roux. « Non », a dit Luc D_pont."
+        assert store_client.post("/v1/articles", json={"text": text, "external_id": "wild"}).status_code == 201
+    from service.nlp.normalize import name_key
+
+    wanted = name_key(words).split()
+    quotes = store_client.get("/v1/quotes", query_string={"q": words, "limit": 200})
+    assert quotes.status_code in (200, 400)
+    for quote in quotes.get_json()["items"] if quotes.status_code == 200 else []:
+        assert all(w in name_key(quote["text"]) for w in wanted), (words, quote["text"])
+    speakers = store_client.get("/v1/speakers", query_string={"q": words})
+    assert speakers.status_code in (200, 400)
+    for speaker in speakers.get_json()["items"] if speakers.status_code == 200 else []:
+        tokens = {t for name in [speaker["name"], *speaker["aliases"]] for t in name_key(name).split()}
+        assert set(wanted) <= tokens, (words, speaker["name"])
+
+
 # -- 8. a database that accepts connections and never answers -------------------------------------
 class SilentServer:
     """Accepts TCP connections and never says a word, as a hung database server does."""
