@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 
 from .cues import CueFinder, CueMatch, QuotedRegions, _infinitives, _looks_like_speaker, _opens_clause, \
     _participle_infinitives
-from .lexicon import OF_WORDS, Lexicon
+from .lexicon import DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .types import Quote, QuoteSpan, Speaker
@@ -49,10 +49,13 @@ _QUE = {"que", "qu'", "qu’"}
 _REFLEXIVE = {"se", "s'", "s’"}
 _CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "conj", "csubj"]
 _SENTENCE_END = {".", "!", "?", "…", "...", ";"}
+_RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "midi",
+               "veille", "lendemain", "semaine", "mois", "année", "an", "jour", "nuit", "hier", "aujourd'hui"}
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
-_SOURCE_WORDS = re.compile(r"\bselon\b|\b[dD]['’]apr[eè]s\b|(?:^|[.!?»”]\s+)Pour\b")
+_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b)|(?:^|[.!?»”]\s+)Pour\b")
 _INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
                             r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
 _QUE_AFTER = re.compile(r"\bqu(?:e\b|['’])")  # « a affirmé mardi à la presse que »
@@ -161,8 +164,10 @@ class ReportedSpeechFinder:
             match = clause.match
             speaker = speaker_of(match) if match.speaker is not None else None
             speaker = _fullest(speaker, match, index)
-            if speaker is None:
-                speaker = _speaker_nearby(clause, [*taken, *quotes], paragraphs)
+            if speaker is None:  # « l'infectiologue » right after Yves X's quote is him; « les secours » are who speak
+                nearby = _speaker_nearby(clause, [*taken, *quotes], paragraphs)
+                described = _described(match, self.lexicon)
+                speaker = (nearby or described) if _definite_singular(match) else (described or nearby)
             cue = match.paragraph.text_span(match.cue) if match.cue is not None else None
             confidence = round(CONFIDENCE[match.method] * (1.0 if speaker else 0.5), 2)
             quotes.append(Quote(text[clause.start:clause.end], clause.start, clause.end, "indirect",
@@ -190,7 +195,8 @@ class ReportedSpeechFinder:
                 if first - 1 != min(t.i for t in content.subtree):
                     continue  # a relative « que » inside the clause, not the one opening it
             elif frame == "inf":
-                first = min([content.i] + [c.i for c in content.children if c.dep_.startswith("aux")])
+                first = min([content.i] + [c.i for c in content.children if c.i > verb.i and (
+                    c.dep_.startswith("aux") or c.lower_ in _NEGATIONS)])  # « affirme [ne pas avoir …] »
                 if _introduced_by_preposition(content, verb):  # « accuse de mentir », « appelle à voter »
                     continue
             else:
@@ -290,7 +296,9 @@ class ReportedSpeechFinder:
             word = doc[end - 1]
             if self._inside(para, word):
                 continue
-            opens = _opens_clause(doc[start]) or (start > 0 and doc[start - 1].lower_ in _LEADING)
+            at_start = all((t.pos_ == "ADV" and word.lower_ != "pour") or t.pos_ == "CCONJ" or t.text in _LEADING
+                           for t in doc[_sentence_start(word):start])  # « Toujours selon X, … »
+            opens = at_start or _opens_clause(doc[start]) or (start > 0 and doc[start - 1].lower_ in _LEADING)
             if word.lower_ == "pour" and not opens:
                 continue
             subject = self.cues.noun_phrase_after(word)
@@ -303,8 +311,8 @@ class ReportedSpeechFinder:
             if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):
                 continue  # « Pour le dernier match, … » has no comma right after a speaker
             sent_first, sent_last = _sentence_start(word), _sentence_last(word)
-            if opens and (start == sent_first or doc[sent_first:start].text.strip(" ,") in _LEADING):
-                first = after + 1 if comma_after else _after_comma_before_verb(doc, after, sent_last)
+            if at_start:
+                first = _clause_start(doc, after + 1 if comma_after else after, sent_last)
                 span = self._content(para, first, None, last=sent_last)  # Selon X, [...]
             elif doc[start - 1].text == "," and all(t.is_punct for t in doc[after:sent_last + 1]):
                 span = self._content(para, sent_first, None, last=start - 2)  # [...], selon X.
@@ -366,15 +374,20 @@ class ReportedSpeechFinder:
                     return None  # « a estimé que la décision était « inacceptable » »
                 last = commas[-1] - 1
                 break
+        for j in range(first + 1, last):  # « a reconnu avoir commis des erreurs, sans donner de détails »
+            if doc[j].text == "," and _manner_of_saying(doc, j + 1):
+                last = j - 1
+                break
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ")»”":
             last -= 1
-        if sum(t.is_alpha for t in doc[first:last + 1]) < MIN_WORDS:
-            return None
+        if sum(t.is_alpha for t in doc[first:last + 1]) < MIN_WORDS or doc[first].lower_ in _RELATIVES:
+            return None  # « …, qui s'est offert … » is no clause of its own
         return first, last + 1
 
     def _clause(self, para: Paragraph, span: tuple[int, int], match: CueMatch) -> ReportedClause:
         words = para.text_span(para.doc[span[0]:span[1]])
-        return ReportedClause(words.start, words.end, match)
+        end = words.end - 1 if words.text.endswith(".") and not words.text.endswith("..") else words.end  # « 150 km/h. »
+        return ReportedClause(words.start, end, match)
 
     def _inside(self, para: Paragraph, tok: Token) -> bool:
         return (para.start + tok.idx) in self.quoted
@@ -422,6 +435,28 @@ def _speaker_nearby(clause: ReportedClause, quotes: list[Quote], paragraphs: lis
     return after[0].speaker if after else None
 
 
+def _definite_singular(match: CueMatch) -> bool:
+    """« l'infectiologue », « le communiqué », « il »: words for someone or something just spoken of."""
+    words = match.speaker
+    return words is None or words[0].lower_ in DEFINITE_SINGULAR or words[0].pos_ == "PRON"
+
+
+def _described(match: CueMatch, lexicon: Lexicon) -> Speaker | None:
+    """« …, ont indiqué les secours »: the subject of a verb of saying speaks, whatever its noun;
+    an article that names no one gives its description (« secours », « enquêteurs »); not a
+    document (its author speaks) nor a date the parser took for the subject (« a annoncé jeudi »)."""
+    words = match.speaker
+    if words is None or match.method == "source" or not any(t.pos_ == "NOUN" for t in words) \
+            or any(t.lower_ in _TIME_WORDS or (t.lemma_ or "").lower() in lexicon.document_nouns for t in words):
+        return None
+    toks = [t for t in words]
+    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in ("l'", "l’")):
+        toks = toks[1:]
+    if not toks or toks[0].pos_ in ("PRON", "ADP"):
+        return None
+    return Speaker(words.doc[toks[0].i:words.end].text.strip(" ,"), PERSON, None, match.paragraph.text_span(words))
+
+
 def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex) -> Speaker | None:
     """The fullest name for a speaker ``attribute_speaker`` left short:
 
@@ -450,19 +485,31 @@ def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex) -> Sp
                                                   speaker.mention)
 
 
+def _manner_of_saying(doc, i: int) -> bool:
+    """« sans donner de détails », « en précisant … »: after a comma, how the thing was said, not what."""
+    if i + 1 >= len(doc):
+        return False
+    word, nxt = doc[i], doc[i + 1]
+    return (word.lower_ == "sans" and "Inf" in nxt.morph.get("VerbForm")) or (
+        word.lower_ == "en" and nxt.pos_ in ("VERB", "AUX") and "Part" in nxt.morph.get("VerbForm")
+        and "Pres" in nxt.morph.get("Tense"))
+
+
 def _negated(verb: Token) -> bool:
     """« ne prétend pas maîtriser », « n'a jamais dit que »: nothing was said."""
     return any(c.lower_ in _NEGATIONS for c in verb.children)
 
 
-def _after_comma_before_verb(doc, i: int, last: int) -> int:
-    """« Pour lui comme pour son équipe, [c'est …] »: past a comma before the clause's first verb."""
+def _clause_start(doc, i: int, last: int) -> int:
+    """Where the clause starts, past what is set off by a comma before its first finite verb:
+    « Pour lui comme pour son équipe, [c'est …] », « Selon le parquet, cité par l'AFP, [le conducteur …] »."""
+    start = i
     for j in range(i, last + 1):
-        if doc[j].pos_ in ("VERB", "AUX"):
-            return i
+        if doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm"):
+            break
         if doc[j].text == ",":
-            return j + 1
-    return i
+            start = j + 1
+    return start
 
 
 def _has_verb(span: Span, finite: bool = False) -> bool:

@@ -36,6 +36,22 @@ CONSTRUCTIONS = [
     # hearsay conditional with « selon » and an unnamed source
     ("Le suspect aurait reconnu les faits lors de sa garde à vue, selon une source proche de l'enquête.",
      "Le suspect aurait reconnu les faits lors de sa garde à vue", "source proche de l'enquête", None, "selon"),
+    # « Selon X, cité par Y, [...] »: the apposition is not the content
+    ("Selon le parquet de Nantes, cité par l'AFP, le conducteur roulait à 150 km/h.",
+     "le conducteur roulait à 150 km/h", "parquet de Nantes", None, "Selon"),
+    ("Toujours selon la préfecture du Gard, trois personnes ont été blessées.",
+     "trois personnes ont été blessées", "préfecture du Gard", None, "selon"),
+    # the author of a document after « selon »
+    ("Selon une étude de l'Insee publiée jeudi, le chômage a baissé de 0,2 point.",
+     "le chômage a baissé de 0,2 point", "Insee", None, "Selon"),
+    # unnamed speakers are their description
+    ("Le feu a été maîtrisé dans la nuit, ont indiqué les sapeurs-pompiers.",
+     "Le feu a été maîtrisé dans la nuit", "sapeurs-pompiers", None, "ont indiqué"),
+    # the negation belongs to the content; how it was said (« sans … ») does not
+    ("Le président du club, Éric Vidal, affirme ne pas vouloir vendre son meilleur joueur.",
+     "ne pas vouloir vendre son meilleur joueur", "Éric Vidal", "président du club", "affirme"),
+    ("Le constructeur a reconnu avoir commis des erreurs, sans donner plus de détails.",
+     "avoir commis des erreurs", "constructeur", None, "a reconnu"),
     # « Pour X, [...] » giving an opinion
     ("Pour l'économiste Anne Caron, la hausse des taux va freiner l'investissement.",
      "la hausse des taux va freiner l'investissement", "Anne Caron", "économiste", "Pour"),
