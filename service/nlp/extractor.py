@@ -53,7 +53,7 @@ _LONG_RUN = re.compile(r"[^\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 # rarely wrong, a pronoun sometimes, a description (« le porte-parole ») often.
 CONFIDENCE = {"interview": 0.95, "incise": 0.95, "colon": 0.75, "governing": 0.85, "source": 0.8, "preceding": 0.7,
               "continuation": 0.7, "context": 0.6, "topic": 0.4, "anonymous": 0.5, "none": 0.3}
-MENTION_CONFIDENCE = {"name": 1.0, "pronoun": 0.9, "description": 0.65}
+MENTION_CONFIDENCE = {"name": 1.0, "pronoun": 0.82, "description": 0.7}
 CUED_METHODS = ("incise", "colon", "governing", "source", "preceding")
 _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 
@@ -433,11 +433,22 @@ def speaker_confidence(method: str, speaker: Speaker | None) -> float:
         kind = "name"  # no words of its own: the method's figure says it all
     elif mention.lower().lstrip("-t").lstrip("-") in ("il", "elle", "lui"):
         kind = "pronoun"
-    elif any(word[:1].isupper() and word.lower() in mention.lower() for word in speaker.name.split()):
+    elif _names_in(speaker.name, mention):
         kind = "name"  # « a déclaré Marie Dupont », « le ministre, Paul X, » — not « la compagnie »
     else:
         kind = "description"
     return round(CONFIDENCE[method] * MENTION_CONFIDENCE[kind], 2)
+
+
+def _names_in(name: str, mention: str) -> bool:
+    """The mention gives the speaker's name, not as a complement (« l'allié politique de Paul X »)."""
+    lowered = mention.lower()
+    for word in name.split():
+        at = lowered.find(word.lower())
+        if word[:1].isupper() and at >= 0:
+            before = lowered[:at].rstrip().rsplit(" ", 1)[-1]
+            return before not in ("de", "du", "des", "d'", "d’") and not before.endswith(("d'", "d’"))
+    return False
 
 
 def _anonymous(match: CueMatch) -> bool:

@@ -28,6 +28,8 @@ from .lexicon import DEFINITE_ARTICLES, OF_WORDS, load_lexicon
 
 HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
 _QUOTE_MARKS = "«»“”\"„"
+_NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "ter", "ten", "ben", "bin",
+                   "ibn", "el", "al", "da", "di", "do", "dos", "das", "y", "e", "zu", "af"}
 
 
 
@@ -51,8 +53,11 @@ def trim_entities(doc: Doc) -> Doc:
                         and not doc[t.i - 1].text[:1].isupper()]
             if capitals:
                 start = capitals[-1]
-        end = next((t.i for t in ent if (t.text == "," or any(m in t.text for m in _QUOTE_MARKS)) and t.i > start),
-                   ent.end)  # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma or a quote mark
+        end = next((t.i for t in ent if t.i > start and (
+            t.text == "," or any(m in t.text for m in _QUOTE_MARKS)
+            or ent.label_ == "PER" and t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
+            and doc[t.i - 1].whitespace_)), ent.end)  # « Seong-chang » is one name
+        # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma, a quote mark or a verb
         label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
         changed = (start, end, label) != (ent.start, ent.end, ent.label_)
         spans.append(Span(doc, start, end, label=label) if changed else ent)

@@ -47,7 +47,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         name = index.canonical(people[-1].text)
         return Speaker(name, PERSON, index.role_of(name), surface)
 
-    named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS and not _complement(e)]
+    named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS and not _complement(e)
+             and not any(t.is_lower and t.lower_ in lexicon.role_nouns for t in e)]  # « la Première ministre »
     if named:  # « l'agence de presse officielle XYZ » is XYZ, « le syndicat Sud-Rail » is syndicat Sud-Rail
         ent = named[-1]
         before = mention.doc[ent.start - 1] if ent.start > 0 else None  # the parser may leave it out
