@@ -163,7 +163,7 @@ class ReportedSpeechFinder:
         for clause in sorted(kept, key=lambda c: c.start):
             match = clause.match
             speaker = speaker_of(match) if match.speaker is not None else None
-            speaker = _fullest(speaker, match, index)
+            speaker = _fullest(speaker, match, index, self.lexicon)
             if speaker is None:  # « l'infectiologue » right after Yves X's quote is him; « les secours » are who speak
                 nearby = _speaker_nearby(clause, [*taken, *quotes], paragraphs)
                 described = _described(match, self.lexicon)
@@ -457,7 +457,7 @@ def _described(match: CueMatch, lexicon: Lexicon) -> Speaker | None:
     return Speaker(words.doc[toks[0].i:words.end].text.strip(" ,"), PERSON, None, match.paragraph.text_span(words))
 
 
-def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex) -> Speaker | None:
+def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex, lexicon: Lexicon) -> Speaker | None:
     """The fullest name for a speaker ``attribute_speaker`` left short:
 
     - « le Comité de normalisation de la PFF » -> the whole name, not the recogniser's « Comité de normalisation »;
@@ -466,6 +466,11 @@ def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex) -> Sp
     if speaker is None or match.speaker is None:
         return speaker
     words = match.speaker
+    title = speaker.name.split()[0].lower() if speaker.name.split() else ""
+    if speaker.type == ORGANISATION and title in lexicon.role_nouns:  # « la Commissaire européenne au Commerce »
+        person = index.person_by_role(title, match.paragraph.start + words.start_char)
+        if person is not None:
+            return Speaker(person, PERSON, index.role_of(person) or speaker.name, speaker.mention)
     if speaker.type == ORGANISATION:
         said = words.text
         for det in ("le ", "la ", "les ", "l'", "l’"):

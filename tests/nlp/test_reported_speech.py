@@ -79,6 +79,13 @@ def test_a_pronoun_after_a_named_speaker_is_that_speaker(extract):
     assert quotes[1].cue.text == "a ajouté"
 
 
+def test_a_title_the_recogniser_took_for_an_organisation_is_the_person_with_that_title(extract):
+    text = ("Les droits de douane seront relevés, a déclaré mardi la Commissaire européenne au Commerce.\n\n"
+            "La commissaire Ingrid Olsen a rencontré le ministre japonais.")
+    [quote] = indirect(extract(text))
+    assert quote.speaker.name == "Ingrid Olsen"
+
+
 def test_an_inverted_pronoun_in_an_incise_is_the_person_named_before(extract):
     text = "Paul Girard, maire de Nantes, a visité le chantier mardi. Les travaux seront terminés avant l'été, a-t-il assuré."
     [quote] = indirect(extract(text))
