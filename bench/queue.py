@@ -89,7 +89,7 @@ def through_queue(feed: Path, db: Path, workers: int, broker: str, log: Path) ->
         cpu, started = own_cpu() + group_cpu(worker.pid), time.perf_counter()
         # eight articles a task: enough for nlp.pipe, small enough to share between processes
         enqueue_records(read_records([feed], report.bad), celery, make_sessionmaker(engine, write=True), report,
-                        batch_size=8, progress=False, wait=True, poll=0.1)
+                        batch_size=8, progress=False, wait=True, poll=0.5)
         elapsed, cpu = time.perf_counter() - started, own_cpu() + group_cpu(worker.pid) - cpu
         assert report.done == report.enqueued and not report.failed, report
         return report.done / elapsed, cpu / report.done

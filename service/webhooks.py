@@ -12,9 +12,10 @@ import hmac
 import ipaddress
 import json
 import logging
+import queue
 import socket
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -114,14 +115,36 @@ def backoff(config: dict[str, Any], attempt: int) -> float:
 
 
 class BackgroundWebhooks:
-    """Deliveries with retries on two background threads of this process (no broker configured)."""
+    """Deliveries with retries on two daemon threads of this process (no broker configured):
+    best effort, what is pending when the process stops is lost; a broker makes them durable."""
+
+    THREADS, PENDING = 2, 1000
 
     def __init__(self, config: dict[str, Any], sessions: sessionmaker[Session]):
         self.config, self.sessions = config, sessions
-        self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="webhooks")
+        self.pending: queue.Queue[tuple[int, str]] = queue.Queue(self.PENDING)
+        self.lock = threading.Lock()
+        self.threads: list[threading.Thread] = []
 
     def submit(self, article_id: int, url: str) -> None:
-        self.executor.submit(self._deliver, article_id, url)
+        with self.lock:  # started on first use: after gunicorn forked its workers
+            self.threads = [t for t in self.threads if t.is_alive()]
+            while len(self.threads) < self.THREADS:
+                self.threads.append(threading.Thread(target=self._run, name="webhooks", daemon=True))
+                self.threads[-1].start()
+        try:
+            self.pending.put_nowait((article_id, url))
+        except queue.Full:
+            WEBHOOKS.labels("failed").inc()
+            log.warning("webhook to %s dropped: %d deliveries pending already", url, self.PENDING)
+
+    def _run(self) -> None:
+        while True:
+            try:
+                self._deliver(*self.pending.get())
+            except Exception:  # noqa: BLE001 - the database went away: log, keep the thread
+                WEBHOOKS.labels("failed").inc()
+                log.exception("webhook delivery failed")
 
     def _deliver(self, article_id: int, url: str) -> None:
         body = webhook_body(self.sessions, article_id)

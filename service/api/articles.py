@@ -11,7 +11,8 @@ from ..ingest import ingest_article
 from ..store.models import Article
 from ..store.queries import ArticleConflict, ArticleInput, delete_article
 from .auth import WRITE_SECURITY, require_key
-from .jobs import PREFER_HEADER, JobSchema, callback_url_allowed, enqueue_article, prefers_async, send_webhook
+from .jobs import (CALLBACK_URL_PATTERN, PREFER_HEADER, JobSchema, callback_url_allowed, enqueue_article,
+                   prefers_async, send_webhook)
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
 from .schemas import NO_NUL, ListArgsSchema, QuotePageSchema, StoredQuoteSchema, Text
@@ -46,7 +47,9 @@ class ArticleInSchema(ma.Schema):
 class ArticlePostSchema(ArticleInSchema):
     callback_url = Text(allow_none=True, validate=[ma.validate.Length(1, 2048), callback_url_allowed],
                         metadata={"description": "http(s) address POSTed the article and its quotes once stored "
-                                                 "(signed X-Quotes-Signature: sha256=<HMAC of the body>)"})
+                                                 "(signed X-Quotes-Signature: sha256=<HMAC of the body>); never a "
+                                                 "link-local or cloud metadata address",
+                                  "format": "uri", "pattern": CALLBACK_URL_PATTERN})
 
 
 class ArticleSchema(ma.Schema):

@@ -26,6 +26,10 @@ PREFER_HEADER = {"in": "header", "name": "Prefer", "required": False, "schema": 
                                 "and extract on a worker; ignored without a queue"}
 
 
+# what the OpenAPI document promises; callback_url_allowed also refuses forbidden addresses
+CALLBACK_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9._~-]+(:[0-9]{1,5})?(/[!-~]*)?$"
+
+
 def callback_url_allowed(url: str) -> None:
     try:
         check_scheme(url)

@@ -81,7 +81,6 @@ def make_api():
 
     yield make
     for app in apps:
-        app.extensions["background_webhooks"].executor.shutdown(wait=True)
         if app.extensions["celery"] is not None:
             app.extensions["celery"].close()
         app.extensions["db_engine"].dispose()
