@@ -54,6 +54,7 @@ _LONG_RUN = re.compile(r"[^\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 CONFIDENCE = {"interview": 0.95, "incise": 0.95, "colon": 0.75, "governing": 0.85, "source": 0.8, "preceding": 0.7,
               "continuation": 0.7, "context": 0.6, "topic": 0.4, "anonymous": 0.5, "none": 0.3}
 MENTION_CONFIDENCE = {"name": 1.0, "pronoun": 0.82, "description": 0.7}
+_TITLE_WORDS = 8
 CUED_METHODS = ("incise", "colon", "governing", "source", "preceding")
 _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 
@@ -304,8 +305,9 @@ class QuoteExtractor:
         that no cue ties to anyone is a scare quote (« l'avalanche de « paperasse » »)."""
         if span.kind == "direct":
             return True
-        if span.text[:1].isupper() and method not in ("incise", "colon"):
-            return False
+        if span.text[:1].isupper() and method not in ("incise", "colon") and len(span.text.split()) <= _TITLE_WORDS \
+                and span.text.rstrip()[-1:] not in ".!?…":
+            return False  # a title is short and ends with no sentence's punctuation
         cued = method in CUED_METHODS and speaker is not None
         return cued or len(span.text.split()) >= (2 if speaker is not None else 3)
 

@@ -27,6 +27,7 @@ class Lexicon:
     inscription_nouns: frozenset[str] = frozenset()  # « banderole », « pancarte »: what they « say » is a slogan
     title_nouns: frozenset[str] = frozenset()  # « traité », « accord »: a quote opening on one with no cue is a name
     people_nouns: frozenset[str] = frozenset()  # « les habitants », « la famille »: people with no title
+    agent_suffixes: tuple[str, ...] = ()  # « -logue », « -iste »: a person by what they do
     anonymous_nouns: frozenset[str] = frozenset()  # « le boulanger », « un témoin »: someone new, unnamed
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
 
@@ -60,6 +61,7 @@ def load_lexicon() -> Lexicon:
         inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),
         title_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "title")),
         people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
+        agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
         anonymous_nouns=frozenset(w.lower() for w in _lines("anonymous_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
     )

@@ -86,7 +86,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             return None  # « Émue, … », « Alcoolémie : … »: a capital, not a name
         name = index.canonical(described)
         return Speaker(name, PERSON, index.role_of(name), surface)
-    if lemma in lexicon.people_nouns or head.lower_ in lexicon.people_nouns:  # « les familles des victimes »
+    if lemma in lexicon.people_nouns or head.lower_ in lexicon.people_nouns \
+            or head.lower_.rstrip("s").endswith(lexicon.agent_suffixes):  # « les familles », « le glaciologue »
         return Speaker(_full_description(mention, head), PERSON, None, surface)
     return None  # « la colère », « le montant des aides »: nothing that can speak
 
