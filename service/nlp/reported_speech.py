@@ -204,8 +204,7 @@ class ReportedSpeechFinder:
             span = self._content(para, first, content, cut=True, finite_conj=frame != "que")
             if span is None or (frame != "adj" and not _has_verb(doc[span[0]:span[1]])):
                 continue
-            faire = doc[verb.i - 1] if verb.i and (doc[verb.i - 1].lemma_ or "").lower() == "faire" else None
-            subject = self._subject(faire or verb, para)  # « Macron a fait valoir que … »: the subject of « fait »
+            subject = self._subject(self._lead_verb(verb) or verb, para)  # « Macron a fait valoir que »: of « fait »
             method = "clause" if frame == "que" else "complement"
             found.append(self._clause(para, span, CueMatch(method, para, _verb_group(verb), subject)))
         return found
@@ -228,9 +227,8 @@ class ReportedSpeechFinder:
             span = self._content(para, que.i + 1, None, last=_sentence_last(que), cut=True)
             if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
                 continue
-            faire = doc[verb.i - 1] if verb.i and (doc[verb.i - 1].lemma_ or "").lower() == "faire" else None
             found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb),
-                                                           self._subject(faire or verb, para))))
+                                                           self._subject(self._lead_verb(verb) or verb, para))))
         return found
 
     def _subject(self, verb: Token, para: Paragraph) -> Span | None:
@@ -249,11 +247,21 @@ class ReportedSpeechFinder:
                 return next(e for e in verb.doc.ents if e.start <= i < e.end)
         return found
 
+    def _lead_verb(self, verb: Token) -> Token | None:
+        """The first verb of a two-word reporting verb of the lexicon: « fait » of « a fait savoir »,
+        « croit » of « croit savoir »."""
+        lead = verb.doc[verb.i - 1] if verb.i else None
+        if lead is None:
+            return None
+        key = f"{(lead.lemma_ or lead.lower_).lower()} {(verb.lemma_ or verb.lower_).lower()}"
+        return lead if key in self.frames else None
+
     def _frames_of(self, verb: Token) -> frozenset[str]:
         """The complements a reporting verb takes, from its lemma or, when the tagger missed it, its
         form (« estime » taken for a noun); « fait savoir » is looked up as one verb."""
-        if verb.i > 0 and (verb.doc[verb.i - 1].lemma_ or "").lower() == "faire":
-            return self.frames.get("faire " + (verb.lemma_ or verb.lower_).lower(), frozenset())
+        lead = self._lead_verb(verb)
+        if lead is not None:
+            return self.frames[f"{(lead.lemma_ or lead.lower_).lower()} {(verb.lemma_ or verb.lower_).lower()}"]
         lemma = (verb.lemma_ or verb.lower_).lower()
         if lemma in self.frames:
             return self.frames[lemma] if verb.pos_ in ("VERB", "AUX") else self.frames[lemma] & {"que"}
@@ -274,20 +282,46 @@ class ReportedSpeechFinder:
             if nxt.pos_ not in ("AUX", "VERB") and not self.cues._is_reporting(nxt) \
                     or not any(self.cues._is_reporting(t) for t in doc[comma.i + 1:comma.i + 5]):
                 continue
-            first = _sentence_start(comma)
+            first = _past_lead_in(doc, _sentence_start(comma), comma.i)
             span = self._content(para, first, None, last=comma.i - 1)
-            if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
+            if span is None or not _has_verb(doc[span[0]:span[1]]):
                 continue
             start, end = para.start + doc[span[0]].idx, para.start + doc[span[1] - 1].idx + len(doc[span[1] - 1])
             match = self.cues.find(QuoteSpan(start, end, start, end - 1, "indirect", para.text_span(doc[span[0]:span[1]]).text),
                                    para, para, self.quoted)
-            if match is None or match.method != "incise" or match.cue is None or match.cue.start != comma.i + 1:
-                continue
-            if not any(self.cues._is_reporting(t) for t in match.cue) or not _ends_sentence(match) \
-                    or not _has_verb(match.cue, finite=True) and not any(t.lower_ in self.cues.clitics for t in match.cue):
-                continue  # « …, jugé coupable de … »: a participle, not an incise
+            if not self._is_incise(match, comma):
+                match = self._faire_incise(para, comma)
+                if match is None:
+                    continue
             found.append(self._clause(para, span, match))
         return found
+
+    def _is_incise(self, match: CueMatch | None, comma: Token) -> bool:
+        """The cue finder's incise right after ``comma``, with a verb of saying in a finite form or
+        with a clitic (not « …, jugé coupable de … »), closing the sentence."""
+        return match is not None and match.method == "incise" and match.cue is not None \
+            and match.cue.start == comma.i + 1 and any(self.cues._is_reporting(t) for t in match.cue) \
+            and _ends_sentence(match) and (_has_verb(match.cue, finite=True)
+                                           or any(t.lower_ in self.cues.clitics for t in match.cue))
+
+    def _faire_incise(self, para: Paragraph, comma: Token) -> CueMatch | None:
+        """« …, a fait savoir ce lundi son avocate »: « faire savoir » and its kin, a date, the subject."""
+        doc, i = para.doc, comma.i + 1
+        while i < len(doc) and doc[i].pos_ == "AUX" and (doc[i].lemma_ or "").lower() != "faire":
+            i += 1
+        if i + 1 >= len(doc) or (doc[i].lemma_ or "").lower() != "faire" \
+                or "faire " + doc[i + 1].lower_ not in self.frames:
+            return None
+        verb = doc[i + 1]
+        j = verb.i
+        while j + 1 < len(doc) and (doc[j + 1].pos_ == "ADV" or doc[j + 1].lower_ in _TIME_WORDS
+                                    or (doc[j + 1].pos_ == "DET" and j + 2 < len(doc) and doc[j + 2].lower_ in _TIME_WORDS)):
+            j += 1
+        subject = self.cues.noun_phrase_after(doc[j])
+        if subject is None or self._inside(para, subject[0]) or not _looks_like_speaker(subject, self.lexicon):
+            return None
+        match = CueMatch("incise", para, doc[comma.i + 1:verb.i + 1], subject)
+        return match if _ends_sentence(match) else None
 
     # -- selon X, d'après X, pour X ---------------------------------------------------------------
     def _source_phrases(self, para: Paragraph) -> list[ReportedClause]:
@@ -488,6 +522,20 @@ def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex, lexic
     person = index.person_by_role(head.lower_, position)
     return speaker if person is None else Speaker(person, PERSON, index.role_of(person) or speaker.name,
                                                   speaker.mention)
+
+
+def _past_lead_in(doc, first: int, comma: int) -> int:
+    """Where the reported clause starts in a sentence that opens on a dateline (« PARIS (Reuters) - »)
+    or on a detached participle or adverbial (« Condamné lundi à trois ans, [il fera appel] »)."""
+    for i in range(first, min(first + 6, comma)):
+        if doc[i].text in ("-", "–", "—") and not _has_verb(doc[first:i]):
+            return i + 1
+    lead = doc[first]
+    if lead.pos_ in ("ADP", "ADV") or (lead.pos_ == "VERB" and "Part" in lead.morph.get("VerbForm")):
+        for i in range(first + 1, comma):
+            if doc[i].text == ",":
+                return i + 1 if _has_verb(doc[i + 1:comma], finite=True) else first
+    return first
 
 
 def _manner_of_saying(doc, i: int) -> bool:

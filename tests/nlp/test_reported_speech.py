@@ -52,6 +52,17 @@ CONSTRUCTIONS = [
      "ne pas vouloir vendre son meilleur joueur", "Éric Vidal", "président du club", "affirme"),
     ("Le constructeur a reconnu avoir commis des erreurs, sans donner plus de détails.",
      "avoir commis des erreurs", "constructeur", None, "a reconnu"),
+    # « faire savoir » in an incise, after a date; a detached participle before the clause
+    ("Condamné lundi à deux ans de prison, le maire de Vierzon fera appel, a fait savoir mardi son avocate, "
+     "Me Claire Dubois.",
+     "le maire de Vierzon fera appel", "Claire Dubois", "avocate", "a fait savoir"),
+    # a dateline before the clause
+    ("LYON (AFP) - La ligne de tramway T9 sera prolongée jusqu'à Vaulx-en-Velin, a annoncé jeudi le maire, "
+     "Paul Girard.",
+     "La ligne de tramway T9 sera prolongée jusqu'à Vaulx-en-Velin", "Paul Girard", "maire", "a annoncé"),
+    # « croire savoir que »
+    ("Le directeur de l'hôpital, Marc Aubry, croit savoir que les urgences rouvriront en mars.",
+     "les urgences rouvriront en mars", "Marc Aubry", "directeur de l'hôpital", "savoir"),
     # « Pour X, [...] » giving an opinion
     ("Pour l'économiste Anne Caron, la hausse des taux va freiner l'investissement.",
      "la hausse des taux va freiner l'investissement", "Anne Caron", "économiste", "Pour"),
