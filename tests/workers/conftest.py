@@ -109,7 +109,7 @@ def thread_worker():
 class WorkerProcess:
     """``python -m service worker`` in its own process group, ready when Celery says so."""
 
-    def __init__(self, config: dict, log_path: Path, concurrency: int = 1):
+    def __init__(self, config: dict, log_path: Path, concurrency: int = 1, metrics_port: int = 0):
         env = {**os.environ, "DATABASE_URL": config["DATABASE_URL"], "QUOTES_BROKER_URL": config["BROKER_URL"],
                "QUOTES_QUEUE_NAME": config["QUEUE_NAME"], "QUOTES_RETRY_BACKOFF": str(config["RETRY_BACKOFF"]),
                "QUOTES_WEBHOOK_SECRET": config["WEBHOOK_SECRET"],
@@ -120,7 +120,8 @@ class WorkerProcess:
         self.log = open(log_path, "a")
         start = log_path.stat().st_size
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "service", "worker", "--concurrency", str(concurrency)], cwd=ROOT, env=env,
+            [sys.executable, "-m", "service", "worker", "--concurrency", str(concurrency),
+             "--metrics-port", str(metrics_port)], cwd=ROOT, env=env,
             stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 180
         while " ready." not in log_path.read_text()[start:]:
@@ -148,8 +149,8 @@ class WorkerProcess:
 def worker_process(tmp_path):
     workers: list[WorkerProcess] = []
 
-    def start(config: dict, concurrency: int = 1) -> WorkerProcess:
-        workers.append(WorkerProcess(config, tmp_path / "worker.log", concurrency))
+    def start(config: dict, concurrency: int = 1, metrics_port: int = 0) -> WorkerProcess:
+        workers.append(WorkerProcess(config, tmp_path / "worker.log", concurrency, metrics_port))
         return workers[-1]
 
     yield start

@@ -6,6 +6,7 @@ a proxy the test cuts, as a broker crash would (``tests/hardening/conftest.py``)
 from __future__ import annotations
 
 import importlib.util
+import urllib.request
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
@@ -111,9 +112,17 @@ def test_200_async_posts_all_done_stored_once_webhooks_delivered_and_signed(
                                      "callback_url": receiver.url})
         assert response.status_code == 202
         locations.append(response.headers["Location"])
-    worker_process(queue_config, concurrency=2)
+    queue = queue_config["QUEUE_NAME"]
+    assert f'quotes_queue_depth{{queue="{queue}.ingest"}} 200.0' in client.get("/metrics").get_data(as_text=True)
+    port = _hardening.free_port()
+    worker_process(queue_config, concurrency=2, metrics_port=port)
     wait_for(lambda: job_counts(queue_config["DATABASE_URL"]) == {"done": 200}, timeout=240, interval=0.5)
     wait_for(lambda: len({p["article"]["id"] for p in receiver.payloads()}) == 200, timeout=120, interval=0.5)
+    assert f'quotes_queue_depth{{queue="{queue}.ingest"}} 0.0' in client.get("/metrics").get_data(as_text=True)
+    # the workers' own metrics, summed over the pool processes
+    scraped = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
+    assert 'quotes_task_seconds_count{task="ingest"} 200.0' in scraped
+    assert 'quotes_webhooks_total{outcome="delivered"} 200.0' in scraped
     payloads = receiver.payloads()  # each signature checked
     assert sorted(p["article"]["external_id"] for p in payloads) == sorted(f"afp-{town}" for town in towns)
     assert all(len(p["quotes"]) == 1 and p["quotes"][0]["speaker"]["name"] == "Lucie Morvan" for p in payloads)
