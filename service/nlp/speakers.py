@@ -68,7 +68,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
-    if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns:
+    agent = head.lower_.rstrip("s").endswith(lexicon.agent_suffixes)  # « le glaciologue »: a role no list holds
+    if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns or agent:
         if singular:
             gender = phrase_gender(mention, lexicon.role_nouns)
             person = index.person_by_role(described, position, gender)
@@ -86,8 +87,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             return None  # « Émue, … », « Alcoolémie : … »: a capital, not a name
         name = index.canonical(described)
         return Speaker(name, PERSON, index.role_of(name), surface)
-    if lemma in lexicon.people_nouns or head.lower_ in lexicon.people_nouns \
-            or head.lower_.rstrip("s").endswith(lexicon.agent_suffixes):  # « les familles », « le glaciologue »
+    if lemma in lexicon.people_nouns or head.lower_ in lexicon.people_nouns:  # « les familles des victimes »
         return Speaker(_full_description(mention, head), PERSON, None, surface)
     return None  # « la colère », « le montant des aides »: nothing that can speak
 
