@@ -49,6 +49,7 @@ _QUE = {"que", "qu'", "qu’"}
 _REFLEXIVE = {"se", "s'", "s’"}
 _CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "conj", "csubj"]
 _SENTENCE_END = {".", "!", "?", "…", "...", ";"}
+_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"}
 _RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "midi",
                "veille", "lendemain", "semaine", "mois", "année", "an", "jour", "nuit", "hier", "aujourd'hui"}
@@ -217,7 +218,7 @@ class ReportedSpeechFinder:
             if que.lower_ not in _QUE or self._inside(para, que):
                 continue
             i = que.i - 1
-            while i >= max(0, que.i - 6) and (doc[i].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
+            while i >= max(0, que.i - 10) and (doc[i].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
                                                or doc[i].text == ",") and doc[i].text not in _SENTENCE_END:
                 i -= 1
             if i < 0 or "que" not in self._frames_of(doc[i]) or doc[i].pos_ not in ("VERB", "AUX") \
@@ -484,7 +485,7 @@ def _described(match: CueMatch, lexicon: Lexicon) -> Speaker | None:
             or any(t.lower_ in _TIME_WORDS or (t.lemma_ or "").lower() in lexicon.document_nouns for t in words):
         return None
     toks = [t for t in words]
-    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in ("l'", "l’")):
+    while toks and toks[0].lower_ in _ARTICLES:  # « sa mère » keeps its possessive, « les secours » loses « les »
         toks = toks[1:]
     if not toks or toks[0].pos_ in ("PRON", "ADP"):
         return None
