@@ -15,7 +15,8 @@ A span the recogniser did not take for a person is one when the text says so:
     la capitaine des Bleues, Wendie Renard       MISC « Wendie Renard » -> PER (a role and a comma precede)
     Mme Kerbrat                                  LOC « Kerbrat »        -> PER (an honorific precedes)
 
-and one that is no name at all is dropped: « Émue, elle a déclaré » (a detached adjective).
+and one that is no name at all is dropped: « Émue, elle a déclaré » (a detached adjective),
+« Alcoolémie relevée : … » (a heading).
 """
 from __future__ import annotations
 
@@ -75,6 +76,9 @@ def _detached_adjective(doc: Doc, ent: Span) -> bool:
     first name (« René, le maire du village, … »)."""
     opens = ent.start == 0 or doc[ent.start - 1].text in (".", "!", "?", "…", ":", "«", '"', "“")
     after = doc[ent.end:ent.end + 2]
+    if len(ent) == 1 and opens and len(after) == 2 and after[1].text in (":", ",") and after[0].is_lower \
+            and (after[0].pos_ == "ADJ" or "Part" in after[0].morph.get("VerbForm")):
+        return True  # « Alcoolémie relevée : 0,93 mg »: a noun and its participle, a heading
     if len(ent) != 1 or not opens or len(after) < 2 or after[0].text != ",":
         return False
     if after[1].lower_ in _SUBJECT_CLITICS:

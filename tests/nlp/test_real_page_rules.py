@@ -137,3 +137,10 @@ def test_names_joined_by_et_speak_together(extract):
     text = "« Nous ne signerons pas », ont prévenu Anne Morel, Luc Garnier et Sophie Petit, élus d'opposition."
     [quote] = [q for q in extract(text) if q.kind != "indirect"]
     assert quote.speaker.name == "Anne Morel, Luc Garnier et Sophie Petit"
+
+
+def test_a_heading_word_is_no_name(extract):
+    text = ("La présidente Claire Arnaud interroge le prévenu. Alcoolémie relevée : 0,9 mg. "
+            "« Vous aviez bu dix bières », poursuit la présidente.")
+    [quote] = [q for q in extract(text) if q.kind != "indirect"]
+    assert quote.speaker.name == "Claire Arnaud"
