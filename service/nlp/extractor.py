@@ -148,7 +148,9 @@ class QuoteExtractor:
     # -- rules ------------------------------------------------------------------------------------
     def _attribute(self, text: str, spans: list[QuoteSpan], paragraphs: list[Paragraph]) -> list[Quote]:
         turns = find_interview_turns(text)
-        spans = [s for s in spans if not any(t.start <= s.start < t.end for t in turns)]
+        if turns:  # the marks inside an answer are part of it
+            starts = [t.start for t in turns]
+            spans = [s for s in spans if not _inside_turn(s.start, turns, starts)]
         if not spans and not turns and not any(p.parsed for p in paragraphs):
             return []
         sentences = [r for p in paragraphs for r in p.sentence_ranges()]
@@ -280,7 +282,7 @@ class QuoteExtractor:
         if span.kind != "direct" or span.open_mark <= para.start:
             return None
         last = span.open_mark - 1  # the end of the sentence before, whatever the parser made of it
-        while last > para.start and para.doc.text[last - para.start].isspace():
+        while last > para.start and para.text[last - para.start].isspace():
             last -= 1
         found = index.subject_in_sentence(sentence_of(last), span.open_mark, para.start)
         if found is None or (previous is not None and previous.end > found.start):
@@ -440,6 +442,11 @@ def speaker_confidence(method: str, speaker: Speaker | None) -> float:
     else:
         kind = "description"
     return round(CONFIDENCE[method] * MENTION_CONFIDENCE[kind], 2)
+
+
+def _inside_turn(offset: int, turns: list[InterviewTurn], starts: list[int]) -> bool:
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < turns[i].end
 
 
 def _names_in(name: str, mention: str) -> bool:

@@ -67,9 +67,10 @@ class EntityIndex:
         for r in roles:  # « la procureure X », « M. X »: the gender the article gives each person
             if r.label == "PER" and r.gender:
                 self.add_gender(r.name, r.gender)
+        forms_of = Counter(name_key(name) for name in self._canonical.values())  # how many keys each person has
         for key in self._people:  # a weak vote of the first name, where the words say nothing
             if not self._genders.get(key):
-                gender = first_name_gender(self.canonical(key), alone=len(self._cluster_of(key)) == 1)
+                gender = first_name_gender(self.canonical(key), alone=forms_of[name_key(self.canonical(key))] == 1)
                 if gender:
                     self.add_gender(key, gender)
 
@@ -80,16 +81,22 @@ class EntityIndex:
         for n in names:
             forms.setdefault(name_key(n), n)
         freq = Counter(name_key(n) for n in names)
-        spelled = _misspellings(list(forms), freq)  # « Didier Dinard » once, « Didier Dinart » twice
+        spelled = _misspellings(list(forms), freq)
         for wrong, right in spelled.items():
             freq[right] += freq.pop(wrong)
             del forms[wrong]
         longest_first = sorted(forms, key=lambda k: -len(k.split()))
+        order = {k: i for i, k in enumerate(longest_first)}
+        longer: dict[tuple, set[str]] = defaultdict(set)  # a token prefix or suffix -> the names that have it
+        for c in longest_first:
+            toks = tuple(c.split())
+            for j in range(1, len(toks)):
+                longer[toks[:j]].add(c)
+                longer[toks[len(toks) - j:]].add(c)
         canonical: dict[str, str] = {}
         for key in longest_first:
-            toks = key.split()
-            fits = [c for c in longest_first if len(c.split()) > len(toks)
-                    and (c.split()[: len(toks)] == toks or c.split()[-len(toks):] == toks)]
+            toks = tuple(key.split())
+            fits = sorted((c for c in longer.get(toks, ()) if len(c.split()) > len(toks)), key=order.__getitem__)
             target = max(fits, key=lambda c: freq[c]) if fits else key
             canonical[key] = canonical.get(target, forms[target]) if fits else forms[key]
         for wrong, right in spelled.items():
@@ -105,11 +112,6 @@ class EntityIndex:
             return self._canonical[key]
         self._canonical.update(self._cluster([*self._canonical.values(), name]))
         return self._canonical.get(key, name)
-
-    def _cluster_of(self, key: str) -> list[str]:
-        """The name keys that stand for the same person as ``key``."""
-        target = name_key(self.canonical(key))
-        return [k for k in self._canonical if name_key(self._canonical[k]) == target]
 
     def main_person(self) -> str | None:
         """The person the article is about: the one it names most often, first named on a tie."""
@@ -187,6 +189,12 @@ class EntityIndex:
         for m in reversed(earlier):
             if m.sentence == sentence and m.subject:
                 return m
+        before = [m for m in earlier if m.sentence < sentence] if not salient else []
+        if before:  # the sentence just before names one person only, as no subject (« c'est X qui … »): X
+            last = [m for m in before if m.sentence == before[-1].sentence]
+            if not any(m.subject for m in last) and len({name_key(self.canonical(m.name)) for m in last}) == 1 \
+                    and before[-1].sentence == sentence - 1:
+                return last[-1]
         by_sentence = [m for m in earlier if m.sentence < sentence and m.subject]
         if by_sentence:
             last = by_sentence[-1].sentence
@@ -283,17 +291,52 @@ class EntityIndex:
 _GLUED_HONORIFIC = re.compile(r"^(?:M|Mme|Mlle|Me|Dr|Pr)\.(?=[A-ZÀ-Ý])")
 
 
+def _neighbourhood(token: str) -> set[tuple]:
+    """Keys two tokens one letter apart (substitution, insertion, deletion) share."""
+    keys = {("del", token)}
+    for i in range(len(token)):
+        keys.add(("sub", i, token[:i] + token[i + 1:]))  # the same word but letter i
+        keys.add(("del", token[:i] + token[i + 1:]))     # a letter more than the shorter word
+    return keys
+
+
 def _misspellings(keys: list[str], freq: Counter) -> dict[str, str]:
     """Full names the article spells once otherwise, one letter apart: the rarer form -> the commoner
     (the first written, on a tie)."""
+    keyset, position = set(keys), {k: i for i, k in enumerate(keys)}
+    support = {}
+    for k in keys:  # « Dinart » alone backs « Didier Dinart »: its token prefixes and suffixes
+        toks = k.split()
+        parts = {" ".join(toks[j:]) for j in range(1, len(toks))} | {" ".join(toks[:j]) for j in range(1, len(toks))}
+        support[k] = freq[k] + sum(freq[o] for o in parts if o in keyset and o != k)
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    split = {k: k.split() for k in keys}
+    for k in keys:
+        toks = split[k]
+        if len(toks) < 2:
+            continue
+        for j, tok in enumerate(toks):
+            if len(tok) < 4:
+                continue  # _one_letter_apart needs both words of 5 letters or more (4 after a deletion)
+            rest = (len(toks), j, tuple(toks[:j]), tuple(toks[j + 1:]))
+            for n in _neighbourhood(tok):
+                buckets[rest + n].append(k)
     found: dict[str, str] = {}
-    support = {k: freq[k] + sum(freq[o] for o in keys if o != k and (k.endswith(" " + o) or k.startswith(o + " ")))
-               for k in keys}  # « Dinart » alone backs « Didier Dinart »
     for a in keys:
-        for b in keys:
-            if a == b or a in found or b in found or (support[a], -keys.index(a)) > (support[b], -keys.index(b)):
+        ta = split[a]
+        if len(ta) < 2:
+            continue
+        candidates = set()
+        for j, tok in enumerate(ta):
+            if len(tok) < 4:
                 continue
-            ta, tb = a.split(), b.split()
+            rest = (len(ta), j, tuple(ta[:j]), tuple(ta[j + 1:]))
+            for n in _neighbourhood(tok):
+                candidates.update(buckets.get(rest + n, ()))
+        for b in sorted(candidates, key=position.__getitem__):
+            if a == b or a in found or b in found or (support[a], -position[a]) > (support[b], -position[b]):
+                continue
+            tb = split[b]
             if len(ta) == len(tb) >= 2 and sum(x != y for x, y in zip(ta, tb)) == 1 \
                     and all(_one_letter_apart(x, y) for x, y in zip(ta, tb) if x != y):
                 found[a] = b

@@ -144,3 +144,11 @@ def test_a_heading_word_is_no_name(extract):
             "« Vous aviez bu dix bières », poursuit la présidente.")
     [quote] = [q for q in extract(text) if q.kind != "indirect"]
     assert quote.speaker.name == "Claire Arnaud"
+
+
+def test_il_is_the_one_person_of_the_sentence_before_even_as_no_subject(extract):
+    text = ("Le conseil a entendu Marc Bellec, puis Paul Girard a pris la parole. "
+            "C'est depuis son bureau qu'on a joint Marc Bellec. "
+            "« Je ne partirai pas », a-t-il assuré.")
+    quote = [q for q in extract(text) if q.kind != "indirect"][-1]
+    assert quote.speaker.name == "Marc Bellec"
