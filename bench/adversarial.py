@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-# bench/ holds scripts named like standard modules (queue.py): keep them from shadowing those
+# a script in bench/ named like a standard module would shadow it: keep bench/ off the path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from service.config import load_config  # noqa: E402

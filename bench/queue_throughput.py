@@ -1,7 +1,7 @@
 """Articles per second through the queue (1 and 2 worker processes) against in-process
 ``ingest --workers 1`` and ``--workers 2`` over the same articles, in the same run.
 
-    python bench/queue.py [--copies 4] [--broker amqp://guest:guest@127.0.0.1:5672//]
+    python bench/queue_throughput.py [--copies 4] [--broker amqp://guest:guest@127.0.0.1:5672//]
 
 The articles are the seeds and the three dev sets (``--copies`` times each, distinct ids).
 In-process: ``ingest_records`` into a fresh SQLite store. Queue: ``python -m service worker
