@@ -1,18 +1,34 @@
-"""Query speed of ``GET /v1/quotes?speaker=…`` over 100,000 stored quotes, against a bare Flask
-endpoint served by the same gunicorn set-up in the same run.
+"""Read speed at scale: the API's list queries over ``--quotes`` stored quotes (default
+1,000,000), against a bare Flask endpoint served by the same gunicorn set-up in the same run.
 
-    python bench/api.py [--quotes 100000] [--seconds 10] [--concurrency 4]
+    python bench/api.py [--quotes 1000000] [--seconds 8] [--concurrency 4] [--no-cache]
+                        [--database-url postgresql+psycopg://USER@HOST/NEW_DB]
 
-Prints each endpoint's request rate and p50/p99 latency, and the ratio of the query rate to
-the bare rate (target: >= 0.5, p99 < 50 ms on SQLite).
+The store is filled by bulk inserts (SQLite: one transaction; PostgreSQL: ``COPY``) with a long
+tail of speakers (every one equally likely, so the response cache cannot help), one big speaker,
+quotes whose words follow a Zipf law, and dates over five years. Then, once with the response
+cache on and once with it off (``--no-cache``: off only), each kind of read is driven on its own
+for ``--seconds``: a speaker by id and by name, cursors to page 5, ``q=`` words (common and rare),
+``since``/``until`` ranges, ``kind=``; and a CSV export of the big speaker. Prints each one's
+request rate, p50/p99 and its ratio to the bare endpoint's rate measured in the same server
+(targets, issue 14: ratio >= 0.5 and p99 < 20 ms with the cache off; ``q=`` p99 < 50 ms), and
+the CPU the workers spent per request with its ratio to the bare one's: on a machine shared with
+other work, latencies and rates move with the others' load, the CPU per request much less.
+
+A PostgreSQL ``--database-url`` must name a database that does not exist: the bench creates it
+and drops it at the end. A SQLite store lives in a temporary folder, removed at the end.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import http.client
+import io
+import itertools
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,12 +38,20 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+# bench/ holds scripts: the repository root is searched first and bench/ not at all, so that a
+# script named like a standard module (queue.py, say) shadows nothing
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != BENCH]
+
+FIRST = ["Marie", "Jean", "Claire", "Paul", "Sophie", "Luc", "Anne", "Hugo", "Léa", "Marc", "Inès", "Karim"]
+SYLLABLES = ["ber", "lan", "mo", "ti", "gué", "ra", "vel", "do", "sen", "cour", "ma", "lé", "pi", "nor", "sa", "ju"]
+START = datetime(2021, 1, 1)
+YEARS = 5
 
 
 def bench_app():
-    """The service plus one bare endpoint, for gunicorn (``--pythonpath bench api:bench_app()``)."""
+    """The service plus one bare endpoint, for gunicorn (``bench.api:bench_app()``)."""
     from service.app import create_app
 
     app = create_app()
@@ -39,48 +63,108 @@ def bench_app():
     return app
 
 
-def load_quotes(url: str, count: int, speakers: int = 2000, per_article: int = 10) -> list[str]:
-    """Synthetic articles, speakers and quotes, written straight to the store."""
-    from sqlalchemy import insert
+def vocabulary(rng: random.Random, size: int = 5000) -> list[str]:
+    """Made-up lower-case ASCII words (their own ``name_key``), most frequent first."""
+    words: list[str] = []
+    seen = set()
+    while len(words) < size:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).replace("é", "e")
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def load_quotes(url: str, count: int, speakers: int | None = None, per_article: int = 10) -> dict:
+    """Synthetic articles, speakers and quotes, bulk-written straight to the store. Returns what
+    the request mix needs: speaker names, the words by frequency, the big speaker's id."""
+    from sqlalchemy import insert, text
 
     from service.nlp.normalize import name_key
     from service.store.db import make_engine, make_sessionmaker, upgrade
-    from service.store.models import Article, Quote, Speaker, SpeakerToken
+    from service.store.models import Article, Speaker, SpeakerToken
 
-    engine = make_engine(url)
+    speakers = speakers or max(100, count // 50)
+    engine = make_engine(url, statement_timeout=3600)
     upgrade(engine)
     rng = random.Random(7)
-    first = ["Marie", "Jean", "Claire", "Paul", "Sophie", "Luc", "Anne", "Hugo", "Léa", "Marc"]
-    syllables = ["ber", "lan", "mo", "ti", "gué", "ra", "vel", "do", "sen", "cour", "ma", "lé"]
-    surnames = sorted({"".join(rng.choice(syllables) for _ in range(4)).capitalize() for _ in range(speakers * 3)})
-    names = [f"{rng.choice(first)} {surname}" for surname in rng.sample(surnames, speakers)]
-    start = datetime(2020, 1, 1)
+    surnames = sorted({"".join(rng.choice(SYLLABLES) for _ in range(4)).capitalize() for _ in range(speakers * 4)})
+    names = [f"{rng.choice(FIRST)} {surname}" for surname in rng.sample(surnames, speakers)]
+    words = vocabulary(rng)
+    cum_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))  # Zipf
+    articles = count // per_article
+    span = YEARS * 365 * 24 * 3600
+    dates = sorted(START + timedelta(seconds=rng.randrange(span)) for _ in range(articles))
+    kinds = ["direct"] * 6 + ["partial"] * 3 + ["indirect"]
     with make_sessionmaker(engine, write=True).begin() as session:
         session.execute(insert(Speaker), [{"id": i + 1, "name": n, "key": name_key(n), "type": "person"}
                                           for i, n in enumerate(names)])
         session.execute(insert(SpeakerToken), [{"speaker_id": i + 1, "token": t}
                                                for i, n in enumerate(names) for t in set(name_key(n).split())])
-        articles = count // per_article
-        session.execute(insert(Article), [{"id": a + 1, "text": "…", "language": "fr", "created_at": start,
-                                           "updated_at": start, "published_at": start + timedelta(hours=a)}
-                                          for a in range(articles)])
-        rows = []
-        for q in range(count):
+        session.execute(insert(Article), [
+            {"id": a + 1, "text": "…", "language": "fr", "title": f"Article {a + 1}", "outlet": "Le Bench",
+             "url": f"https://bench.example/{a + 1}", "created_at": dates[a], "updated_at": dates[a],
+             # one article in 100 has no date: its quotes sort by ingestion time
+             "published_at": None if a % 100 == 99 else dates[a]} for a in range(articles)])
+
+    def quote_rows():
+        for q in range(articles * per_article):
             article = q // per_article
-            speaker = rng.randrange(speakers)
-            text = f"Citation numéro {q} sur la réforme des retraites et le budget"
-            when = start + timedelta(hours=article)
-            rows.append({"article_id": article + 1, "speaker_id": speaker + 1, "text": text, "text_key": name_key(text),
-                         "start": 0, "end": len(text), "kind": "direct", "confidence": 0.9,
-                         "speaker_name": names[speaker], "speaker_type": "person", "role": "ministre",
-                         "role_key": "ministre", "published_at": when, "sort_at": when})
-            if len(rows) == 10_000:
-                session.execute(insert(Quote), rows)
-                rows = []
-        if rows:
-            session.execute(insert(Quote), rows)
+            # speaker 1 is the big one (2 % of the quotes), the others equally likely
+            speaker = 0 if rng.random() < 0.02 else rng.randrange(1, speakers)
+            said = rng.choices(words, cum_weights=cum_weights, k=rng.randint(6, 14))
+            text = " ".join(said).capitalize() + "."
+            when = dates[article]
+            yield (q + 1, article + 1, speaker + 1, text, " ".join(said), 0, len(text), rng.choice(kinds), 0.9,
+                   names[speaker], "person", "ministre", "ministre", None if article % 100 == 99 else when, when, False)
+
+    columns = ("id", "article_id", "speaker_id", "text", "text_key", "start", "end", "kind", "confidence",
+               "speaker_name", "speaker_type", "role", "role_key", "published_at", "sort_at", "rejected")
+    names_sql = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        if engine.dialect.name == "postgresql":
+            with cursor.copy(f"COPY quotes ({names_sql}) FROM STDIN") as copy:
+                for row in quote_rows():
+                    copy.write_row(row)
+        else:
+            cursor.execute("BEGIN")
+            cursor.executemany(f"INSERT INTO quotes ({names_sql}) "
+                               f"VALUES ({', '.join('?' * len(columns))})",
+                               ((*r[:13], *(d and d.strftime("%Y-%m-%d %H:%M:%S.%f") for d in r[13:15]), r[15]) for r in quote_rows()))
+        raw.commit()
+    finally:
+        raw.close()
+    with engine.begin() as connection:
+        connection.execute(text("ANALYZE"))
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT setval('quotes_id_seq', (SELECT max(id) FROM quotes))"))
     engine.dispose()
-    return names
+    return {"names": names, "words": words}
+
+
+@contextlib.contextmanager
+def bench_database(url: str | None, workdir: str):
+    """The URL of a store for this run only: a new SQLite file, or a new PostgreSQL database
+    (named by ``url``, which must not exist yet), dropped at the end."""
+    if url is None or url.startswith("sqlite"):
+        yield url or f"sqlite:///{workdir}/bench.sqlite3"
+        return
+    from sqlalchemy import create_engine, make_url, text
+
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}):
+            raise SystemExit(f"database {target.database!r} exists: name a new one, the bench drops it at the end")
+        connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def drive(port: int, pick, seconds: float, concurrency: int, ok=(200,)) -> tuple[float, list[float], int]:
@@ -136,7 +220,7 @@ def serving(url: str, port: int, workdir: str, **env: str):
     the block gets the master's ``Popen``."""
     env = {**os.environ, "DATABASE_URL": url, "QUOTES_ACCESS_LOG": "", "QUOTES_BIND": f"127.0.0.1:{port}", **env}
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-                               "--pythonpath", str(ROOT / "bench"), "api:bench_app()"],
+                               "bench.api:bench_app()"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=open(Path(workdir) / "gunicorn.log", "w"))
     try:
@@ -161,33 +245,143 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(p * len(values)))] * 1000
 
 
+def later_pages(url: str, paths: list[str], pages: int = 5) -> list[str]:
+    """Each of ``paths`` with the cursor of its page ``pages``, found through the store's own
+    queries (not through the server, whose response cache would then be warm)."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from service.api.quotes import filters_from
+    from service.store.db import make_engine, make_sessionmaker
+    from service.store.queries import page, quotes_query
+
+    engine = make_engine(url)
+    found = []
+    with make_sessionmaker(engine)() as session:
+        for path in paths:
+            parts = urlsplit(path)
+            args = dict(parse_qsl(parts.query))
+            if parts.path.startswith("/v1/speakers/"):
+                args["speaker"] = parts.path.split("/")[3]
+            stmt = quotes_query(filters_from(args))
+            cursor = None
+            for _ in range(pages - 1):
+                _, cursor = page(session, stmt, int(args.get("limit", 50)), cursor)
+                if cursor is None:
+                    break
+            if cursor:
+                found.append(f"{path}&cursor={cursor}")
+    engine.dispose()
+    return found
+
+
+def request_mix(data: dict, url: str) -> dict[str, list[str]]:
+    """The GET paths of each kind of read, drawn from the long tail."""
+    rng = random.Random(1)
+    names, words = data["names"], data["words"]
+    ids = list(range(2, len(names) + 1))
+
+    def window() -> str:
+        since = START + timedelta(days=rng.randrange(YEARS * 365 - 60))
+        until = since + timedelta(days=rng.choice([1, 7, 30]))
+        return f"since={since:%Y-%m-%d}T00:00:00Z&until={until:%Y-%m-%d}T00:00:00Z"
+
+    mix = {
+        "/v1/speakers/{id}/quotes": [f"/v1/speakers/{rng.choice(ids)}/quotes?limit=20" for _ in range(2000)],
+        "/v1/quotes?speaker=<name>": [f"/v1/quotes?speaker={quote(names[i - 1].split()[-1].lower())}&limit=20"
+                                     for i in rng.sample(ids, min(2000, len(ids)))],
+        "?speaker= page 5": [],
+        "?q=<word> (any frequency)": [f"/v1/quotes?q={rng.choice(words)}&limit=20" for _ in range(2000)],
+        "?q=<two words>": [f"/v1/quotes?q={rng.choice(words[:300])}+{rng.choice(words)}&limit=20"
+                           for _ in range(2000)],
+        "?since=&until=": [f"/v1/quotes?{window()}&limit=20" for _ in range(2000)],
+        "?speaker=<id>&since=": [f"/v1/quotes?speaker={rng.choice(ids)}&limit=20&{window().split('&')[0]}"
+                             for _ in range(2000)],
+        "?kind=indirect": [f"/v1/quotes?kind=indirect&limit=20&{window()}" for _ in range(500)],
+        "?q= page 5": [],
+    }
+    mix["?speaker= page 5"] = later_pages(url, [f"/v1/speakers/{rng.choice(ids)}/quotes?limit=10" for _ in range(300)])
+    mix["?q= page 5"] = later_pages(url, [f"/v1/quotes?q={rng.choice(words[:1000])}&limit=20" for _ in range(300)])
+    return mix
+
+
+def csv_export(port: int, speaker_id: int, times: int = 3) -> tuple[list[float], int]:
+    """Seconds each full CSV export of one speaker took, and its row count."""
+    seconds, rows = [], 0
+    for _ in range(times):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        started = time.perf_counter()
+        conn.request("GET", f"/v1/speakers/{speaker_id}/quotes?format=csv")
+        response = conn.getresponse()
+        body = response.read().decode()
+        seconds.append(time.perf_counter() - started)
+        if response.status != 200:
+            raise SystemExit(f"CSV export: HTTP {response.status}")
+        rows = sum(1 for _ in csv.reader(io.StringIO(body))) - 1
+        conn.close()
+    return seconds, rows
+
+
+def server_cpu_seconds(master_pid: int) -> float:
+    """CPU time (user + system) the server's worker processes have used so far."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == master_pid:  # fields[1] is the parent pid; [11], [12]: utime, stime
+                total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(server, port: int, paths: list[str], seconds: float, concurrency: int) -> tuple:
+    """``drive`` plus the workers' CPU milliseconds per request, which other processes on the
+    machine do not inflate the way they inflate latencies."""
+    before = server_cpu_seconds(server.pid)
+    rate, latencies, errors = drive(port, paths, seconds, concurrency)
+    return rate, latencies, errors, (server_cpu_seconds(server.pid) - before) * 1000 / max(1, len(latencies))
+
+
+def run(url: str, port: int, workdir: str, mix: dict, seconds: float, concurrency: int, cache: bool) -> None:
+    env = {} if cache else {"QUOTES_RESPONSE_CACHE_ENTRIES": "0"}
+    with serving(url, port, workdir, **env) as server:
+        drive(port, ["/bench/bare"] + [p for paths in mix.values() for p in paths[:3]], 2.0, concurrency)  # warm up
+        bare = measured(server, port, ["/bench/bare"], seconds, concurrency)
+        results = [(label, measured(server, port, paths, seconds, concurrency)) for label, paths in mix.items()]
+        export, rows = csv_export(port, 1)
+    print(f"\n== response cache {'on' if cache else 'off'} ==")
+    print(f"{'endpoint':30} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'cpu ms/req':>10} {'cpu ratio':>9}"
+          f" errors")
+    for label, (rate, lat, errors, cpu) in [("bare endpoint", bare), *results]:
+        print(f"{label:30} {rate:8.1f} {rate / bare[0]:6.2f} {percentile(lat, 0.5):7.1f} {percentile(lat, 0.99):7.1f}"
+              f" {cpu:10.2f} {bare[3] / cpu if cpu else 0:9.2f} {errors}")
+    print(f"CSV export of the big speaker: {rows} rows in {min(export):.2f} s (best of {len(export)}),"
+          f" {rows / min(export):,.0f} rows/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quotes", type=int, default=100_000)
-    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=float, default=8, help="for each kind of read")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--port", type=int, default=18731)
-    parser.add_argument("--database-url", help="default: a fresh SQLite file")
-    parser.add_argument("--no-cache", action="store_true", help="turn the response cache off (QUOTES_RESPONSE_CACHE_ENTRIES=0)")
+    parser.add_argument("--database-url", help="a PostgreSQL database to create and drop; default: a SQLite file")
+    parser.add_argument("--no-cache", action="store_true", help="only the run with the response cache off")
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="quotes-bench-")
-    url = args.database_url or f"sqlite:///{workdir}/bench.sqlite3"
-    started = time.perf_counter()
-    names = load_quotes(url, args.quotes)
-    print(f"loaded {args.quotes} quotes in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
-
-    env = {"QUOTES_RESPONSE_CACHE_ENTRIES": "0"} if args.no_cache else {}
-    with serving(url, args.port, workdir, **env):
-        rng = random.Random(1)
-        speaker_paths = [f"/v1/quotes?speaker={quote(n.split()[-1].lower())}&limit=20" for n in rng.sample(names, 200)]
-        drive(args.port, ["/bench/bare"] + speaker_paths[:5], 1.0, args.concurrency)  # warm up
-        bare = drive(args.port, ["/bench/bare"], args.seconds, args.concurrency)
-        query = drive(args.port, speaker_paths, args.seconds, args.concurrency)
-    for label, (rate, lat, errors) in (("bare endpoint", bare), ("GET /v1/quotes?speaker=", query)):
-        print(f"{label:26} {rate:8.1f} req/s  p50 {percentile(lat, 0.5):6.1f} ms  p99 {percentile(lat, 0.99):6.1f} ms"
-              f"  errors {errors}")
-    print(f"ratio query / bare: {query[0] / bare[0]:.2f}")
+    try:
+        with bench_database(args.database_url, workdir) as url:
+            started = time.perf_counter()
+            data = load_quotes(url, args.quotes)
+            print(f"loaded {args.quotes:,} quotes in {time.perf_counter() - started:.0f} s ({url.split(':')[0]}); "
+                  f"{len(data['names']):,} speakers; {os.cpu_count()} cores shared with whatever else runs")
+            mix = request_mix(data, url)
+            for cache in ([False] if args.no_cache else [False, True]):
+                run(url, args.port, workdir, mix, args.seconds, args.concurrency, cache)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

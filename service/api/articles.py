@@ -5,6 +5,7 @@ import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..ingest import ingest_article
@@ -137,7 +138,8 @@ class ArticleQuotes(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, args, article_id):
         """The quotes of one article"""
-        with current_app.extensions["db_read"]() as session:
-            if session.get(Article, article_id) is None:
+        def require_article(session) -> None:
+            if session.scalar(select(Article.id).where(Article.id == article_id)) is None:
                 abort(404, message=f"No article has id {article_id}.")
-        return quote_list(filters_from({}, article=article_id), args)
+
+        return quote_list(filters_from({}, article=article_id), args, require_article)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from flask import Response, current_app, jsonify, request, stream_with_context, url_for
 from flask_smorest import abort
 from sqlalchemy import Select
+from sqlalchemy.orm import Session
 
 from ..store.queries import BadCursor, page, stream
 
@@ -30,17 +31,29 @@ def wanted_format(args: dict) -> str:
 
 
 def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
-                  csv_fields: list[str], csv_row: Callable[[dict], dict]):
-    """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match."""
+                  csv_fields: list[str], csv_row: Callable[[dict], dict],
+                  require: Callable[[Session], None] | None = None):
+    """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match.
+
+    ``require(session)`` aborts when the listed resource does not exist (a 404): it runs before
+    a stream starts, but for a JSON page only when the page is empty or the cursor bad, so that a
+    page costs one query."""
     fmt = wanted_format(args)
     if fmt != "json":
+        if require is not None:
+            with current_app.extensions["db_read"]() as session:
+                require(session)
         rows = _stream(stmt, dump, csv_fields, csv_row, fmt)
         return Response(stream_with_context(rows), mimetype=STREAM_TYPES[fmt])
     with current_app.extensions["db_read"]() as session:
         try:
             rows, cursor = page(session, stmt, args["limit"], args.get("cursor"))
         except BadCursor as error:
+            if require is not None:
+                require(session)
             abort(400, message=str(error))
+        if not rows and require is not None:
+            require(session)
         response = jsonify({"items": [dump(r) for r in rows], "next": cursor})
     if cursor:
         query = {**request.args.to_dict(), **(request.view_args or {}), "cursor": cursor}

@@ -15,7 +15,7 @@ from ..ingest import utc_now
 from ..nlp.normalize import name_key
 from ..store.corrections import CorrectionError, correct_quote, quote_history
 from ..store.models import Quote
-from ..store.queries import QuoteFilters, quotes_query
+from ..store.queries import QuoteFilters, quotes_query, resolve_speaker_name
 from .auth import WRITE_SECURITY, require_key, writer_label
 from .listing import STREAM_RESPONSES, list_response
 from .schemas import (WORDS, QuoteFiltersSchema, QuotePageSchema, StoredQuoteSchema, Text,
@@ -46,8 +46,12 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
     return QuoteFilters(**{**values, "include_rejected": bool(args.get("include_rejected")), **fixed})
 
 
-def quote_list(filters: QuoteFilters, args: dict):
-    return list_response(quotes_query(filters), args, stored_quote_json, CSV_FIELDS, csv_row)
+def quote_list(filters: QuoteFilters, args: dict, require=None):
+    """The quotes matching ``filters``, as ``list_response`` gives them (``require``: see there)."""
+    if filters.speaker is not None:
+        with current_app.extensions["db_read"]() as session:
+            filters = resolve_speaker_name(session, filters)
+    return list_response(quotes_query(filters), args, stored_quote_json, CSV_FIELDS, csv_row, require)
 
 
 def quote_etag(item: dict) -> str:

@@ -138,7 +138,8 @@ class SpeakerQuotes(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, args, speaker_id):
         """The quotes of one speaker, newest first"""
-        with current_app.extensions["db_read"]() as session:
+        def require_speaker(session) -> None:
             if session.scalar(select(Speaker.id).where(Speaker.id == speaker_id)) is None:
                 abort(404, message=f"No speaker has id {speaker_id}.")
-        return quote_list(filters_from({}, speaker=str(speaker_id)), args)
+
+        return quote_list(filters_from({}, speaker=str(speaker_id)), args, require_speaker)

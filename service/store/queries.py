@@ -6,13 +6,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, literal, or_, select, tuple_, update
+from sqlalchemy import Row, Select, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, lazyload, load_only, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from ..nlp.normalize import name_key
 from .models import MAX_ID, Article, Quote, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
@@ -55,12 +55,17 @@ def resolve_speaker(session: Session, name: str, type_: str) -> Speaker:
     return found
 
 
+def speaker_id_given(query: str) -> int | None:
+    """The speaker id ``query`` spells (ASCII digits only: « ³ » is a word), else None; capped so
+    that the database never sees an out-of-range integer (MAX_ID + 1 names no row)."""
+    return min(int(query), MAX_ID + 1) if re.fullmatch(r"[0-9]+", query.strip()) else None
+
+
 def speakers_matching(query: str) -> Select:
     """Ids of the speakers whose names or aliases hold every word of ``query`` (accent-, case-
     and hyphen-insensitive): ``zelensky`` finds ``Volodymyr Zelensky``. An id matches itself."""
-    if re.fullmatch(r"[0-9]+", query.strip()):  # ASCII digits only: « ³ » is a word
-        # capped so that the database never sees an out-of-range integer; MAX_ID + 1 names no row
-        return select(literal(min(int(query), MAX_ID + 1)).label("speaker_id"))
+    if (speaker_id := speaker_id_given(query)) is not None:
+        return select(literal(speaker_id).label("speaker_id"))
     tokens = sorted(set(name_key(query).split()))
     return (select(SpeakerToken.speaker_id).where(SpeakerToken.token.in_(tokens))
             .group_by(SpeakerToken.speaker_id).having(func.count(SpeakerToken.token) == len(tokens)))
@@ -197,32 +202,68 @@ class QuoteFilters:
     until: datetime | None = None
     kind: str | None = None  # one kind or a comma list: "direct,partial"
     include_rejected: bool = False
+    speaker_ids: tuple[int, ...] | None = None  # the ids a speaker name names (resolve_speaker_name)
+
+
+def resolve_speaker_name(session: Session, filters: QuoteFilters) -> QuoteFilters:
+    """``filters`` with a speaker name replaced by the ids of the speakers it names, so that the
+    page query reads each one's part of ``ix_quotes_speaker_sort`` whatever the planner would
+    guess of a subquery (SQLite may otherwise walk the whole table in date order)."""
+    if filters.speaker is None or speaker_id_given(filters.speaker) is not None:
+        return filters
+    return replace(filters, speaker=None, speaker_ids=tuple(session.scalars(speakers_matching(filters.speaker))))
+
+
+# one listed quote: its columns, its speaker's current name and its article's reference
+QUOTE_ROW_COLUMNS = (
+    Quote.id, Quote.article_id, Quote.speaker_id, Quote.text, Quote.start, Quote.end, Quote.kind, Quote.confidence,
+    Quote.speaker_name, Quote.speaker_type, Quote.role, Quote.mention_text, Quote.mention_start, Quote.mention_end,
+    Quote.cue_text, Quote.cue_start, Quote.cue_end, Quote.published_at, Quote.sort_at, Quote.rejected,
+    Quote.corrected_at, Quote.corrected_by, Speaker.name.label("speaker_current_name"),
+    Article.title.label("article_title"), Article.url.label("article_url"), Article.outlet.label("article_outlet"),
+    Article.published_at.label("article_published_at"))
+
+
+# built once: a statement of 27 columns costs more to build than a page costs to read
+_QUOTE_ROWS = (select(*QUOTE_ROW_COLUMNS).select_from(Quote).join(Article, Article.id == Quote.article_id)
+               .outerjoin(Speaker, Speaker.id == Quote.speaker_id).order_by(Quote.sort_at.desc(), Quote.id.desc()))
 
 
 def quotes_query(filters: QuoteFilters) -> Select:
-    """The quotes matching ``filters``, newest first, each with its article's reference
-    loaded by the same query."""
-    stmt = select(Quote).where(*quote_conditions(filters)).options(joinedload(Quote.article).options(
-        load_only(Article.id, Article.title, Article.url, Article.outlet, Article.published_at),
-        lazyload(Article.quotes)))
-    return stmt.order_by(Quote.sort_at.desc(), Quote.id.desc())
+    """The quotes matching ``filters``, newest first, as flat rows of ``QUOTE_ROW_COLUMNS``: one
+    query gives a page with each quote's article and speaker, and no ORM object is built."""
+    return _QUOTE_ROWS.where(*quote_conditions(filters))
+
+
+def quote_row(quote: Quote) -> tuple:
+    """A ``Quote`` object (with its article and speaker) as a row of ``quotes_query``."""
+    return (*(getattr(quote, column.key) for column in QUOTE_ROW_COLUMNS[:-5]),
+            quote.speaker.name if quote.speaker else None, quote.article.title, quote.article.url,
+            quote.article.outlet, quote.article.published_at)
 
 
 def quote_conditions(filters: QuoteFilters) -> list:
     """The WHERE clauses of ``filters`` on ``Quote``, for lists and for counts."""
     conditions = [] if filters.include_rejected else [Quote.rejected.is_(False)]
     if filters.speaker is not None:
-        conditions.append(Quote.speaker_id.in_(speakers_matching(filters.speaker)))
+        speaker_id = speaker_id_given(filters.speaker)  # an equality walks ix_quotes_speaker_sort in order
+        conditions.append(Quote.speaker_id == speaker_id if speaker_id is not None
+                          else Quote.speaker_id.in_(speakers_matching(filters.speaker)))
+    if filters.speaker_ids is not None:
+        conditions.append(Quote.speaker_id == filters.speaker_ids[0] if len(filters.speaker_ids) == 1
+                          else Quote.speaker_id.in_(filters.speaker_ids))
     for word in name_key(filters.q or "").split():
         conditions.append(Quote.text_key.contains(word, autoescape=True))
     if filters.role:
         conditions.append(Quote.role_key.contains(name_key(filters.role), autoescape=True))
     if filters.article is not None:
         conditions.append(Quote.article_id == filters.article)
+    # a quote with a date sorts by it (sort_at == published_at), so the same bound on sort_at
+    # selects nothing more and lets the database read a range of the keyset index
     if filters.since is not None:
-        conditions.append(Quote.published_at >= filters.since)
+        conditions += [Quote.published_at >= filters.since, Quote.sort_at >= filters.since]
     if filters.until is not None:
-        conditions.append(Quote.published_at <= filters.until)
+        conditions += [Quote.published_at <= filters.until, Quote.sort_at <= filters.until]
     if filters.kind:
         conditions.append(Quote.kind.in_(filters.kind.split(",")))
     return conditions
@@ -233,15 +274,15 @@ def page(session: Session, stmt: Select, limit: int, cursor: str | None) -> tupl
     if cursor:
         sort_at, last_id = decode_cursor(cursor)
         stmt = stmt.where(tuple_(Quote.sort_at, Quote.id) < tuple_(sort_at, last_id))
-    rows = list(session.scalars(stmt.limit(limit + 1)))
+    rows = session.execute(stmt.limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, encode_cursor(rows[-1].sort_at, rows[-1].id) if more and rows else None
 
 
-def stream(session: Session, stmt: Select, batch: int = 500) -> Iterator[Quote]:
+def stream(session: Session, stmt: Select, batch: int = 500) -> Iterator[Row]:
     """Every row of ``stmt``, fetched in batches, never all in memory."""
-    yield from session.scalars(stmt.execution_options(yield_per=batch))
+    yield from session.execute(stmt.execution_options(yield_per=batch))
 
 
 def encode_cursor(sort_at: datetime, last_id: int) -> str:

@@ -1,0 +1,142 @@
+"""Every list query the API offers reads ``quotes`` through an index, on SQLite and PostgreSQL
+(issue 14). The statements are the ones the API really sends: each filter of ``GET /v1/quotes``
+(and the speaker's and article's lists), with and without a cursor, is requested with the
+response cache off, its SQL is captured and given to ``EXPLAIN`` with the same parameters.
+
+Filters an index serves (speaker, article, since/until, a cursor) must be searches of an index;
+the others (no filter, ``kind``, ``include_rejected``, words in ``q``/``role``) must walk the
+keyset index ``ix_quotes_sort`` in the order of the page, so that ``LIMIT`` ends the walk, with
+no sort of the table. On PostgreSQL sequential scans are turned off for the ``EXPLAIN``: on a
+small test table the planner would rightly prefer one, and what is checked here is that an index
+serves each query (``bench/api.py`` measures the planner's choices at a million quotes)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import event, insert, text
+
+from service.api.schemas import QuoteFiltersSchema
+from service.nlp.normalize import name_key
+from service.store.models import Article, Quote, Speaker, SpeakerToken
+
+# the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
+SPEAKERS = [f"{first} {last}" for first in ("Claire", "Paul", "Inès", "Marc", "Léa", "Hugo", "Nadia", "Julien")
+            for last in ("Garnier", "Lemoine", "Benali", "Roussel", "Keller", "Perrin", "Diallo", "Faure", "Da Silva",
+                         "Marin", "Girard", "Bonnet", "Mercier", "Blanc", "Guerin", "Muller", "Henry", "Roux",
+                         "Fournier", "Morel", "Andre", "Lefevre", "Caron", "Picard", "Robin")]
+START = datetime(2024, 1, 1)
+
+# one request per filter the API offers; "ordered walk": no index can select those rows
+REQUESTS = {
+    "/v1/quotes?limit=5": "ordered walk",
+    "/v1/quotes?limit=5&speaker=2": "search",
+    "/v1/quotes?limit=5&speaker=paul%20lemoine": "search",
+    "/v1/quotes?limit=5&article=7": "search",
+    "/v1/quotes?limit=5&since=2024-03-01": "search",
+    "/v1/quotes?limit=5&until=2024-03-01": "search",
+    "/v1/quotes?limit=5&since=2024-02-01&until=2024-03-01": "search",
+    "/v1/quotes?limit=5&speaker=3&since=2024-02-01": "search",
+    "/v1/quotes?limit=5&kind=indirect": "ordered walk",
+    "/v1/quotes?limit=5&kind=direct,partial": "ordered walk",
+    "/v1/quotes?limit=5&include_rejected=true": "ordered walk",
+    "/v1/quotes?limit=5&q=budget": "ordered walk",
+    "/v1/quotes?limit=5&role=ministre": "ordered walk",
+    "/v1/speakers/2/quotes?limit=5": "search",
+    "/v1/articles/7/quotes?limit=5": "search",
+}
+
+
+@pytest.fixture
+def big_store(make_store_app):
+    """An app with the response cache off over 2,000 quotes of 200 speakers in 200 articles."""
+    app = make_store_app(RESPONSE_CACHE_ENTRIES=0)
+    engine = app.extensions["db_engine"]
+    with engine.begin() as connection:
+        connection.execute(insert(Speaker), [{"id": i + 1, "name": n, "key": name_key(n), "type": "person"}
+                                             for i, n in enumerate(SPEAKERS)])
+        connection.execute(insert(SpeakerToken), [{"speaker_id": i + 1, "token": t} for i, n in enumerate(SPEAKERS)
+                                                  for t in name_key(n).split()])
+        connection.execute(insert(Article), [
+            {"id": a, "text": "…", "language": "fr", "created_at": START, "updated_at": START,
+             "published_at": None if a % 50 == 0 else START + timedelta(days=a)} for a in range(1, 201)])
+        connection.execute(insert(Quote), [
+            {"article_id": q // 10 + 1, "speaker_id": q % 200 + 1, "text": f"Le budget {q}", "text_key": f"le budget {q}",
+             "start": 0, "end": 10, "kind": ["direct", "partial", "indirect"][q % 3], "confidence": 0.9,
+             "speaker_name": SPEAKERS[q % 200], "speaker_type": "person", "role": "ministre", "role_key": "ministre",
+             "published_at": None if (q // 10 + 1) % 50 == 0 else START + timedelta(days=q // 10 + 1),
+             "sort_at": START + timedelta(days=q // 10 + 1), "rejected": q % 97 == 0} for q in range(2000)])
+        connection.execute(text("ANALYZE"))
+    return app
+
+
+def quote_selects(app, path: str) -> list[tuple[str, object]]:
+    """The SELECTs reading ``quotes`` that answering ``path`` sent, with their parameters."""
+    sent = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _executemany):
+        if statement.lstrip().upper().startswith("SELECT") and re.search(r"\bFROM quotes\b", statement):
+            sent.append((statement, parameters))
+
+    engine = app.extensions["db_engine"]
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        response = app.test_client().get(path)
+        response.get_data()  # a stream is read as the client reads it
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return sent
+
+
+def plan(app, statement: str, parameters) -> list[str]:
+    engine = app.extensions["db_engine"]
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            return [row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+        connection.execute(text("SET LOCAL enable_seqscan = off"))
+        return [row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)]
+
+
+def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: bool) -> None:
+    joined = "\n".join(lines)
+    if dialect == "postgresql":
+        assert not re.search(r"Seq Scan on quotes\b", joined), joined
+        if expected == "ordered walk" and not with_cursor:
+            assert "Index Scan Backward using ix_quotes_sort on quotes" in joined, joined
+        return
+    access = [line for line in lines if re.match(r"(SCAN|SEARCH) quotes\b", line)]
+    assert access, joined
+    for line in access:
+        if expected == "search" or with_cursor:
+            assert line.startswith("SEARCH quotes USING"), joined
+        else:
+            assert line == "SCAN quotes USING INDEX ix_quotes_sort", joined
+    if expected == "ordered walk":
+        assert "USE TEMP B-TREE FOR ORDER BY" not in joined, joined
+
+
+def test_every_filter_the_api_offers_is_checked():
+    offered = set(QuoteFiltersSchema().fields) - {"limit", "cursor", "format"}
+    asked = {name for path in REQUESTS for name in re.findall(r"[?&](\w+)=", path)}
+    assert offered <= asked, f"add a request for {offered - asked}"
+
+
+@pytest.mark.parametrize("path", list(REQUESTS))
+def test_list_queries_read_quotes_through_an_index(big_store, path):
+    dialect = big_store.extensions["db_engine"].dialect.name
+    first = big_store.test_client().get(path).get_json()
+    assert first["items"] and first["next"], "the request must select rows and have a next page"
+    for with_cursor, url in ((False, path), (True, f"{path}&cursor={first['next']}")):
+        selects = quote_selects(big_store, url)
+        assert len(selects) == 1, f"one query per page, not {len(selects)}"
+        assert_indexed(plan(big_store, *selects[0]), dialect, REQUESTS[path], with_cursor)
+
+
+def test_a_csv_export_reads_quotes_through_an_index(big_store):
+    selects = quote_selects(big_store, "/v1/speakers/2/quotes?format=csv")
+    assert selects
+    for statement, parameters in selects:
+        assert_indexed(plan(big_store, statement, parameters), big_store.extensions["db_engine"].dialect.name,
+                       "search", False)
