@@ -44,7 +44,19 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "tiny quotes with a cue each": lambda n: fill("Il a dit « oui » puis ", n),
     "thousands of short paragraphs": lambda n: fill("« Oui », a dit Paul.\n", n),
     "many entities": lambda n: fill(lambda i: f"{NAMES[i % 6]} et {NAMES[(i + 1) % 6]} ont dit « oui ». ", n),
+    # a different surname per quote: name clustering and the misspelling search must stay linear
+    "many distinct names": lambda n: fill(lambda i: f"« Oui », a dit Jean {_surname(i)}. ", n),
 }
+
+
+def _surname(i: int) -> str:
+    """Bacar, Becar, …: a different capitalised surname for each ``i``."""
+    consonants, vowels, letters = "bcdfglmnprstvz", "aeiou", []
+    while True:
+        i, r = divmod(i, 70)
+        letters += [consonants[r % 14], vowels[r // 14]]
+        if not i:
+            return "".join(letters).capitalize() + "r"
 SMALL = 1_500  # characters; the large text is 4 times longer
 
 
