@@ -90,7 +90,7 @@ def first_name_gender(name: str, alone: bool = False) -> str | None:
     """``Paulette Lenert`` -> Fem, ``Didier Dinart`` -> Masc; a lone ``Frédéric`` -> Masc only when
     ``alone`` (the article never gives him a surname: « Martin » may well be one); a rare name -> None."""
     words = name.split()
-    return _first_names().get(words[0]) if len(words) > 1 or alone else None
+    return _first_names().get(words[0]) if len(words) > 1 or alone and words else None
 
 
 @lru_cache(maxsize=1)

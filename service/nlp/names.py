@@ -40,6 +40,10 @@ def trim_entities(doc: Doc) -> Doc:
     for ent in doc.ents:
         if _detached_adjective(doc, ent):
             continue
+        person = _person_inside(ent)
+        if person is not None:  # « le coach des Lions Aliou Cissé »: the team, then the coach
+            spans += [Span(doc, ent.start, person, label=ent.label_), Span(doc, person, ent.end, label="PER")]
+            continue
         start = ent.start
         after_article = start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES
         if after_article and len(ent) >= 3 and ent.label_ != "PER" and _follows_role(doc, start - 1) \
@@ -86,6 +90,18 @@ def _detached_adjective(doc: Doc, ent: Span) -> bool:
     word = ent[0].text
     return after[1].lower_ in DEFINITE_ARTICLES | {"l'", "l’", "un", "une"} \
         and word.lower().endswith(_PARTICIPLE_ENDINGS) and first_name_gender(word, alone=True) is None
+
+
+def _person_inside(ent: Span) -> int | None:
+    """Where a person's name starts inside an organisation span: at a known first name followed by
+    a capitalised word, after at least one word of the organisation's."""
+    if ent.label_ == "PER" or len(ent) < 3:
+        return None
+    for tok in ent[1:-1]:
+        nxt = ent.doc[tok.i + 1]
+        if first_name_gender(tok.text, alone=True) and nxt.text[:1].isupper() and tok.doc[tok.i - 1].text[:1].isupper():
+            return tok.i
+    return None
 
 
 def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:

@@ -152,3 +152,10 @@ def test_il_is_the_one_person_of_the_sentence_before_even_as_no_subject(extract)
             "« Je ne partirai pas », a-t-il assuré.")
     quote = [q for q in extract(text) if q.kind != "indirect"][-1]
     assert quote.speaker.name == "Marc Bellec"
+
+
+def test_a_person_glued_to_the_team_is_split_from_it(extract):
+    text = ("Le sélectionneur des Lions Moussa Diarra a fait tourner. "
+            "« Chacun devait avoir du temps de jeu », a-t-il expliqué.")
+    [quote] = [q for q in extract(text) if q.kind != "indirect"]
+    assert quote.speaker.name == "Moussa Diarra"
