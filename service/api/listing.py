@@ -30,10 +30,11 @@ def wanted_format(args: dict) -> str:
     return {v: k for k, v in STREAM_TYPES.items()}.get(best, "json")
 
 
-def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
+def list_response(query: Callable[[Session], Select], args: dict, dump: Callable[[object], dict],
                   csv_fields: list[str], csv_row: Callable[[dict], dict],
                   require: Callable[[Session], None] | None = None):
-    """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match.
+    """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match of
+    ``query(session)`` (built in the session that reads the page).
 
     ``require(session)`` aborts when the listed resource does not exist (a 404): it runs before
     a stream starts, but for a JSON page only when the page is empty or the cursor bad, so that a
@@ -43,11 +44,11 @@ def list_response(stmt: Select, args: dict, dump: Callable[[object], dict],
         if require is not None:
             with current_app.extensions["db_read"]() as session:
                 require(session)
-        rows = _stream(stmt, dump, csv_fields, csv_row, fmt)
+        rows = _stream(query, dump, csv_fields, csv_row, fmt)
         return Response(stream_with_context(rows), mimetype=STREAM_TYPES[fmt])
     with current_app.extensions["db_read"]() as session:
         try:
-            rows, cursor = page(session, stmt, args["limit"], args.get("cursor"))
+            rows, cursor = page(session, query(session), args["limit"], args.get("cursor"))
         except BadCursor as error:
             if require is not None:
                 require(session)
@@ -72,14 +73,14 @@ def spreadsheet_safe(value):
     return value
 
 
-def _stream(stmt: Select, dump, csv_fields: list[str], csv_row, fmt: str) -> Iterable[str]:
+def _stream(query: Callable[[Session], Select], dump, csv_fields: list[str], csv_row, fmt: str) -> Iterable[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=csv_fields)
     if fmt == "csv":
         writer.writeheader()
         yield _drain(buffer)
     with current_app.extensions["db_read"]() as session:
-        for row in stream(session, stmt):
+        for row in stream(session, query(session)):
             item = dump(row)
             if fmt == "ndjson":
                 yield json.dumps(item, ensure_ascii=False) + "\n"

@@ -48,10 +48,8 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
 
 def quote_list(filters: QuoteFilters, args: dict, require=None):
     """The quotes matching ``filters``, as ``list_response`` gives them (``require``: see there)."""
-    if filters.speaker is not None:
-        with current_app.extensions["db_read"]() as session:
-            filters = resolve_speaker_name(session, filters)
-    return list_response(quotes_query(filters), args, stored_quote_json, CSV_FIELDS, csv_row, require)
+    return list_response(lambda session: quotes_query(resolve_speaker_name(session, filters)), args,
+                         stored_quote_json, CSV_FIELDS, csv_row, require)
 
 
 def quote_etag(item: dict) -> str:
