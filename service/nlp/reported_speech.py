@@ -140,7 +140,8 @@ class ReportedSpeechFinder:
                 continue
             after = lowered[end:end + 14]
             if _QUE_AFTER.search(lowered, end, end + 40) or _INCISE_AROUND.search(lowered[max(0, start - 24):start]) or _CLITIC_AFTER.match(after) \
-                    or (i + 1 < len(words) and _COMPLEMENT_WORD.fullmatch(words[i + 1][2])):
+                    or (i + 1 < len(words) and _COMPLEMENT_WORD.fullmatch(words[i + 1][2])) \
+                    or any(w in ("avoir", "être") for _, _, w in words[i + 1:i + 9]):  # « a annoncé, lundi, avoir … »
                 return True
         return False
 
@@ -153,7 +154,7 @@ class ReportedSpeechFinder:
                index: EntityIndex, speaker_of: Callable[[CueMatch], Speaker | None]) -> list[Quote]:
         """The indirect quotes of an article, in text order, given the quotes in marks already
         ``taken``; ``speaker_of`` turns a cue's speaker words into a ``Speaker`` through ``index``."""
-        found = [c for p in paragraphs if p.parsed for c in self.find(p, quoted)]
+        found = [c for p in paragraphs if p.parsed and self.worth_parsing(p.doc.text) for c in self.find(p, quoted)]
         blocked = [(q.start, q.end) for q in taken]
         kept: list[ReportedClause] = []
         for clause in sorted(found, key=lambda c: (PRIORITY[c.match.method], c.start - c.end, c.start)):
