@@ -224,9 +224,16 @@ QUOTE_ROW_COLUMNS = (
     Article.published_at.label("article_published_at"))
 
 
-# built once: a statement of 27 columns costs more to build than a page costs to read
-_QUOTE_ROWS = (select(*QUOTE_ROW_COLUMNS).select_from(Quote).join(Article, Article.id == Quote.article_id)
-               .outerjoin(Speaker, Speaker.id == Quote.speaker_id).order_by(Quote.sort_at.desc(), Quote.id.desc()))
+# built once: a statement of 27 columns costs more to build than a page costs to read; of the tables,
+# not of the ORM classes, so that executing it is Core's work only
+_quotes, _articles, _speakers = Quote.__table__, Article.__table__, Speaker.__table__
+_QUOTE_ROWS = (select(*(_quotes.c[c.key] for c in QUOTE_ROW_COLUMNS[:-5]), _speakers.c.name.label("speaker_current_name"),
+                      _articles.c.title.label("article_title"), _articles.c.url.label("article_url"),
+                      _articles.c.outlet.label("article_outlet"), _articles.c.published_at.label("article_published_at"))
+               .select_from(Quote.__table__)
+               .join(Article.__table__, Article.__table__.c.id == Quote.__table__.c.article_id)
+               .outerjoin(Speaker.__table__, Speaker.__table__.c.id == Quote.__table__.c.speaker_id)
+               .order_by(Quote.__table__.c.sort_at.desc(), Quote.__table__.c.id.desc()))
 
 
 def quotes_query(filters: QuoteFilters) -> Select:
@@ -244,28 +251,28 @@ def quote_row(quote: Quote) -> tuple:
 
 def quote_conditions(filters: QuoteFilters) -> list:
     """The WHERE clauses of ``filters`` on ``Quote``, for lists and for counts."""
-    conditions = [] if filters.include_rejected else [Quote.rejected.is_(False)]
+    conditions = [] if filters.include_rejected else [_quotes.c.rejected.is_(False)]
     if filters.speaker is not None:
         speaker_id = speaker_id_given(filters.speaker)  # an equality walks ix_quotes_speaker_sort in order
-        conditions.append(Quote.speaker_id == speaker_id if speaker_id is not None
-                          else Quote.speaker_id.in_(speakers_matching(filters.speaker)))
+        conditions.append(_quotes.c.speaker_id == speaker_id if speaker_id is not None
+                          else _quotes.c.speaker_id.in_(speakers_matching(filters.speaker)))
     if filters.speaker_ids is not None:
-        conditions.append(Quote.speaker_id == filters.speaker_ids[0] if len(filters.speaker_ids) == 1
-                          else Quote.speaker_id.in_(filters.speaker_ids))
+        conditions.append(_quotes.c.speaker_id == filters.speaker_ids[0] if len(filters.speaker_ids) == 1
+                          else _quotes.c.speaker_id.in_(filters.speaker_ids))
     for word in name_key(filters.q or "").split():
-        conditions.append(Quote.text_key.contains(word, autoescape=True))
+        conditions.append(_quotes.c.text_key.contains(word, autoescape=True))
     if filters.role:
-        conditions.append(Quote.role_key.contains(name_key(filters.role), autoescape=True))
+        conditions.append(_quotes.c.role_key.contains(name_key(filters.role), autoescape=True))
     if filters.article is not None:
-        conditions.append(Quote.article_id == filters.article)
+        conditions.append(_quotes.c.article_id == filters.article)
     # a quote with a date sorts by it (sort_at == published_at), so the same bound on sort_at
     # selects nothing more and lets the database read a range of the keyset index
     if filters.since is not None:
-        conditions += [Quote.published_at >= filters.since, Quote.sort_at >= filters.since]
+        conditions += [_quotes.c.published_at >= filters.since, _quotes.c.sort_at >= filters.since]
     if filters.until is not None:
-        conditions += [Quote.published_at <= filters.until, Quote.sort_at <= filters.until]
+        conditions += [_quotes.c.published_at <= filters.until, _quotes.c.sort_at <= filters.until]
     if filters.kind:
-        conditions.append(Quote.kind.in_(filters.kind.split(",")))
+        conditions.append(_quotes.c.kind.in_(filters.kind.split(",")))
     return conditions
 
 
@@ -273,7 +280,7 @@ def page(session: Session, stmt: Select, limit: int, cursor: str | None) -> tupl
     """One page of ``stmt`` (ordered by ``sort_at``, ``id`` descending) after ``cursor``."""
     if cursor:
         sort_at, last_id = decode_cursor(cursor)
-        stmt = stmt.where(tuple_(Quote.sort_at, Quote.id) < tuple_(sort_at, last_id))
+        stmt = stmt.where(tuple_(_quotes.c.sort_at, _quotes.c.id) < tuple_(sort_at, last_id))
     rows = session.execute(stmt.limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
