@@ -35,7 +35,7 @@ from .roles import (
     find_role_references,
     find_roles,
 )
-from .speakers import attribute_speaker
+from .speakers import attribute_speaker, mention_confidence
 from .types import Quote, QuoteSpan, Speaker
 
 ENTITY_COMPONENTS = ("ner", "entity_trimmer")
@@ -53,7 +53,6 @@ _LONG_RUN = re.compile(r"[^\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 # rarely wrong, a pronoun sometimes, a description (« le porte-parole ») often.
 CONFIDENCE = {"interview": 0.95, "incise": 0.95, "colon": 0.75, "governing": 0.85, "source": 0.8, "preceding": 0.7,
               "continuation": 0.7, "context": 0.6, "topic": 0.4, "anonymous": 0.5, "none": 0.3}
-MENTION_CONFIDENCE = {"name": 1.0, "pronoun": 0.82, "description": 0.7}
 _TITLE_WORDS = 8
 CUED_METHODS = ("incise", "colon", "governing", "source", "preceding")
 _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
@@ -430,34 +429,12 @@ def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index
 
 def speaker_confidence(method: str, speaker: Speaker | None) -> float:
     """The share of quotes found this way whose speaker is right (see ``CONFIDENCE``)."""
-    if speaker is None:
-        return round(CONFIDENCE[method] * 0.5, 2)
-    mention = speaker.mention.text if speaker.mention is not None else None
-    if mention is None:
-        kind = "name"  # no words of its own: the method's figure says it all
-    elif mention.lower().lstrip("-t").lstrip("-") in ("il", "elle", "lui"):
-        kind = "pronoun"
-    elif _names_in(speaker.name, mention):
-        kind = "name"  # « a déclaré Marie Dupont », « le ministre, Paul X, » — not « la compagnie »
-    else:
-        kind = "description"
-    return round(CONFIDENCE[method] * MENTION_CONFIDENCE[kind], 2)
+    return round(CONFIDENCE[method] * mention_confidence(speaker), 2)
 
 
 def _inside_turn(offset: int, turns: list[InterviewTurn], starts: list[int]) -> bool:
     i = bisect_right(starts, offset) - 1
     return i >= 0 and offset < turns[i].end
-
-
-def _names_in(name: str, mention: str) -> bool:
-    """The mention gives the speaker's name, not as a complement (« l'allié politique de Paul X »)."""
-    lowered = mention.lower()
-    for word in name.split():
-        at = lowered.find(word.lower())
-        if word[:1].isupper() and at >= 0:
-            before = lowered[:at].rstrip().rsplit(" ", 1)[-1]
-            return before not in ("de", "du", "des", "d'", "d’") and not before.endswith(("d'", "d’"))
-    return False
 
 
 def _anonymous(match: CueMatch) -> bool:

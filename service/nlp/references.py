@@ -264,14 +264,16 @@ class EntityIndex:
 
     def organisation_by_head(self, head: str, position: int) -> str | None:
         """``le ministère`` -> the last fuller organisation name with that head noun; ``le groupe``
-        after « le groupe alimentaire Nestlé » -> ``Nestlé``."""
+        after « le groupe alimentaire Nestlé » -> ``Nestlé`` (a description, then the name), after
+        « le groupe Hestiane » -> ``groupe Hestiane`` (the name with its kind)."""
         named = [name for start, h, name in self._org_nouns if h == head.lower() and start < position]
         longer = [n for n in named if len(n.split()) > 1]
         if not longer:
             return None
         words = longer[-1].split()
         proper = next((i for i in range(1, len(words)) if all(w[:1].isupper() for w in words[i:])), None)
-        return " ".join(words[proper:]) if proper is not None and words[proper - 1][:1].islower() else longer[-1]
+        described = proper is not None and proper >= 2 and words[proper - 1][:1].islower()  # not « groupe Hestiane »
+        return " ".join(words[proper:]) if described else longer[-1]
 
     def salient_organisation(self, position: int) -> str | None:
         """``la compagnie``, ``l'entreprise`` with no fuller name of that head: the organisation the

