@@ -73,7 +73,7 @@ class QuoteExtractor:
         self.lexicon = load_lexicon()
         extras = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
         self.determiners = frozenset(extras["determiners"])
-        self.modifiers = frozenset(extras["prenominal_modifiers"])
+        self.modifiers = self.lexicon.prenominal_modifiers
         self.cues = CueFinder(nlp.vocab, self.lexicon, extras["subject_clitics"], self.determiners)
         self.reported = ReportedSpeechFinder(nlp.vocab, self.lexicon, self.cues)
         self._lock = threading.Lock()  # spaCy and its memory zones are not thread-safe

@@ -25,6 +25,7 @@ class Lexicon:
     nickname_words: frozenset[str] = frozenset()  # « dit », « surnommé »: a name follows, not speech
     naming_nouns: frozenset[str] = frozenset()  # « affaire », « banderole »: their quoted complement is a name
     inscription_nouns: frozenset[str] = frozenset()  # « banderole », « pancarte »: what they « say » is a slogan
+    prenominal_modifiers: frozenset[str] = frozenset()  # « ancien », « premier »: before a role noun
     title_nouns: frozenset[str] = frozenset()  # « traité », « accord »: a quote opening on one with no cue is a name
     people_nouns: frozenset[str] = frozenset()  # « les habitants », « la famille »: people with no title
     agent_suffixes: tuple[str, ...] = ()  # « -logue », « -iste »: a person by what they do
@@ -59,6 +60,7 @@ def load_lexicon() -> Lexicon:
         nickname_words=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "verb"),
         naming_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "inscription")),
         inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),
+        prenominal_modifiers=frozenset(rules["prenominal_modifiers"]),
         title_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "title")),
         people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),

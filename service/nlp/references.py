@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .gender import first_name_gender
 from .lexicon import OF_WORDS
+from .names import HONORIFICS
 from .normalize import name_key
 from .roles import RoleMention
 
@@ -290,7 +291,7 @@ class EntityIndex:
         return max(counts, key=lambda n: (counts[n], last[n])) if counts else None
 
 
-_GLUED_HONORIFIC = re.compile(r"^(?:M|Mme|Mlle|Me|Dr|Pr)\.(?=[A-ZÀ-Ý])")
+_GLUED_HONORIFIC = re.compile("^(?:" + "|".join(re.escape(h.rstrip(".")) for h in sorted(HONORIFICS)) + r")\.(?=[A-ZÀ-Ý])")
 
 
 def _neighbourhood(token: str) -> set[tuple]:

@@ -101,8 +101,6 @@ def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, l
     return attribute_speaker(after[1:], paragraph, index, lexicon, sentence) if len(after) > 1 else None
 
 
-_PRENOMINAL_ROLE_WORDS = {"premier", "première", "ancien", "ancienne", "ex", "futur", "future", "nouveau", "nouvelle",
-                          "vice", "haut", "haute", "grand", "grande"}
 _COMPLEMENT_DEPS = ("nmod", "amod", "nummod", "flat:name", "fixed")
 
 
@@ -177,7 +175,7 @@ def _head_noun(mention: Span, lexicon: Lexicon):
         if t.lower_ in OF_WORDS or t.is_punct:
             break
         if t.i > mention.start and t.lower_ in lexicon.role_nouns and mention.doc[t.i - 1].pos_ in ("ADJ", "PROPN") \
-                and mention.doc[t.i - 1].lower_ in _PRENOMINAL_ROLE_WORDS:
+                and mention.doc[t.i - 1].lower_ in lexicon.prenominal_modifiers:
             return t
     for t in mention:
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.i == mention.end - 1):
