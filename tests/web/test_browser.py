@@ -92,13 +92,22 @@ def get_json(url: str) -> dict:
 
 def click_and_wait(driver, button) -> None:
     """Click a submit button and wait until the next page has replaced this one."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    page = driver.find_element(By.TAG_NAME, "html")
+    # A marker on this page's window object: gone once another document has loaded. Asking an old
+    # element whether it is stale races with the navigation (Chrome may answer "Node with given id
+    # does not belong to the document" instead of a stale-element error).
+    driver.execute_script("window.__beforeClick = true;")
     button.click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+
+    def next_page_loaded(d) -> bool:
+        try:
+            return d.execute_script("return !window.__beforeClick && document.readyState === 'complete';")
+        except WebDriverException:  # the page is being replaced
+            return False
+
+    WebDriverWait(driver, 60).until(next_page_loaded)
 
 
 def paste_and_submit(driver, base: str, text: str, action: str, **fields) -> None:
