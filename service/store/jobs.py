@@ -60,6 +60,15 @@ def mark(session: Session, job_id: str, now: datetime, **values) -> None:
     session.execute(update(Job).where(Job.id == job_id).values(updated_at=now, **values))
 
 
+def finish(session: Session, job_id: str, attempt: int, now: datetime, **values) -> bool:
+    """Mark a job ``done`` (with ``values``) in the transaction that stores its article, if it is
+    still running the attempt ``attempt``: False when another copy of its task took it over
+    since (Redis delivered it again while this one ran), and the caller must store nothing."""
+    result = session.execute(update(Job).where(Job.id == job_id, Job.status == "running", Job.attempts == attempt)
+                             .values(status="done", error=None, updated_at=now, **values))
+    return result.rowcount == 1
+
+
 def pending_external_ids(session: Session, records: list[ArticleInput]) -> set[str]:
     """External ids of ``records`` that a queued or running job already carries, same text."""
     ids = [r.external_id for r in records if r.external_id]

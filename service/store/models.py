@@ -171,4 +171,26 @@ class Job(Base):
     webhook_attempts: Mapped[int] = mapped_column(Integer, default=0)
     webhook_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime())
-    updated_at: Mapped[datetime] = mapped_column(DateTime())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(), index=True)  # retention prunes by it
+
+
+class WebhookDelivery(Base):
+    """The outbox: one webhook to send, written in the transaction that stores its article, so
+    that no crash between that commit and the publish of its delivery task loses it. A periodic
+    sweep publishes again the deliveries nobody took (``service.tasks.sweep``)."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_webhook_deliveries_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer)  # no foreign key: a deleted article fails its delivery
+    url: Mapped[str] = mapped_column(String(2048))
+    job_id: Mapped[str | None] = mapped_column(String(36))  # the job whose webhook state follows this
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | delivered | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(DateTime())  # the next attempt, not before
+    leased_until: Mapped[datetime | None] = mapped_column(DateTime())  # an attempt in flight until then
+    swept_at: Mapped[datetime | None] = mapped_column(DateTime())  # last published by the sweep
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(), index=True)
