@@ -39,6 +39,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["background_webhooks"] = BackgroundWebhooks(app.config, app.extensions["db_write"])
     if app.config["WEBHOOK_URL"]:
         check_scheme(app.config["WEBHOOK_URL"])
+        if app.extensions["celery"] is None:  # the threads' sweep resumes what a dead process left
+            app.before_request(app.extensions["background_webhooks"].start)
     if app.config["PROXY_COUNT"]:
         if not app.config["API_KEYS"]:  # behind a proxy on this host, every client is loopback
             raise RuntimeError("QUOTES_PROXY_COUNT is set but QUOTES_API_KEYS is not: set keys for writes.")

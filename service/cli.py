@@ -131,7 +131,42 @@ def worker_command(args: argparse.Namespace) -> int:
         serve_worker_metrics(args.metrics_port)
     celery_app.worker_main(["worker", f"--concurrency={args.concurrency}", f"--queues={','.join(queues(celery_app))}",
                             f"--loglevel={args.loglevel}", f"--hostname=quotes-{os.getpid()}@%h",
-                            "--without-gossip", "--without-mingle"])
+                            "--without-gossip", "--without-mingle", *(["--beat"] if args.beat else [])])
+    return 0
+
+
+def beat_command(args: argparse.Namespace) -> int:
+    """Celery beat: publishes the sweep every ``QUOTES_SWEEP_INTERVAL`` (one per deployment)."""
+    from .config import load_config
+
+    if not load_config()["BROKER_URL"]:
+        print("error: set QUOTES_BROKER_URL (amqp://… or redis://…) to run beat", file=sys.stderr)
+        return 2
+    from .logs import configure_logging
+    from .tasks import celery_app
+
+    configure_logging(celery_app.conf.quotes_config["LOG_LEVEL"])
+    celery_app.start(["beat", f"--loglevel={args.loglevel}"])
+    return 0
+
+
+def prune_command(args: argparse.Namespace) -> int:
+    """Delete finished jobs and webhook deliveries older than the retention."""
+    from .config import load_config
+    from .store.db import make_engine, make_sessionmaker, upgrade
+    from .tasks import prune_jobs
+
+    config = load_config()
+    days = config["JOB_RETENTION_DAYS"] if args.days is None else args.days
+    if days <= 0:
+        print("error: retention is off (QUOTES_JOB_RETENTION_DAYS=0): give --days", file=sys.stderr)
+        return 2
+    engine = make_engine(config["DATABASE_URL"], config["DB_CONNECT_TIMEOUT"], config["DB_STATEMENT_TIMEOUT"])
+    try:
+        upgrade(engine)
+        print(json.dumps({"older_than_days": days, **prune_jobs(config, make_sessionmaker(engine, write=True), days)}))
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -176,7 +211,16 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--concurrency", type=int, default=os.cpu_count() or 1, help="processes (default: cores)")
     worker.add_argument("--loglevel", default="INFO")
     worker.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus metrics on this port")
+    worker.add_argument("--beat", action="store_true",
+                        help="also run the periodic sweep (Celery beat): in one worker of the deployment only")
     worker.set_defaults(run=worker_command)
+    beat = commands.add_parser("beat", help="publish the periodic sweep (webhooks left pending, old jobs): run one")
+    beat.add_argument("--loglevel", default="INFO")
+    beat.set_defaults(run=beat_command)
+    prune = commands.add_parser("prune", help="delete finished jobs and webhook deliveries past the retention")
+    prune.add_argument("--days", type=float, default=None,
+                       help="older than this many days (default: QUOTES_JOB_RETENTION_DAYS, 30)")
+    prune.set_defaults(run=prune_command)
     evaluate = commands.add_parser("evaluate", help="score the extractor against gold annotations (JSON lines)")
     evaluate.add_argument("gold", help="gold file, one article per line (docs/ANNOTATION.md)")
     evaluate.add_argument("--texts", help="folder of the articles named by \"file\" (default: the gold file's folder)")

@@ -57,6 +57,18 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "WEBHOOK_ATTEMPTS": _int("QUOTES_WEBHOOK_ATTEMPTS", 6),
         "WEBHOOK_TIMEOUT": _float("QUOTES_WEBHOOK_TIMEOUT", 10.0),
         "WEBHOOK_PRIVATE": _flag("QUOTES_WEBHOOK_PRIVATE", True),
+        # Redis only (RabbitMQ gives a lost worker's tasks back at once): a task neither
+        # acknowledged nor finished this many seconds after a worker took it is delivered again.
+        # It must exceed a task's wait in the worker's prefetch plus its run, and every retry's
+        # countdown (capped at half of it): too short, tasks run twice; too long, the tasks of a
+        # killed worker wait that long
+        "VISIBILITY_TIMEOUT": _int("QUOTES_VISIBILITY_TIMEOUT", 1800),
+        # the periodic sweep (Celery beat, or the API's webhook threads without a broker):
+        # webhooks whose publish was lost are sent again, old jobs pruned
+        "SWEEP_INTERVAL": _float("QUOTES_SWEEP_INTERVAL", 30.0),
+        # finished jobs and webhook deliveries are deleted this many days after their last
+        # change (0: kept for ever)
+        "JOB_RETENTION_DAYS": _float("QUOTES_JOB_RETENTION_DAYS", 30.0),
         # the JSON body may escape every character of the text: leave room, then 413
         "MAX_CONTENT_LENGTH": _int("QUOTES_MAX_BODY_BYTES", 6 * max_text + 64_000),
         "API_TITLE": "French quote attribution",

@@ -12,9 +12,11 @@ from .store.models import Article
 from .store.queries import ArticleInput, save_article
 
 
-def ingest_article(extractor: QuoteExtractor, sessions: sessionmaker[Session], data: ArticleInput) -> tuple[Article, bool]:
-    """Extract, then store in one transaction; returns the stored article and whether it is new."""
-    return store_quotes(sessions, data, extract_quotes(extractor, data.text))
+def ingest_article(extractor: QuoteExtractor, sessions: sessionmaker[Session], data: ArticleInput,
+                   then: Callable[[Session, Article], None] | None = None) -> tuple[Article, bool]:
+    """Extract, then store in one transaction (``then`` as for ``store_quotes``); returns the
+    stored article and whether it is new."""
+    return store_quotes(sessions, data, extract_quotes(extractor, data.text), then=then)
 
 
 def store_quotes(sessions: sessionmaker[Session], data: ArticleInput, quotes: list[Quote],

@@ -6,9 +6,13 @@
 of articles, extracted in one ``nlp.pipe`` batch; each article is stored in its own transaction,
 with its job marked ``done`` in that transaction. Tasks are acknowledged late with a prefetch of
 one, so the tasks of a killed worker are delivered again; the jobs already done are skipped then,
-so nothing is stored twice. An article whose extraction raises is tried again later (exponential
-backoff) on its own, then its job fails with the reason; the rest of its batch goes on.
-``deliver_webhook`` POSTs the stored article to its ``callback_url`` with retries.
+so nothing is stored twice; a copy that runs while another still does (Redis's visibility
+timeout ran out) stores nothing either, as its job moved on to another attempt. An article whose
+extraction raises is tried again later (exponential backoff) on its own, then its job fails with
+the reason; the rest of its batch goes on. The webhook of a stored article is a row of the outbox,
+written in the transaction that stores it; ``deliver_webhook`` POSTs it to its ``callback_url``
+with retries, and ``sweep`` (Celery beat, every ``QUOTES_SWEEP_INTERVAL``) publishes again the
+deliveries whose publish was lost and prunes old jobs (``QUOTES_JOB_RETENTION_DAYS``).
 
 Each worker process loads the spaCy model once, when it starts (``worker_process_init``).
 """
@@ -20,7 +24,8 @@ import threading
 import time
 import uuid
 from dataclasses import asdict
-from datetime import datetime
+import tempfile
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -32,13 +37,14 @@ from sqlalchemy.exc import OperationalError as DatabaseError
 
 from .config import load_config
 from .ingest import store_quotes, utc_now
-from .metrics import ARTICLES, QUOTES, TASK_FAILURES, TASK_RETRIES, TASK_SECONDS, WEBHOOKS
-from .store.jobs import NewJob, claim, mark, record_jobs
+from .metrics import ARTICLES, QUOTES, TASK_FAILURES, TASK_RETRIES, TASK_SECONDS
+from .store.jobs import NewJob, claim, finish, mark, record_jobs
+from .store.outbox import add_delivery, prune
 from .store.queries import ArticleConflict, ArticleInput
-from .webhooks import DeliveryFailed, WebhookRefused, backoff, post, webhook_body
+from .webhooks import backoff, deliver, sweep_due
 
 log = logging.getLogger(__name__)
-INGEST_TASK, WEBHOOK_TASK = "quotes.ingest_articles", "quotes.deliver_webhook"
+INGEST_TASK, WEBHOOK_TASK, SWEEP_TASK = "quotes.ingest_articles", "quotes.deliver_webhook", "quotes.sweep"
 # publishing from the API: a broker that is down is known within about two seconds
 PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 1}
 BROKER_ERRORS = (BrokerError, OSError)
@@ -48,12 +54,28 @@ class BrokerUnavailable(Exception):
     """The broker could not take the task."""
 
 
+class Superseded(Exception):
+    """Another copy of the task took the job meanwhile: this one stores nothing."""
+
+
 def make_celery(config: dict[str, Any], current: bool = False) -> Celery:
     """A Celery app on ``config["BROKER_URL"]`` (settings as for ``create_app``: the rest from
     the environment); the tasks below belong to every such app."""
     config = load_config(config)
     queue = config["QUEUE_NAME"]
     app = Celery("service", broker=config["BROKER_URL"], set_as_current=current)
+    if (config["BROKER_URL"] or "").startswith(("redis", "rediss", "sentinel")):
+        # Redis has no acknowledgements: a task a worker took sits in an "unacked" hash, and any
+        # worker puts back in the queue those held longer than the visibility timeout (a worker
+        # killed without a chance to give them back). Every worker looks for them each tenth of
+        # it (at most every minute), so a killed worker's tasks run again after 1.1 x the timeout.
+        timeout = config["VISIBILITY_TIMEOUT"]
+        app.conf.broker_transport_options = {
+            "visibility_timeout": timeout,
+            "unacked_restore_interval": max(1, min(60, timeout // 10)),
+            "unacked_restore_throttle": 1,  # look every interval, not every tenth
+            "socket_connect_timeout": 2,
+        }
     app.conf.update(
         task_acks_late=True,  # acknowledged after the task ran: a killed worker's tasks come back
         task_reject_on_worker_lost=True,  # …also when only the pool process running it died
@@ -61,7 +83,14 @@ def make_celery(config: dict[str, Any], current: bool = False) -> Celery:
         task_ignore_result=True,  # the jobs table is the result
         task_serializer="json", accept_content=["json"],
         task_default_queue=f"{queue}.ingest",
-        task_routes={WEBHOOK_TASK: {"queue": f"{queue}.webhooks"}},
+        task_routes={WEBHOOK_TASK: {"queue": f"{queue}.webhooks"}, SWEEP_TASK: {"queue": f"{queue}.webhooks"}},
+        # `python -m service beat` (one per deployment) or `worker --beat`: the outbox sweep
+        beat_schedule={"quotes-sweep": {"task": SWEEP_TASK, "schedule": config["SWEEP_INTERVAL"],
+                                        "options": {"expires": config["SWEEP_INTERVAL"]}}},
+        beat_schedule_filename=os.path.join(tempfile.gettempdir(), f"quotes-beat-{queue}"),
+        # a pool process loads the model before it reports up (seconds on a busy machine): the
+        # default of 4 s had the pool kill each process that replaced a dead one, over and over
+        worker_proc_alive_timeout=300,
         broker_connection_timeout=2,
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
@@ -86,9 +115,9 @@ def enqueue(app: Celery, jobs: list[NewJob], batch: str | None = None) -> None:
     _publish(app, INGEST_TASK, [items, batch], task_id=jobs[0].id if len(jobs) == 1 else None)
 
 
-def schedule_webhook(app: Celery, article_id: int, url: str, job_id: str | None = None,
-                     countdown: float | None = None) -> None:
-    _publish(app, WEBHOOK_TASK, [article_id, url, job_id], countdown=countdown)
+def publish_delivery(app: Celery, delivery_id: int, countdown: float | None = None) -> None:
+    """Publish the task of an outbox delivery; raises ``BrokerUnavailable`` (the sweep will)."""
+    _publish(app, WEBHOOK_TASK, [delivery_id], countdown=countdown)
 
 
 def _publish(app: Celery, name: str, args: list, **options) -> None:
@@ -229,20 +258,32 @@ def _ingest(task, context: WorkerContext, items: list[dict[str, Any]], batch: st
             _extraction_failed(task, context, job, attempts[job.id], result)
             continue
         url = job.callback_url or config["WEBHOOK_URL"]
+        deliveries: list[int] = []
 
-        def done(session, article, job=job, url=url):
-            mark(session, job.id, utc_now(), status="done", article_id=article.id, error=None,
-                 webhook_status="pending" if url else None)
+        def done(session, article, job=job, url=url, deliveries=deliveries):
+            # in the article's transaction: the job (if this is still its attempt) and the webhook
+            now = utc_now()
+            if not finish(session, job.id, attempts[job.id], now, article_id=article.id,
+                          webhook_status="pending" if url else None):
+                raise Superseded(job.id)
+            if url:
+                deliveries.append(add_delivery(session, article.id, url, job.id, now))
 
         try:
-            article, _ = store_quotes(context.sessions, job.article, result, then=done)
+            store_quotes(context.sessions, job.article, result, then=done)
+        except Superseded:
+            log.warning("job %s: another copy of its task took it over; this one stores nothing", job.id)
+            continue
         except ArticleConflict as conflict:
             with context.sessions.begin() as session:
                 mark(session, job.id, utc_now(), status="failed", error=str(conflict))
             TASK_FAILURES.labels("ingest").inc()
             continue
-        if url:
-            schedule_webhook(task.app, article.id, url, job.id)
+        for delivery in deliveries:
+            try:
+                publish_delivery(task.app, delivery)
+            except BrokerUnavailable:
+                log.warning("webhook delivery %d not published; the sweep will send it", delivery)
 
 
 def _extract(extractor, texts: list[str]) -> list:
@@ -280,33 +321,54 @@ def _extraction_failed(task, context: WorkerContext, job: NewJob, attempt: int, 
 
 
 @shared_task(bind=True, name=WEBHOOK_TASK, max_retries=None)
-def deliver_webhook(self, article_id: int, url: str, job_id: str | None = None) -> None:
-    """POST the stored article and its quotes to ``url``; retried with exponential backoff."""
+def deliver_webhook(self, delivery_id: int, url: str | None = None, job_id: str | None = None) -> None:
+    """One attempt at an outbox delivery; a failure publishes the next one after a backoff (if
+    that publish is lost, the sweep sends it)."""
     context = worker_context(self.app)
-    config, attempt = context.config, self.request.retries + 1
+    if url is not None:  # a task published before the outbox: (article_id, url, job_id)
+        with context.sessions.begin() as session:
+            delivery_id = add_delivery(session, delivery_id, url, job_id, utc_now())
     started = time.perf_counter()
-    outcome, error = "delivered", None
     try:
-        body = webhook_body(context.sessions, article_id)
-        if body is not None:
-            post(url, body, config)
-    except WebhookRefused as refused:
-        outcome, error = "failed", str(refused)
-    except DeliveryFailed as failed:
-        outcome, error = ("retried" if attempt < config["WEBHOOK_ATTEMPTS"] else "failed"), str(failed)
+        outcome = deliver(context.config, context.sessions, delivery_id)
     finally:
         TASK_SECONDS.labels("webhook").observe(time.perf_counter() - started)
-    WEBHOOKS.labels(outcome).inc()
-    if job_id:
-        with context.sessions.begin() as session:
-            mark(session, job_id, utc_now(), webhook_attempts=attempt, webhook_error=error,
-                 webhook_status={"retried": "pending"}.get(outcome, outcome))
-    if outcome == "retried":
-        TASK_RETRIES.labels("webhook").inc()
-        raise self.retry(countdown=backoff(config, attempt))
-    if outcome == "failed":
+    if outcome.outcome == "failed":
         TASK_FAILURES.labels("webhook").inc()
-        log.warning("webhook for article %s to %s failed after %d attempts: %s", article_id, url, attempt, error)
+    if outcome.retry_in is not None:
+        TASK_RETRIES.labels("webhook").inc()
+        try:
+            publish_delivery(self.app, delivery_id, countdown=outcome.retry_in)
+        except BrokerUnavailable:
+            log.warning("retry of webhook delivery %d not published; the sweep will send it", delivery_id)
+
+
+_last_prune: float | None = None  # monotonic time of this process's last prune
+
+
+@shared_task(bind=True, name=SWEEP_TASK, ignore_result=True)
+def sweep(self) -> dict[str, int]:
+    """The periodic sweep: publish the outbox deliveries nobody took; prune old jobs (at most
+    once an hour per process)."""
+    global _last_prune
+    context = worker_context(self.app)
+    swept = sweep_due(context.config, context.sessions)
+    for delivery in swept:
+        publish_delivery(self.app, delivery)
+    result = {"published": len(swept)}
+    if context.config["JOB_RETENTION_DAYS"] > 0 and (_last_prune is None or time.monotonic() - _last_prune > 3600):
+        result.update(prune_jobs(context.config, context.sessions))
+        _last_prune = time.monotonic()
+    if swept:
+        log.info("sweep: %d webhook deliveries published again", len(swept))
+    return result
+
+
+def prune_jobs(config: dict[str, Any], sessions, days: float | None = None) -> dict[str, int]:
+    """Delete finished jobs and deliveries older than the retention (``days``, else the setting)."""
+    days = config["JOB_RETENTION_DAYS"] if days is None else days
+    with sessions.begin() as session:
+        return prune(session, utc_now() - timedelta(days=days))
 
 
 def new_job_id() -> str:

@@ -4,6 +4,8 @@ signed ``X-Quotes-Signature: sha256=<HMAC-SHA256 of the body>`` with ``QUOTES_WE
 Only ``http(s)`` addresses; never link-local or cloud metadata addresses (nor loopback and private
 networks when ``QUOTES_WEBHOOK_PRIVATE=0``). Deliveries run on the queue's workers (``service.tasks``)
 or, without a broker, on a background thread of the API process: never in the request's thread.
+Each delivery is a row of the outbox (``service.store.outbox``), written with its article: what a
+crash leaves pending, the periodic sweep sends again.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import queue
 import socket
 import threading
 import time
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,9 +28,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .metrics import WEBHOOKS
 from .store.models import Article
+from .store.outbox import claim_delivery, due_deliveries, finish_attempt
 
 log = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-Quotes-Signature"
+LEASE_MARGIN = 30  # seconds an attempt holds its delivery beyond the POST's timeout
 # metadata services that are not link-local: AWS over IPv6, Alibaba Cloud
 METADATA_ADDRESSES = {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
 METADATA_HOSTS = {"metadata", "metadata.google.internal", "instance-data", "instance-data.ec2.internal"}
@@ -110,58 +116,104 @@ def post(url: str, body: bytes, config: dict[str, Any]) -> None:
 
 
 def backoff(config: dict[str, Any], attempt: int) -> float:
-    """Seconds before retry number ``attempt`` (1, 2, …): exponential, capped at ten minutes."""
-    return min(config["RETRY_BACKOFF"] * 2 ** (attempt - 1), 600.0)
+    """Seconds before retry number ``attempt`` (1, 2, …): exponential, capped at ten minutes and
+    at half the broker's visibility timeout (Redis delivers again a task held longer than that,
+    and a worker holds a task with a countdown until it runs)."""
+    return min(config["RETRY_BACKOFF"] * 2 ** (attempt - 1), 600.0, config["VISIBILITY_TIMEOUT"] / 2)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one call of :func:`deliver` did: ``delivered``, ``retried`` (again in ``retry_in``
+    seconds), ``failed``, or None when this copy of the delivery had nothing to do."""
+
+    outcome: str | None
+    attempt: int = 0
+    retry_in: float | None = None
+    error: str | None = None
+
+
+def deliver(config: dict[str, Any], sessions: sessionmaker[Session], delivery_id: int) -> Outcome:
+    """One attempt at an outbox delivery: lease it, POST, record the outcome (and its job's)."""
+    from .ingest import utc_now
+
+    with sessions.begin() as session:
+        attempt = claim_delivery(session, delivery_id, utc_now(), config["WEBHOOK_TIMEOUT"] + LEASE_MARGIN)
+    if attempt is None:
+        return Outcome(None)
+    outcome, error = "delivered", None
+    try:
+        body = webhook_body(sessions, attempt.article_id)
+        if body is None:
+            raise WebhookRefused("the article was deleted before its webhook was sent")
+        post(attempt.url, body, config)
+    except WebhookRefused as refused:
+        outcome, error = "failed", str(refused)
+    except DeliveryFailed as failed:
+        outcome, error = ("retried" if attempt.attempt < config["WEBHOOK_ATTEMPTS"] else "failed"), str(failed)
+    retry_in = backoff(config, attempt.attempt) if outcome == "retried" else None
+    now = utc_now()
+    with sessions.begin() as session:
+        finish_attempt(session, attempt, now, "pending" if retry_in is not None else outcome, error,
+                       retry_at=now + timedelta(seconds=retry_in) if retry_in is not None else None)
+    WEBHOOKS.labels(outcome).inc()
+    if outcome == "failed":
+        log.warning("webhook for article %s to %s failed after %d attempts: %s", attempt.article_id, attempt.url,
+                    attempt.attempt, error)
+    return Outcome(outcome, attempt.attempt, retry_in, error)
+
+
+def sweep_due(config: dict[str, Any], sessions: sessionmaker[Session]) -> list[int]:
+    """The outbox deliveries to publish again: pending one sweep interval past their due time,
+    in nobody's hands (marked swept: the next sweeps leave them ten intervals to arrive)."""
+    from .ingest import utc_now
+
+    interval = config["SWEEP_INTERVAL"]
+    with sessions.begin() as session:
+        return due_deliveries(session, utc_now(), grace=interval, resweep=10 * interval)
 
 
 class BackgroundWebhooks:
-    """Deliveries with retries on two daemon threads of this process (no broker configured):
-    best effort, what is pending when the process stops is lost; a broker makes them durable."""
+    """Deliveries with retries on two daemon threads of this process (no broker configured). The
+    outbox keeps them: when idle, the threads sweep it for deliveries a process that died (or a
+    full backlog) left pending; several API processes share that work through the leases."""
 
     THREADS, PENDING = 2, 1000
 
     def __init__(self, config: dict[str, Any], sessions: sessionmaker[Session]):
         self.config, self.sessions = config, sessions
-        self.pending: queue.Queue[tuple[int, str]] = queue.Queue(self.PENDING)
+        self.pending: queue.Queue[int] = queue.Queue(self.PENDING)
         self.lock = threading.Lock()
         self.threads: list[threading.Thread] = []
 
-    def submit(self, article_id: int, url: str) -> None:
+    def start(self) -> None:
         with self.lock:  # started on first use: after gunicorn forked its workers
             self.threads = [t for t in self.threads if t.is_alive()]
             while len(self.threads) < self.THREADS:
                 self.threads.append(threading.Thread(target=self._run, name="webhooks", daemon=True))
                 self.threads[-1].start()
+
+    def submit(self, delivery_id: int) -> None:
+        self.start()
         try:
-            self.pending.put_nowait((article_id, url))
+            self.pending.put_nowait(delivery_id)
         except queue.Full:
-            WEBHOOKS.labels("failed").inc()
-            log.warning("webhook to %s dropped: %d deliveries pending already", url, self.PENDING)
+            log.warning("webhook delivery %d left to the sweep: %d deliveries pending already", delivery_id,
+                        self.PENDING)
 
     def _run(self) -> None:
         while True:
             try:
-                self._deliver(*self.pending.get())
-            except Exception:  # noqa: BLE001 - the database went away: log, keep the thread
-                WEBHOOKS.labels("failed").inc()
+                try:
+                    delivery_id = self.pending.get(timeout=self.config["SWEEP_INTERVAL"])
+                except queue.Empty:
+                    for swept in sweep_due(self.config, self.sessions):
+                        self._deliver(swept)
+                    continue
+                self._deliver(delivery_id)
+            except Exception:  # noqa: BLE001 - the database went away: log, keep the thread (the row waits)
                 log.exception("webhook delivery failed")
 
-    def _deliver(self, article_id: int, url: str) -> None:
-        body = webhook_body(self.sessions, article_id)
-        attempts = self.config["WEBHOOK_ATTEMPTS"]
-        for attempt in range(1, attempts + 1):
-            try:
-                if body is not None:
-                    post(url, body, self.config)
-                WEBHOOKS.labels("delivered").inc()
-                return
-            except WebhookRefused as error:
-                log.warning("webhook to %s refused: %s", url, error)
-                break
-            except DeliveryFailed as error:
-                if attempt == attempts:
-                    log.warning("webhook to %s failed: %s", url, error)
-                    break
-                WEBHOOKS.labels("retried").inc()
-                time.sleep(backoff(self.config, attempt))
-        WEBHOOKS.labels("failed").inc()
+    def _deliver(self, delivery_id: int) -> None:
+        while (outcome := deliver(self.config, self.sessions, delivery_id)).retry_in is not None:
+            time.sleep(outcome.retry_in)

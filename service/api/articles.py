@@ -13,7 +13,7 @@ from ..store.models import Article
 from ..store.queries import ArticleConflict, ArticleInput, delete_article
 from .auth import WRITE_SECURITY, require_key
 from .jobs import (CALLBACK_URL_PATTERN, PREFER_HEADER, JobSchema, callback_url_allowed, enqueue_article,
-                   prefers_async, send_webhook)
+                   prefers_async, send_webhook, webhook_outbox)
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
 from .schemas import NO_NUL, ListArgsSchema, QuotePageSchema, StoredQuoteSchema, Text
@@ -98,12 +98,14 @@ class Articles(MethodView):
         callback_url = body.pop("callback_url", None)
         if prefers_async():
             return enqueue_article(ArticleInput(**body), callback_url)
+        then, deliveries = webhook_outbox(callback_url)  # written with the article: never lost
         try:
             article, created = ingest_article(current_app.extensions["quote_extractor"],
-                                              current_app.extensions["db_write"], ArticleInput(**body))
+                                              current_app.extensions["db_write"], ArticleInput(**body), then)
         except ArticleConflict as conflict:
             abort(409, message=str(conflict))
-        send_webhook(article.id, callback_url)
+        for delivery in deliveries:
+            send_webhook(delivery)
         return article, 201 if created else 200
 
 

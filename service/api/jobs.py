@@ -13,7 +13,8 @@ from ..ingest import utc_now
 from ..store.jobs import NewJob, record_jobs
 from ..store.models import Job
 from ..store.queries import ArticleInput
-from ..tasks import BrokerUnavailable, enqueue, new_job_id, schedule_webhook
+from ..store.outbox import add_delivery
+from ..tasks import BrokerUnavailable, enqueue, new_job_id, publish_delivery
 from ..webhooks import WebhookRefused, check_scheme
 from .auth import require_key
 from .timestamps import UtcDateTime
@@ -105,16 +106,28 @@ def enqueue_article(data: ArticleInput, callback_url: str | None):
     return response
 
 
-def send_webhook(article_id: int, callback_url: str | None) -> None:
-    """After a synchronous store: the webhook goes to the queue, or to a background thread."""
+def webhook_outbox(callback_url: str | None):
+    """For a synchronous store: a ``then`` that writes the webhook's outbox row in the article's
+    transaction (None without a URL), and the list that gets the row's id."""
     url = callback_url or current_app.config["WEBHOOK_URL"]
+    deliveries: list[int] = []
     if not url:
-        return
+        return None, deliveries
+
+    def then(session, article) -> None:
+        deliveries.append(add_delivery(session, article.id, url, None, utc_now()))
+
+    return then, deliveries
+
+
+def send_webhook(delivery_id: int) -> None:
+    """After the commit: the delivery goes to the queue, or to a background thread; if this
+    process dies first, or the broker is down, the row waits for the sweep."""
     celery = current_app.extensions.get("celery")
     if celery is not None:
         try:
-            schedule_webhook(celery, article_id, url)
+            publish_delivery(celery, delivery_id)
             return
         except BrokerUnavailable:
             pass
-    current_app.extensions["background_webhooks"].submit(article_id, url)
+    current_app.extensions["background_webhooks"].submit(delivery_id)

@@ -109,19 +109,22 @@ def thread_worker():
 class WorkerProcess:
     """``python -m service worker`` in its own process group, ready when Celery says so."""
 
-    def __init__(self, config: dict, log_path: Path, concurrency: int = 1, metrics_port: int = 0):
+    def __init__(self, config: dict, log_path: Path, concurrency: int = 1, metrics_port: int = 0,
+                 beat: bool = False, program: list[str] | None = None):
         env = {**os.environ, "DATABASE_URL": config["DATABASE_URL"], "QUOTES_BROKER_URL": config["BROKER_URL"],
                "QUOTES_QUEUE_NAME": config["QUEUE_NAME"], "QUOTES_RETRY_BACKOFF": str(config["RETRY_BACKOFF"]),
                "QUOTES_WEBHOOK_SECRET": config["WEBHOOK_SECRET"],
                "QUOTES_WEBHOOK_TIMEOUT": str(config["WEBHOOK_TIMEOUT"]),
                "QUOTES_TASK_ATTEMPTS": str(config["TASK_ATTEMPTS"]),
-               "QUOTES_WEBHOOK_ATTEMPTS": str(config["WEBHOOK_ATTEMPTS"])}
+               "QUOTES_WEBHOOK_ATTEMPTS": str(config["WEBHOOK_ATTEMPTS"]),
+               **{f"QUOTES_{key}": str(config[key]) for key in ("VISIBILITY_TIMEOUT", "SWEEP_INTERVAL")
+                  if key in config}}
         self.log_path = log_path
         self.log = open(log_path, "a")
         start = log_path.stat().st_size
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "service", "worker", "--concurrency", str(concurrency),
-             "--metrics-port", str(metrics_port)], cwd=ROOT, env=env,
+            [*(program or [sys.executable, "-m", "service"]), "worker", "--concurrency", str(concurrency),
+             "--metrics-port", str(metrics_port), *(["--beat"] if beat else [])], cwd=ROOT, env=env,
             stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 180
         while " ready." not in log_path.read_text()[start:]:
@@ -149,8 +152,9 @@ class WorkerProcess:
 def worker_process(tmp_path):
     workers: list[WorkerProcess] = []
 
-    def start(config: dict, concurrency: int = 1, metrics_port: int = 0) -> WorkerProcess:
-        workers.append(WorkerProcess(config, tmp_path / "worker.log", concurrency, metrics_port))
+    def start(config: dict, concurrency: int = 1, metrics_port: int = 0, beat: bool = False,
+              program: list[str] | None = None) -> WorkerProcess:
+        workers.append(WorkerProcess(config, tmp_path / "worker.log", concurrency, metrics_port, beat, program))
         return workers[-1]
 
     yield start

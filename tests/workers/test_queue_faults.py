@@ -9,13 +9,14 @@ import importlib.util
 import urllib.request
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, func, select
 
 from service.bulk import QueueReport, enqueue_records, read_records
 from service.store.db import make_sessionmaker
 from service.store.models import Article, Job
 from service.tasks import make_celery
-from workers_support import wait_for
+from workers_support import AMQP_URL, REDIS_URL, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 # the hardening tests' cuttable TCP proxy, loaded from their conftest under a name of its own
@@ -35,8 +36,12 @@ def job_counts(url: str) -> dict[str, int]:
         engine.dispose()
 
 
+@pytest.mark.parametrize("broker", [AMQP_URL, REDIS_URL], ids=["rabbitmq", "redis"])
 def test_a_worker_killed_mid_batch_has_its_tasks_redelivered_and_each_article_stored_once(
-        queue_config, make_api, worker_process, tmp_path):
+        broker, queue_config, make_api, worker_process, tmp_path):
+    # RabbitMQ gives a dead consumer's tasks back at once; Redis once they were held longer than
+    # the visibility timeout (30 s here: well above a task of six articles and one in the prefetch)
+    queue_config = {**queue_config, "BROKER_URL": broker, "VISIBILITY_TIMEOUT": 30}
     client = make_api(queue_config).test_client()
     # real articles (about 0.1 s of extraction each), six to a task, through ingest --queue
     texts = sorted((ROOT / "tests" / "devset").glob("*.txt")) + sorted((ROOT / "tests" / "devset2").glob("*.txt"))
@@ -57,7 +62,7 @@ def test_a_worker_killed_mid_batch_has_its_tasks_redelivered_and_each_article_st
     assert in_hand and job_counts(queue_config["DATABASE_URL"])["done"] < 21
 
     worker_process(queue_config)  # a fresh worker gets the unacknowledged tasks again
-    wait_for(lambda: job_counts(queue_config["DATABASE_URL"]) == {"done": 21}, timeout=180)
+    wait_for(lambda: job_counts(queue_config["DATABASE_URL"]) == {"done": 21}, timeout=240)
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(Article)) == 21
         assert session.scalar(select(func.count(func.distinct(Article.text)))) == 21
