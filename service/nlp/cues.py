@@ -336,7 +336,7 @@ class CueFinder:
             return None
         sent = self._sentence(para, i)
         before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t)]
-        verbs = [t for t in before if self._is_reporting(t)]
+        verbs = [t for t in before if self._is_reporting(t) and not _relative_clause_verb(t)]
         if strong and verbs:
             verb = verbs[-1]
             return CueMatch("colon", para, self._verb_group(verb), self.subject_of(verb, para))
@@ -636,14 +636,22 @@ def _verbless_apposition(doc: Doc, i: int) -> bool:
     return False
 
 
+# third-person present endings of the other conjugations -> their infinitive's ending
+_IRREGULAR_PRESENT = (("iert", "érir"), ("uit", "uivre"), ("ient", "enir"), ("aît", "aître"), ("it", "ire"),
+                      ("et", "ettre"), ("ut", "ure"), ("d", "dre"))
+
+
 def _infinitives(word: str) -> list[str]:
-    """Infinitives an -er verb form may come from, when the lemmatizer failed: « estime » -> estimer,
-    « dénoncent » -> dénoncer."""
+    """Infinitives a present form may come from, when the lemmatizer failed: « estime » -> estimer,
+    « dénoncent » -> dénoncer, « lit » -> lire, « poursuit » -> poursuivre, « requiert » -> requérir,
+    « répond » -> répondre, « admet » -> admettre, « soutient » -> soutenir."""
+    found = []
     if word.endswith("ent"):
-        return [word[:-2] + "r"]
-    if word.endswith(("e", "es")):
-        return [word.rstrip("s") + "r"]
-    return []
+        found.append(word[:-2] + "r")
+    elif word.endswith(("e", "es")):
+        found.append(word.rstrip("s") + "r")
+    found += [word[: -len(end)] + infinitive for end, infinitive in _IRREGULAR_PRESENT if word.endswith(end)]
+    return found
 
 
 def _participle_infinitives(word: str) -> list[str]:
@@ -706,6 +714,11 @@ def _detached_opener(tok: Token) -> bool:
     doc = tok.doc
     return tok.i == tok.sent.start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," \
         and not tok.ent_type_ and tok.pos_ != "PRON"
+
+
+def _relative_clause_verb(verb: Token) -> bool:
+    """« Un pompier, qui a requis l'anonymat, raconte : … »: « requis » says nothing of the quote."""
+    return verb.dep_ == "acl:relcl" or any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children)
 
 
 def _relative_antecedent(qui: Token) -> Token | None:

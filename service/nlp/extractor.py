@@ -168,7 +168,13 @@ class QuoteExtractor:
              for o in find_organisation_genitives(p, here, self.lexicon, regions)],
             sorted([m.start for m in mentions if m.type == PERSON]  # « La direction, elle, … »: may be the body
                    + [r.start for r in references if r.role not in ("il", "elle")]))
-        index = EntityIndex(mentions, roles, [o for found in described for o in found], find_acronyms(text))
+        index = EntityIndex(mentions, roles, [o for found in described for o in found], find_acronyms(text),
+                            self.lexicon.party)
+        for para in paragraphs:  # « Me X » is a lawyer
+            for ent in para.doc.ents:
+                party = self.lexicon.party(para.doc[ent.start - 1].text) if ent.label_ == "PER" and ent.start else None
+                if party is not None:
+                    index.add_party(ent.text, party)
         for ref in references:  # « la maire » anywhere in the article tells the maire's gender
             person = None if ref.anaphor else index.person_by_role(ref.role, ref.start, ref.gender)
             if person is not None and ref.gender:
@@ -238,6 +244,9 @@ class QuoteExtractor:
         """« « … », a dit Paul X. Le ministre de l'Économie a ajouté … »: the role the article
         gives a person after a quote is theirs for that quote too."""
         speaker = quote.speaker
+        named = index.named_later(speaker.name) if speaker is not None else None
+        if named is not None:
+            return replace(quote, speaker=replace(speaker, name=named, role=index.role_of(named)))
         if speaker is None or speaker.role or speaker.type != PERSON or not index.knows(speaker.name):
             return quote
         role = index.role_of(speaker.name)
@@ -263,9 +272,10 @@ class QuoteExtractor:
         if ref.anaphor:
             person = index.person_referred_to(ref.role, ref.start, sentence, ref.gender)
         else:
-            person = index.person_by_role(ref.role, ref.start, ref.gender)
+            person = index.person_by_role(ref.role, ref.start, ref.gender) \
+                or index.person_by_party(ref.role, ref.start, ref.gender)
             if person is None and ref.subject:  # « L'élu a qualifié … »
-                person = index.person_just_described(ref.start, sentence, ref.gender)
+                person = index.person_just_described(ref.start, sentence, ref.gender, ref.role)
         if person is not None:
             if not ref.complement:  # « l'avocat de l'accusé » does not bring the accused to mind
                 index.add(NameMention(person, PERSON, ref.start, sentence, ref.subject))

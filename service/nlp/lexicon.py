@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from .normalize import name_key
 
 # closed-class words several steps test for; the open classes are the data files in rules/
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "d"})  # « ministre de la Santé », « porte-parole du parti »
 DEFINITE_SINGULAR = frozenset({"le", "la", "l'", "l’"})  # « la magistrate »
 DEFINITE_ARTICLES = DEFINITE_SINGULAR | {"les"}
+_LONGEST_PARTY = 5  # words in the longest entry of role_groups.tsv
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,18 @@ class Lexicon:
     agent_suffixes: tuple[str, ...] = ()  # « -logue », « -iste »: a person by what they do
     anonymous_nouns: frozenset[str] = frozenset()  # « le boulanger », « un témoin »: someone new, unnamed
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
+    parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
+
+    def party(self, role: str) -> frozenset[str] | None:
+        """The parties a role may belong to (``rules/role_groups.tsv``), by its longest known opening
+        words: « avocate générale près la cour » -> {prosecution}, « avocate de la famille » ->
+        {defence}, « le magistrat » -> {bench, prosecution}."""
+        words = name_key(role).split()
+        for size in range(min(len(words), _LONGEST_PARTY), 0, -1):
+            found = self.parties.get(" ".join(words[:size]))
+            if found is not None:
+                return found
+        return None
 
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
@@ -47,6 +62,7 @@ def load_lexicon() -> Lexicon:
     rows = list(csv.reader(_lines("reporting_verbs.tsv")[1:], delimiter="\t"))
     verbs = {lemma.strip().lower(): cls.strip() for lemma, cls in rows}
     faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
+    parties = {name_key(words): frozenset(party.split()) for words, party in csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t")}
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     return Lexicon(
@@ -66,4 +82,5 @@ def load_lexicon() -> Lexicon:
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
         anonymous_nouns=frozenset(w.lower() for w in _lines("anonymous_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
+        parties=parties,
     )

@@ -12,6 +12,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from .gender import first_name_gender
 from .lexicon import OF_WORDS
@@ -40,7 +41,11 @@ class EntityIndex:
     """The people and organisations of one article, their canonical names and roles."""
 
     def __init__(self, mentions: list[NameMention], roles: list[RoleMention],
-                 organisations: list[tuple[int, str, str]] = (), acronyms: dict[str, str] | None = None):
+                 organisations: list[tuple[int, str, str]] = (), acronyms: dict[str, str] | None = None,
+                 party: Callable[[str], frozenset[str] | None] = lambda role: None):
+        self._party_of_role = party  # Lexicon.party: « la procureure » -> {prosecution}
+        self._parties: dict[str, frozenset[str]] = {}  # person key -> party the article gives outright (« Me X »)
+        self._described: set[str] = set()  # keys of people the article never names (« le procureur »)
         self._acronyms = {name_key(k): v for k, v in (acronyms or {}).items()}  # « ONEE » -> its full name
         mentions = _clean_person_names([m for m in mentions if name_key(m.name)])
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -118,7 +123,10 @@ class EntityIndex:
         """The person the article is about: the one it names most often, first named on a tie."""
         if not self._people:
             return None
-        key = max(self._people, key=lambda k: (len(self._people[k]), -self._people[k][0]))
+        named = [k for k in self._people if k not in self._described]
+        if not named:
+            return None
+        key = max(named, key=lambda k: (len(self._people[k]), -self._people[k][0]))
         return self.canonical(key)
 
     def organisation_name(self, name: str) -> str:
@@ -133,6 +141,51 @@ class EntityIndex:
         """« …, résume la cheffe du service, … » resolved to Anne X: the role the article gives her,
         for « la cheffe de service » later on and her next quotes, unless she already has one."""
         self._roles.setdefault(name_key(self.canonical(name)), role)
+
+    def add_party(self, name: str, party: frozenset[str]) -> None:
+        """« Me X » is a lawyer, whatever role the article gives him later."""
+        self._parties[name_key(self.canonical(name))] = party
+
+    def party_of(self, name: str) -> frozenset[str] | None:
+        key = name_key(self.canonical(name))
+        role = self._roles.get(key)
+        return self._parties.get(key) or (self._party_of_role(role) if role else None)
+
+    def describe(self, description: str, start: int, sentence: int, subject: bool, gender: str | None) -> str:
+        """A person the article never names, known by a description: « Le procureur a répliqué.
+        « … », a-t-il dit. » Later pronouns point back to it, and so does the same description or
+        one of the same party (« la juge » after « la présidente »)."""
+        key = name_key(description)
+        self._canonical.setdefault(key, description)
+        self._described.add(key)
+        self._roles.setdefault(key, description)
+        if gender:
+            self.add_gender(description, gender)
+        self.add(NameMention(description, PERSON, start, sentence, subject))
+        return self.canonical(description)
+
+    def named_later(self, name: str) -> str | None:
+        """« Le procureur a annoncé … » and only later « Anne X, procureure de la République »: the
+        one named person the article gives the description of an unnamed one, else ``None``."""
+        key = name_key(name)
+        if key not in self._described:
+            return None
+        wanted = key.split()
+        named = {self.canonical(k) for k, role in self._roles.items()
+                 if k not in self._described and k in self._people and self._role_matches(wanted, name_key(role).split())}
+        return named.pop() if len(named) == 1 else None
+
+    def person_by_party(self, role: str, position: int, gender: str | None = None) -> str | None:
+        """« la juge » after « la présidente » (the same bench), « le maître des poursuites » after
+        « le procureur »: the person last spoken of in the same party of a trial."""
+        party = self._party_of_role(role)
+        if party is None:
+            return None
+        matches = [k for k in self._people if party & (self.party_of(k) or set()) and self._gender_fits(k, gender)
+                   and self._people[k][0] < position]
+        if not matches:
+            return None
+        return self.canonical(max(matches, key=lambda k: self._people[k][bisect_left(self._people[k], position) - 1]))
 
     def knows(self, name: str) -> bool:
         """``name`` is (a form of) a person named in the article."""
@@ -212,12 +265,15 @@ class EntityIndex:
         found = self.antecedent(position, sentence, gender=gender, salient=words.endswith(("intéressé", "intéressée")))
         return self.canonical(found.name) if found is not None else None
 
-    def person_just_described(self, position: int, sentence: int, gender: str | None) -> str | None:
+    def person_just_described(self, position: int, sentence: int, gender: str | None, role: str = "") -> str | None:
         """« L'élu a qualifié … », « la magistrate » with no role of that name in the article: the
         person just spoken of, looking further back when the gender (« la chercheuse ») rules
-        out the people in between."""
+        out the people in between; never one of another party (« le procureur » is not « Me X »)."""
         found = self.antecedent(position, sentence, window=8 if gender else 3, gender=gender, nearest=True)
-        return self.canonical(found.name) if found is not None else None
+        if found is None:
+            return None
+        party, theirs = self._party_of_role(role) if role else None, self.party_of(found.name)
+        return None if party and theirs and not party & theirs else self.canonical(found.name)
 
     def _people_before(self, position: int, too_far, gender: str | None) -> list[NameMention]:
         """Unquoted people of ``gender`` (or of no known gender) before ``position``, in text
@@ -247,6 +303,7 @@ class EntityIndex:
         matches = [k for k in matches if k in self._people and self._gender_fits(k, gender)]
         if not matches:
             return None
+        matches = [k for k in matches if k not in self._described] or matches  # a name first
 
         def last_seen(key: str) -> int:
             starts = self._people[key]

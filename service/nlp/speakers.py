@@ -72,15 +72,19 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns or agent:
         if singular:
             gender = phrase_gender(mention, lexicon.role_nouns)
-            person = index.person_by_role(described, position, gender)
+            person = index.person_by_role(described, position, gender) or index.person_by_party(described, position, gender)
             if person is not None and gender:
                 index.add_gender(person, gender)
             anonymous = lemma in lexicon.anonymous_nouns or head.lower_ in lexicon.anonymous_nouns
-            if person is None and mention[0].lower_ in DEFINITE_SINGULAR and not anonymous:  # « la magistrate » after « la procureure X »
-                person = index.person_just_described(position, sentence, gender)
+            definite = mention[0].lower_ in DEFINITE_SINGULAR
+            if person is None and definite and not anonymous:  # « la magistrate » after « la procureure X »
+                person = index.person_just_described(position, sentence, gender, described)
             if person is not None:
                 index.add_role(person, described)
                 return Speaker(person, PERSON, index.role_of(person), surface)
+            if definite and not anonymous:  # « …, a répondu le procureur. « … », a-t-il ajouté »
+                name = index.describe(_full_description(mention, head), position, sentence, True, gender)
+                return Speaker(name, PERSON, None, surface)
         return Speaker(_full_description(mention, head), PERSON, None, surface)
     if head.pos_ == "PROPN":
         if not head.ent_type_ and not index.knows(described):

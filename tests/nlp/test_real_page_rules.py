@@ -159,3 +159,38 @@ def test_a_person_glued_to_the_team_is_split_from_it(extract):
             "« Chacun devait avoir du temps de jeu », a-t-il expliqué.")
     [quote] = [q for q in extract(text) if q.kind != "indirect"]
     assert quote.speaker.name == "Moussa Diarra"
+
+
+def test_the_parties_of_a_trial_are_not_one_another(extract):
+    """« le procureur » is not the lawyer « Me X » just quoted, and « il » after him is the prosecutor."""
+    text = ("« Mon client n'a rien à se reprocher », a plaidé Me Hugo Perrin.\n\n"
+            "« Les faits sont établis », a répondu le procureur. « Je requiers deux ans ferme », a-t-il ajouté.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Hugo Perrin", "procureur", "procureur"]
+
+
+def test_a_party_of_a_trial_keeps_its_description_across_synonyms(extract):
+    """« la juge » after « la présidente » (no name given): the same magistrate."""
+    text = ("Le prévenu, Kevin, comparaît pour vol.\n\n"
+            "« Vous étiez ivre ? », demande la présidente. « Un peu », reconnaît Kevin. "
+            "« C'est grave », tranche la juge.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["présidente", "Kevin", "présidente"]
+
+
+def test_an_irregular_present_the_tagger_missed_is_a_cue(extract):
+    """« lit la présidente », « requiert le substitut »: third-person forms of -ire/-érir verbs."""
+    text = "Paul a une carrure de déménageur : « Vous zigzaguiez au volant », lit la présidente."
+    quotes = extract(text)
+    assert [(q.speaker.name, q.method) for q in quotes] == [("présidente", "incise")]
+
+
+def test_a_role_gives_its_party():
+    from service.nlp.lexicon import load_lexicon
+
+    party = load_lexicon().party
+    assert party("avocate générale près la cour") == {"prosecution"}
+    assert party("avocat de la famille") == {"defence"}
+    assert party("Me") == {"defence"}
+    assert party("magistrat") == {"bench", "prosecution"}
+    assert party("ministre de la Justice") is None
