@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable
 
-from flask import Response, current_app, jsonify, request, stream_with_context, url_for
-from flask_smorest import abort
-from sqlalchemy import Select
-from sqlalchemy.orm import Session
+import orjson
 
-from ..store.queries import BadCursor, page, stream
+from flask import Response, current_app, request, stream_with_context, url_for
+from flask_smorest import abort
+from sqlalchemy import Connection
+
+from ..store.queries import BadCursor, QuoteQuery, page, stream
 
 STREAM_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
 # a spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection)
@@ -23,6 +23,15 @@ STREAM_RESPONSES = {"200": {"content": {  # replaces the content @blp.response d
 }}}
 
 
+# stored dates are naive UTC: written as RFC 3339 with « Z », as timestamps.rfc3339 writes them
+JSON_OPTIONS = orjson.OPT_NAIVE_UTC | orjson.OPT_UTC_Z
+
+
+def to_json(value) -> bytes:
+    """``value`` as JSON, dates included (orjson: a page of 200 quotes is serialised in C)."""
+    return orjson.dumps(value, option=JSON_OPTIONS)
+
+
 def wanted_format(args: dict) -> str:
     if args.get("format"):
         return args["format"]
@@ -30,32 +39,34 @@ def wanted_format(args: dict) -> str:
     return {v: k for k, v in STREAM_TYPES.items()}.get(best, "json")
 
 
-def list_response(query: Callable[[Session], Select], args: dict, dump: Callable[[object], dict],
+def list_response(query: Callable[[Connection], QuoteQuery], args: dict, fields: Callable[[object], dict],
                   csv_fields: list[str], csv_row: Callable[[dict], dict],
-                  require: Callable[[Session], None] | None = None):
+                  require: Callable[[Connection], None] | None = None):
     """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match of
-    ``query(session)`` (built in the session that reads the page).
+    ``query(connection)`` (built on the connection that reads the page: a page is read with Core
+    only, no ORM session). ``fields(row)`` is an item with its dates as naive UTC datetimes;
+    ``csv_row(item)`` its CSV cells.
 
-    ``require(session)`` aborts when the listed resource does not exist (a 404): it runs before
+    ``require(connection)`` aborts when the listed resource does not exist (a 404): it runs before
     a stream starts, but for a JSON page only when the page is empty or the cursor bad, so that a
-    page costs one query."""
+    page costs one query of quotes."""
     fmt = wanted_format(args)
     if fmt != "json":
         if require is not None:
-            with current_app.extensions["db_read"]() as session:
-                require(session)
-        rows = _stream(query, dump, csv_fields, csv_row, fmt)
+            with current_app.extensions["db_engine"].connect() as connection:
+                require(connection)
+        rows = _stream(query, fields, csv_fields, csv_row, fmt)
         return Response(stream_with_context(rows), mimetype=STREAM_TYPES[fmt])
-    with current_app.extensions["db_read"]() as session:
+    with current_app.extensions["db_engine"].connect() as connection:
         try:
-            rows, cursor = page(session, query(session), args["limit"], args.get("cursor"))
+            rows, cursor = page(connection, query(connection), args["limit"], args.get("cursor"))
         except BadCursor as error:
             if require is not None:
-                require(session)
+                require(connection)
             abort(400, message=str(error))
         if not rows and require is not None:
-            require(session)
-        response = jsonify({"items": [dump(r) for r in rows], "next": cursor})
+            require(connection)
+        response = Response(to_json({"items": [fields(r) for r in rows], "next": cursor}), mimetype="application/json")
     if cursor:
         query = {**request.args.to_dict(), **(request.view_args or {}), "cursor": cursor}
         # relative (RFC 8288): a Host or X-Forwarded-* header sent by a client cannot end up in
@@ -73,17 +84,18 @@ def spreadsheet_safe(value):
     return value
 
 
-def _stream(query: Callable[[Session], Select], dump, csv_fields: list[str], csv_row, fmt: str) -> Iterable[str]:
+def _stream(query: Callable[[Connection], QuoteQuery], fields, csv_fields: list[str], csv_row,
+            fmt: str) -> Iterable[str | bytes]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=csv_fields)
     if fmt == "csv":
         writer.writeheader()
         yield _drain(buffer)
-    with current_app.extensions["db_read"]() as session:
-        for row in stream(session, query(session)):
-            item = dump(row)
+    with current_app.extensions["db_engine"].connect() as connection:
+        for row in stream(connection, query(connection)):
+            item = fields(row)
             if fmt == "ndjson":
-                yield json.dumps(item, ensure_ascii=False) + "\n"
+                yield to_json(item) + b"\n"
             else:
                 writer.writerow({k: spreadsheet_safe(v) for k, v in csv_row(item).items()})
                 yield _drain(buffer)

@@ -15,12 +15,12 @@ from ..ingest import utc_now
 from ..nlp.normalize import name_key
 from ..store.corrections import CorrectionError, correct_quote, quote_history
 from ..store.models import Quote
-from ..store.queries import QuoteFilters, quotes_query, resolve_speaker_name
+from ..store.queries import QuoteFilters, quotes_query
 from .auth import WRITE_SECURITY, require_key, writer_label
 from .listing import STREAM_RESPONSES, list_response
 from .schemas import (WORDS, QuoteFiltersSchema, QuotePageSchema, StoredQuoteSchema, Text,
-                      stored_quote_json)
-from .timestamps import UtcDateTime
+                      stored_quote_fields, stored_quote_json)
+from .timestamps import UtcDateTime, rfc3339
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1", description="Stored quotes, newest first")
 blp.before_request(require_key)
@@ -32,8 +32,10 @@ MERGE_PATCH = "application/merge-patch+json"
 
 
 def csv_row(item: dict) -> dict:
+    """The CSV cells of ``stored_quote_fields(row)``."""
     speaker = item["speaker"] or {}
-    return {"id": item["id"], "article_id": item["article_id"], "published_at": item["published_at"],
+    published_at = None if item["published_at"] is None else rfc3339(item["published_at"])
+    return {"id": item["id"], "article_id": item["article_id"], "published_at": published_at,
             "speaker_id": speaker.get("id"), "speaker_name": speaker.get("name"), "speaker_role": speaker.get("role"),
             "speaker_type": speaker.get("type"), "kind": item["kind"], "text": item["text"], "start": item["start"],
             "end": item["end"], "cue": (item["cue"] or {}).get("text"), "confidence": item["confidence"],
@@ -48,8 +50,7 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
 
 def quote_list(filters: QuoteFilters, args: dict, require=None):
     """The quotes matching ``filters``, as ``list_response`` gives them (``require``: see there)."""
-    return list_response(lambda session: quotes_query(resolve_speaker_name(session, filters)), args,
-                         stored_quote_json, CSV_FIELDS, csv_row, require)
+    return list_response(lambda db: quotes_query(db, filters), args, stored_quote_fields, CSV_FIELDS, csv_row, require)
 
 
 def quote_etag(item: dict) -> str:
@@ -112,7 +113,7 @@ IF_MATCH = {"in": "header", "name": "If-Match", "required": False, "schema": {"t
 
 @blp.route("/quotes")
 class Quotes(MethodView):
-    @blp.arguments(QuoteFiltersSchema, location="query", error_status_code=400, unknown=ma.RAISE)
+    @blp.arguments(QuoteFiltersSchema(), location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)
     @blp.doc(responses=STREAM_RESPONSES)
     def get(self, args):

@@ -152,7 +152,10 @@ class ListArgsSchema(ma.Schema):
 class QuoteFiltersSchema(ListArgsSchema):
     speaker = Text(validate=[ma.validate.Length(1, 200), WORDS],
                                metadata={"description": "Speaker id, or words of a name (accent-, case- and hyphen-insensitive)"})
-    q = Text(validate=[ma.validate.Length(1, 500), WORDS], metadata={"description": "Words inside the quote"})
+    q = Text(validate=[ma.validate.Length(1, 500), WORDS], metadata={"description": (
+        "Words of the quote, every one of them, as whole words: case, accents, hyphens and apostrophes "
+        "are ignored (etat finds « l'État »), other marks separate words; a q with no letter nor digit "
+        "finds nothing")})
     role = Text(validate=[ma.validate.Length(1, 200), WORDS])
     article = ma.fields.Integer(validate=ma.validate.Range(1, MAX_ID))
     since = UtcDateTime(metadata={"description": "Published at or after (ISO 8601)"})

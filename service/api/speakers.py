@@ -132,7 +132,7 @@ class SpeakerById(MethodView):
 
 @blp.route("/speakers/<id:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
-    @blp.arguments(ListArgsSchema, location="query", error_status_code=400, unknown=ma.RAISE)
+    @blp.arguments(ListArgsSchema(), location="query", error_status_code=400, unknown=ma.RAISE)
     @blp.response(200, QuotePageSchema)
     @blp.doc(responses=STREAM_RESPONSES)
     @blp.alt_response(404, response="NOT_FOUND")

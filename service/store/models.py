@@ -121,6 +121,19 @@ class Quote(Base):
     speaker: Mapped[Speaker | None] = relationship(lazy="joined")
 
 
+class QuoteWord(Base):
+    """One word of a quote (``queries.words_of`` of its text) at the quote's place in list order:
+    the index of ``q=`` word search. Its key is in the order pages are read (newest first), so a
+    page of quotes holding any word, common or rare, reads one page of this index."""
+
+    __tablename__ = "quote_words"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    sort_at: Mapped[datetime] = mapped_column(DateTime(), primary_key=True)  # the quote's sort_at
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 class QuoteCorrection(Base):
     """One correction a person made to a quote: the merge patch, the state before and after.
 

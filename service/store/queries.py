@@ -6,16 +6,17 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 
-from sqlalchemy import Row, Select, delete, func, literal, or_, select, tuple_, update
+from sqlalchemy import Connection, Row, Select, bindparam, delete, exists, false, func, insert, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from ..nlp.normalize import name_key
-from .models import MAX_ID, Article, Quote, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
+from .models import MAX_ID, Article, Quote, QuoteWord, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
 
 
 class BadCursor(ValueError):
@@ -113,6 +114,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
     session.execute(delete(SpeakerRole).where(SpeakerRole.article_id == article.id))
     session.flush()
     sort_at = data.published_at or article.created_at or now
+    stored = []
     for q in quotes:
         speaker = resolve_speaker(session, q.speaker.name, q.speaker.type) if q.speaker else None
         if speaker is not None and q.speaker.role:
@@ -120,7 +122,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
                 "speaker_id": speaker.id, "article_id": article.id, "role": q.speaker.role,
                 "key": name_key(q.speaker.role), "published_at": data.published_at})
         mention = q.speaker.mention if q.speaker else None
-        session.add(Quote(
+        stored.append(Quote(
             article_id=article.id, speaker_id=speaker.id if speaker else None, text=q.text,
             text_key=name_key(q.text), start=q.start, end=q.end, kind=q.kind, confidence=q.confidence,
             speaker_name=q.speaker.name if q.speaker else None, speaker_type=q.speaker.type if q.speaker else None,
@@ -130,7 +132,12 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
             mention_end=mention.end if mention else None,
             cue_text=q.cue.text if q.cue else None, cue_start=q.cue.start if q.cue else None,
             cue_end=q.cue.end if q.cue else None, published_at=data.published_at, sort_at=sort_at))
+    session.add_all(stored)
     session.flush()
+    words = [{"word": word, "sort_at": quote.sort_at, "quote_id": quote.id} for quote in stored
+             for word in words_of(quote.text)]
+    if words:
+        session.execute(insert(QuoteWord), words)
     from .corrections import reapply_corrections  # builds on this module
     reapply_corrections(session, article.id)  # people's corrections outlive re-extraction
     bump_version(session)
@@ -192,9 +199,20 @@ def bump_version(session: Session) -> None:
 
 
 # -- quotes --------------------------------------------------------------------------------------
+WORD = re.compile(r"[^\W_]+")
+MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
+PROBE = 10_000  # quote_words entries counted at most to tell a rare word from a common one
+
+
+def words_of(text: str) -> list[str]:
+    """The words ``q=`` finds in ``text``, in order, once: runs of letters and digits after case,
+    accents, hyphens and apostrophes are set aside (``name_key``): « L'État » has ``l`` and ``etat``."""
+    return list(dict.fromkeys(word[:MAX_WORD] for word in WORD.findall(name_key(text))))
+
+
 @dataclass(frozen=True)
 class QuoteFilters:
-    speaker: str | None = None
+    speaker: str | None = None  # an id, or words of a name
     q: str | None = None
     role: str | None = None
     article: int | None = None
@@ -202,94 +220,169 @@ class QuoteFilters:
     until: datetime | None = None
     kind: str | None = None  # one kind or a comma list: "direct,partial"
     include_rejected: bool = False
-    speaker_ids: tuple[int, ...] | None = None  # the ids a speaker name names (resolve_speaker_name)
 
 
-def resolve_speaker_name(session: Session, filters: QuoteFilters) -> QuoteFilters:
-    """``filters`` with a speaker name replaced by the ids of the speakers it names, so that the
-    page query reads each one's part of ``ix_quotes_speaker_sort`` whatever the planner would
-    guess of a subquery (SQLite may otherwise walk the whole table in date order)."""
-    if filters.speaker is None or speaker_id_given(filters.speaker) is not None:
-        return filters
-    return replace(filters, speaker=None, speaker_ids=tuple(session.scalars(speakers_matching(filters.speaker))))
+@dataclass(frozen=True)
+class Shape:
+    """Which filters a list query has, not their values: one statement is built per shape and
+    kept, so that a page costs the binding of its values only."""
 
+    include_rejected: bool = False
+    speaker: str | None = None  # "id" (one equality) or "ids" (the speakers a name names)
+    words: int = 0  # words of q= (word0, word1, … rarest first)
+    no_words: bool = False  # q= has no word at all: nothing matches
+    by_words: bool = False  # the walk follows quote_words of word0 instead of a quotes index
+    role: bool = False
+    article: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False
+
+
+@dataclass(frozen=True)
+class QuoteQuery:
+    """A list of quotes to read: its shape and the values of its parameters."""
+
+    shape: Shape
+    params: dict
+
+
+_quotes, _articles, _speakers = Quote.__table__, Article.__table__, Speaker.__table__
+_words = QuoteWord.__table__
 
 # one listed quote: its columns, its speaker's current name and its article's reference
 QUOTE_ROW_COLUMNS = (
-    Quote.id, Quote.article_id, Quote.speaker_id, Quote.text, Quote.start, Quote.end, Quote.kind, Quote.confidence,
-    Quote.speaker_name, Quote.speaker_type, Quote.role, Quote.mention_text, Quote.mention_start, Quote.mention_end,
-    Quote.cue_text, Quote.cue_start, Quote.cue_end, Quote.published_at, Quote.sort_at, Quote.rejected,
-    Quote.corrected_at, Quote.corrected_by, Speaker.name.label("speaker_current_name"),
-    Article.title.label("article_title"), Article.url.label("article_url"), Article.outlet.label("article_outlet"),
-    Article.published_at.label("article_published_at"))
+    *(_quotes.c[name] for name in (
+        "id", "article_id", "speaker_id", "text", "start", "end", "kind", "confidence", "speaker_name", "speaker_type",
+        "role", "mention_text", "mention_start", "mention_end", "cue_text", "cue_start", "cue_end", "published_at",
+        "sort_at", "rejected", "corrected_at", "corrected_by")),
+    _speakers.c.name.label("speaker_current_name"), _articles.c.title.label("article_title"),
+    _articles.c.url.label("article_url"), _articles.c.outlet.label("article_outlet"),
+    _articles.c.published_at.label("article_published_at"))
 
 
-# built once: a statement of 27 columns costs more to build than a page costs to read; of the tables,
-# not of the ORM classes, so that executing it is Core's work only
-_quotes, _articles, _speakers = Quote.__table__, Article.__table__, Speaker.__table__
-_QUOTE_ROWS = (select(*(_quotes.c[c.key] for c in QUOTE_ROW_COLUMNS[:-5]), _speakers.c.name.label("speaker_current_name"),
-                      _articles.c.title.label("article_title"), _articles.c.url.label("article_url"),
-                      _articles.c.outlet.label("article_outlet"), _articles.c.published_at.label("article_published_at"))
-               .select_from(Quote.__table__)
-               .join(Article.__table__, Article.__table__.c.id == Quote.__table__.c.article_id)
-               .outerjoin(Speaker.__table__, Speaker.__table__.c.id == Quote.__table__.c.speaker_id)
-               .order_by(Quote.__table__.c.sort_at.desc(), Quote.__table__.c.id.desc()))
+def quotes_query(db: Session | Connection, filters: QuoteFilters) -> QuoteQuery:
+    """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
+    names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
+    would guess of a subquery; the words of ``q`` are put rarest first (a count of at most
+    ``PROBE`` index entries each), so that the walk follows the shortest list."""
+    params: dict = {}
+    shape: dict = {"include_rejected": filters.include_rejected}
+    if filters.speaker is not None:
+        speaker_id = speaker_id_given(filters.speaker)
+        if speaker_id is not None:
+            shape["speaker"], params["speaker_id"] = "id", speaker_id
+        else:
+            shape["speaker"], params["speaker_ids"] = "ids", list(db.scalars(speakers_matching(filters.speaker)))
+    if filters.q is not None:
+        words = words_of(filters.q)
+        if len(words) > 1:
+            words.sort(key=lambda word: db.scalar(_word_count, {"word": word}))
+        shape["words"], shape["no_words"] = len(words), not words
+        params.update((f"word{i}", word) for i, word in enumerate(words))
+        # the index of a word is in page order: it drives the walk unless a speaker or an article does
+        shape["by_words"] = bool(words) and filters.speaker is None and filters.article is None
+    if filters.role:
+        shape["role"], params["role"] = True, "%" + _like_escaped(name_key(filters.role)) + "%"
+    for name in ("article", "since", "until"):
+        if getattr(filters, name) is not None:
+            shape[name], params[name] = True, getattr(filters, name)
+    if filters.kind:
+        shape["kind"], params["kinds"] = True, filters.kind.split(",")
+    return QuoteQuery(Shape(**shape), params)
 
 
-def quotes_query(filters: QuoteFilters) -> Select:
-    """The quotes matching ``filters``, newest first, as flat rows of ``QUOTE_ROW_COLUMNS``: one
-    query gives a page with each quote's article and speaker, and no ORM object is built."""
-    return _QUOTE_ROWS.where(*quote_conditions(filters))
+_word_count = select(func.count()).select_from(
+    select(_words.c.quote_id).where(_words.c.word == bindparam("word")).limit(PROBE).subquery())
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def _conditions(shape: Shape) -> list:
+    """The WHERE clauses of ``shape`` on ``quotes``, with named parameters."""
+    conditions = [] if shape.include_rejected else [_quotes.c.rejected.is_(False)]
+    if shape.speaker == "id":  # an equality walks ix_quotes_speaker_sort in page order
+        conditions.append(_quotes.c.speaker_id == bindparam("speaker_id"))
+    elif shape.speaker == "ids":
+        conditions.append(_quotes.c.speaker_id.in_(bindparam("speaker_ids", expanding=True)))
+    if shape.no_words:
+        conditions.append(false())
+    for i in range(1 if shape.by_words else 0, shape.words):  # word0 drives a by_words walk
+        index = _words.alias(f"w{i}")
+        conditions.append(exists().where(index.c.word == bindparam(f"word{i}"), index.c.sort_at == _quotes.c.sort_at,
+                                         index.c.quote_id == _quotes.c.id))
+    if shape.role:
+        conditions.append(_quotes.c.role_key.like(bindparam("role"), escape="/"))
+    if shape.article:
+        conditions.append(_quotes.c.article_id == bindparam("article"))
+    # a quote with a date sorts by it (sort_at == published_at), so the same bound on sort_at
+    # selects nothing more and lets the database read a range of the keyset index
+    if shape.since:
+        conditions += [_quotes.c.published_at >= bindparam("since"), _quotes.c.sort_at >= bindparam("since")]
+    if shape.until:
+        conditions += [_quotes.c.published_at <= bindparam("until"), _quotes.c.sort_at <= bindparam("until")]
+    if shape.kind:
+        conditions.append(_quotes.c.kind.in_(bindparam("kinds", expanding=True)))
+    return conditions
+
+
+@lru_cache(maxsize=512)
+def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False) -> Select:
+    """The statement of a list of ``shape``, built once: flat rows of ``QUOTE_ROW_COLUMNS``, each
+    quote with its article and speaker, read in one query with no ORM object. Of the tables, not of
+    the ORM classes, so that executing it is Core's work only; kept, so that SQLAlchemy's cache key
+    of it is computed once. ``paged``: ``LIMIT :limit``; ``after_cursor``: after ``(:after_at,
+    :after_id)``."""
+    if shape.by_words:  # the quotes holding word0, in page order: a range of quote_words' key
+        walk = _words.alias("w0")
+        stmt = (select(*QUOTE_ROW_COLUMNS).select_from(walk).join(_quotes, _quotes.c.id == walk.c.quote_id)
+                .where(walk.c.word == bindparam("word0")))
+        keys = (walk.c.sort_at, walk.c.quote_id)
+        if shape.since:
+            stmt = stmt.where(walk.c.sort_at >= bindparam("since"))
+        if shape.until:
+            stmt = stmt.where(walk.c.sort_at <= bindparam("until"))
+    else:
+        stmt, keys = select(*QUOTE_ROW_COLUMNS).select_from(_quotes), (_quotes.c.sort_at, _quotes.c.id)
+    stmt = (stmt.join(_articles, _articles.c.id == _quotes.c.article_id)
+            .outerjoin(_speakers, _speakers.c.id == _quotes.c.speaker_id)
+            .where(*_conditions(shape)).order_by(keys[0].desc(), keys[1].desc()))
+    if after_cursor:
+        stmt = stmt.where(tuple_(*keys) < tuple_(bindparam("after_at", type_=keys[0].type),
+                                                 bindparam("after_id", type_=keys[1].type)))
+    return stmt.limit(bindparam("limit")) if paged else stmt
+
+
+def quote_conditions(filters: QuoteFilters) -> list:
+    """The WHERE clauses of ``filters`` on ``quotes`` with their values, for counts (a speaker
+    given by id, dates, kinds: no lookup needed)."""
+    query = quotes_query(None, filters)
+    return [condition.params(query.params) for condition in _conditions(query.shape)]
 
 
 def quote_row(quote: Quote) -> tuple:
-    """A ``Quote`` object (with its article and speaker) as a row of ``quotes_query``."""
+    """A ``Quote`` object (with its article and speaker) as a row of ``QUOTE_ROW_COLUMNS``."""
     return (*(getattr(quote, column.key) for column in QUOTE_ROW_COLUMNS[:-5]),
             quote.speaker.name if quote.speaker else None, quote.article.title, quote.article.url,
             quote.article.outlet, quote.article.published_at)
 
 
-def quote_conditions(filters: QuoteFilters) -> list:
-    """The WHERE clauses of ``filters`` on ``Quote``, for lists and for counts."""
-    conditions = [] if filters.include_rejected else [_quotes.c.rejected.is_(False)]
-    if filters.speaker is not None:
-        speaker_id = speaker_id_given(filters.speaker)  # an equality walks ix_quotes_speaker_sort in order
-        conditions.append(_quotes.c.speaker_id == speaker_id if speaker_id is not None
-                          else _quotes.c.speaker_id.in_(speakers_matching(filters.speaker)))
-    if filters.speaker_ids is not None:
-        conditions.append(_quotes.c.speaker_id == filters.speaker_ids[0] if len(filters.speaker_ids) == 1
-                          else _quotes.c.speaker_id.in_(filters.speaker_ids))
-    for word in name_key(filters.q or "").split():
-        conditions.append(_quotes.c.text_key.contains(word, autoescape=True))
-    if filters.role:
-        conditions.append(_quotes.c.role_key.contains(name_key(filters.role), autoescape=True))
-    if filters.article is not None:
-        conditions.append(_quotes.c.article_id == filters.article)
-    # a quote with a date sorts by it (sort_at == published_at), so the same bound on sort_at
-    # selects nothing more and lets the database read a range of the keyset index
-    if filters.since is not None:
-        conditions += [_quotes.c.published_at >= filters.since, _quotes.c.sort_at >= filters.since]
-    if filters.until is not None:
-        conditions += [_quotes.c.published_at <= filters.until, _quotes.c.sort_at <= filters.until]
-    if filters.kind:
-        conditions.append(_quotes.c.kind.in_(filters.kind.split(",")))
-    return conditions
-
-
-def page(session: Session, stmt: Select, limit: int, cursor: str | None) -> tuple[list, str | None]:
-    """One page of ``stmt`` (ordered by ``sort_at``, ``id`` descending) after ``cursor``."""
+def page(db: Session | Connection, query: QuoteQuery, limit: int, cursor: str | None) -> tuple[list, str | None]:
+    """One page of ``query`` (newest first) after ``cursor``, and the cursor of the next page."""
+    params = {**query.params, "limit": limit + 1}
     if cursor:
-        sort_at, last_id = decode_cursor(cursor)
-        stmt = stmt.where(tuple_(_quotes.c.sort_at, _quotes.c.id) < tuple_(sort_at, last_id))
-    rows = session.execute(stmt.limit(limit + 1)).all()
+        params["after_at"], params["after_id"] = decode_cursor(cursor)
+    rows = db.execute(rows_statement(query.shape, paged=True, after_cursor=bool(cursor)), params).all()
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, encode_cursor(rows[-1].sort_at, rows[-1].id) if more and rows else None
 
 
-def stream(session: Session, stmt: Select, batch: int = 500) -> Iterator[Row]:
-    """Every row of ``stmt``, fetched in batches, never all in memory."""
-    yield from session.execute(stmt.execution_options(yield_per=batch))
+def stream(db: Session | Connection, query: QuoteQuery, batch: int = 500) -> Iterator[Row]:
+    """Every row of ``query``, fetched in batches, never all in memory."""
+    yield from db.execute(rows_statement(query.shape).execution_options(yield_per=batch), query.params)
 
 
 def encode_cursor(sort_at: datetime, last_id: int) -> str:

@@ -218,7 +218,7 @@ def speaker(speaker_id: int):
             abort(404)
         entity = SpeakerEntitySchema().dump({"speaker": row[0], "quote_count": row[1]})
         try:
-            rows, cursor = page(session, quotes_query(filters), 50, request.args.get("cursor") or None)
+            rows, cursor = page(session, quotes_query(session, filters), 50, request.args.get("cursor") or None)
         except BadCursor:
             abort(400)
         quotes = [stored_quote_json(r) for r in rows]

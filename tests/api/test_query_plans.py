@@ -4,9 +4,10 @@
 response cache off, its SQL is captured and given to ``EXPLAIN`` with the same parameters.
 
 Filters an index serves (speaker, article, since/until, a cursor) must be searches of an index;
-the others (no filter, ``kind``, ``include_rejected``, words in ``q``/``role``) must walk the
-keyset index ``ix_quotes_sort`` in the order of the page, so that ``LIMIT`` ends the walk, with
-no sort of the table. On PostgreSQL sequential scans are turned off for the ``EXPLAIN``: on a
+words of ``q`` must walk the word index ``quote_words`` (whose key is in page order) with no sort;
+the others (no filter, ``kind``, ``include_rejected``, words in ``role``) must walk the keyset
+index ``ix_quotes_sort`` in the order of the page, so that ``LIMIT`` ends the walk, with no sort
+of the table. On PostgreSQL sequential scans are turned off for the ``EXPLAIN``: on a
 small test table the planner would rightly prefer one, and what is checked here is that an index
 serves each query (``bench/api.py`` measures the planner's choices at a million quotes)."""
 from __future__ import annotations
@@ -19,7 +20,8 @@ from sqlalchemy import event, insert, text
 
 from service.api.schemas import QuoteFiltersSchema
 from service.nlp.normalize import name_key
-from service.store.models import Article, Quote, Speaker, SpeakerToken
+from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
+from service.store.queries import words_of
 
 # the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
 SPEAKERS = [f"{first} {last}" for first in ("Claire", "Paul", "Inès", "Marc", "Léa", "Hugo", "Nadia", "Julien")
@@ -41,7 +43,11 @@ REQUESTS = {
     "/v1/quotes?limit=5&kind=indirect": "ordered walk",
     "/v1/quotes?limit=5&kind=direct,partial": "ordered walk",
     "/v1/quotes?limit=5&include_rejected=true": "ordered walk",
-    "/v1/quotes?limit=5&q=budget": "ordered walk",
+    "/v1/quotes?limit=5&q=budget": "word walk",
+    "/v1/quotes?limit=5&q=Budget%20LE": "word walk",
+    "/v1/quotes?limit=5&q=budget&since=2024-02-01&kind=direct": "word walk",
+    "/v1/quotes?limit=5&q=budget&speaker=3": "search",
+    "/v1/quotes?limit=5&q=budget&article=7": "search",
     "/v1/quotes?limit=5&role=ministre": "ordered walk",
     "/v1/speakers/2/quotes?limit=5": "search",
     "/v1/articles/7/quotes?limit=5": "search",
@@ -62,11 +68,13 @@ def big_store(make_store_app):
             {"id": a, "text": "…", "language": "fr", "created_at": START, "updated_at": START,
              "published_at": None if a % 50 == 0 else START + timedelta(days=a)} for a in range(1, 201)])
         connection.execute(insert(Quote), [
-            {"article_id": q // 10 + 1, "speaker_id": q % 200 + 1, "text": f"Le budget {q}", "text_key": f"le budget {q}",
+            {"id": q + 1, "article_id": q // 10 + 1, "speaker_id": q % 200 + 1, "text": f"Le budget {q}", "text_key": f"le budget {q}",
              "start": 0, "end": 10, "kind": ["direct", "partial", "indirect"][q % 3], "confidence": 0.9,
              "speaker_name": SPEAKERS[q % 200], "speaker_type": "person", "role": "ministre", "role_key": "ministre",
              "published_at": None if (q // 10 + 1) % 50 == 0 else START + timedelta(days=q // 10 + 1),
              "sort_at": START + timedelta(days=q // 10 + 1), "rejected": q % 97 == 0} for q in range(2000)])
+        connection.execute(insert(QuoteWord), [{"word": word, "sort_at": START + timedelta(days=q // 10 + 1),
+                                                "quote_id": q + 1} for q in range(2000) for word in words_of(f"Le budget {q}")])
         connection.execute(text("ANALYZE"))
     return app
 
@@ -76,7 +84,7 @@ def quote_selects(app, path: str) -> list[tuple[str, object]]:
     sent = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _executemany):
-        if statement.lstrip().upper().startswith("SELECT") and re.search(r"\bFROM quotes\b", statement):
+        if statement.lstrip().upper().startswith("SELECT") and re.search(r"\b(FROM|JOIN) quotes\b", statement):
             sent.append((statement, parameters))
 
     engine = app.extensions["db_engine"]
@@ -99,13 +107,23 @@ def plan(app, statement: str, parameters) -> list[str]:
         return [row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)]
 
 
-def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: bool) -> None:
+def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: bool, path: str = "") -> None:
     joined = "\n".join(lines)
     if dialect == "postgresql":
-        assert not re.search(r"Seq Scan on quotes\b", joined), joined
+        assert not re.search(r"Seq Scan on (quotes|quote_words)\b", joined), joined
         if expected == "ordered walk" and not with_cursor:
             assert "Index Scan Backward using ix_quotes_sort on quotes" in joined, joined
+        if expected == "word walk":  # words are looked up in quote_words' key
+            assert re.search(r"on quote_words w0\b", joined), joined
+            if "%20" not in path:  # one word: its part of the key, newest first, and LIMIT ends the walk
+                assert re.search(r"Index (Only )?Scan Backward using quote_words_pkey on quote_words w0\b", joined), joined
+                assert not re.search(r"\bSort\b", joined), joined
         return
+    if expected == "word walk":
+        assert re.search(r"^SEARCH w0 USING PRIMARY KEY \(word=\?", joined, re.M), joined
+        assert "USE TEMP B-TREE FOR ORDER BY" not in joined, joined
+        expected = "search"  # and each quote is then read by its id
+    assert not re.search(r"^SCAN (w\d|quote_words)\b", joined, re.M), joined
     access = [line for line in lines if re.match(r"(SCAN|SEARCH) quotes\b", line)]
     assert access, joined
     for line in access:
@@ -131,7 +149,7 @@ def test_list_queries_read_quotes_through_an_index(big_store, path):
     for with_cursor, url in ((False, path), (True, f"{path}&cursor={first['next']}")):
         selects = quote_selects(big_store, url)
         assert len(selects) == 1, f"one query per page, not {len(selects)}"
-        assert_indexed(plan(big_store, *selects[0]), dialect, REQUESTS[path], with_cursor)
+        assert_indexed(plan(big_store, *selects[0]), dialect, REQUESTS[path], with_cursor, path)
 
 
 def test_a_csv_export_reads_quotes_through_an_index(big_store):

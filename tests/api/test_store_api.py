@@ -290,3 +290,43 @@ def test_dates_with_an_offset_are_stored_in_utc(store_client):
     assert posted.get_json()["published_at"] == "2026-01-05T10:30:00Z"
     found = store_client.get("/v1/quotes", query_string={"since": "2026-01-05T11:30:00+01:00"}).get_json()["items"]
     assert [q["published_at"] for q in found] == ["2026-01-05T10:30:00Z"]
+
+
+def test_word_search_finds_whole_words_whatever_their_case_and_accents(store_client):
+    texts = {"a": "« L'État tiendra ses engagements budgétaires », a déclaré Marie Dupont.",
+             "b": "« Les états généraux de l'alimentation reprendront », a dit Paul Martin.",
+             "c": "« Le budget est tenu », a affirmé Marie Dupont.",
+             "d": "« Rien n'a changé sur l'état-major », a dit Paul Martin."}
+    for external_id, text in texts.items():
+        assert store_client.post("/v1/articles", json={"text": text, "external_id": external_id}).status_code == 201
+
+    def found(query: str) -> set[str]:
+        return {q["text"] for q in all_pages(store_client, f"/v1/quotes?q={query}&limit=1")}
+
+    said = {external_id: text.split("»")[0].strip("« ") for external_id, text in texts.items()}
+    assert found("ETAT") == {said["a"], said["d"]}  # whole words: « états » is another word
+    assert found("%C3%A9tat%20marie") == set()  # every word, of the quote itself (not the speaker's name)
+    assert found("etat%20engagements") == {said["a"]}
+    assert found("budg%C3%A9taires") == {said["a"]} and found("budget") == {said["c"]}
+    assert found("l%E2%80%99%C3%A9tat") == {said["a"], said["d"]}  # typographic apostrophe, like the text's
+    assert found("major%20etat") == {said["d"]}  # hyphens separate words; order does not matter
+    assert found("%C2%AB%20%21") == set()  # no word at all: nothing
+    # a quote's words follow it: re-posted with other words, then deleted
+    store_client.post("/v1/articles", json={"text": "« Le déficit est tenu », a affirmé Marie Dupont.", "external_id": "c"})
+    assert found("budget") == set() and found("deficit") == {"Le déficit est tenu"}
+    stored = store_client.get("/v1/quotes?q=deficit").get_json()["items"][0]
+    assert store_client.delete(f"/v1/articles/{stored['article_id']}").status_code == 204
+    assert found("deficit") == set()
+
+
+def test_json_pages_write_dates_as_the_schema_does(store_client, seeded):
+    from service.api.schemas import stored_quote_json
+
+    store_client.post("/v1/articles", json={"text": "« Oui », a dit Jeanne Marin.", "external_id": "micro",
+                                            "published_at": "2024-06-19T08:00:00.123456+02:00"})
+    with store_client.application.extensions["db_engine"].connect() as connection:
+        from service.store.queries import QuoteFilters, page, quotes_query
+        rows, _ = page(connection, quotes_query(connection, QuoteFilters()), 200, None)
+    body = store_client.get("/v1/quotes?limit=200").get_json()["items"]
+    assert body == [stored_quote_json(r) for r in rows]
+    assert "2024-06-19T06:00:00.123456Z" in {q["published_at"] for q in body}
