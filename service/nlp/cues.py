@@ -80,16 +80,31 @@ class CueFinder:
         if opening.cue_budget <= 0:
             return None  # far more quotes than prose has: the rest get no cue (Paragraph.cue_budget)
         opening.cue_budget -= 1
-        return (self._incise_after(quote, closing)
-                or self._colon_before(quote, opening, strong=True)
-                or self._incise_inside(quote, opening)
-                or self._passive_agent(quote, opening)
-                or self._governing_verb(quote, opening)
-                or self._mistagged_main_verb(quote, opening)
-                or self._quoted_predicate(quote, opening)
-                or self._source_phrase(quote, opening)
-                or self._preceding_verb(quote, opening)
-                or self._colon_before(quote, opening, strong=False))
+        strategies = (lambda: self._incise_after(quote, closing),
+                      lambda: self._colon_before(quote, opening, strong=True),
+                      lambda: self._incise_inside(quote, opening),
+                      lambda: self._passive_agent(quote, opening),
+                      lambda: self._governing_verb(quote, opening),
+                      lambda: self._mistagged_main_verb(quote, opening),
+                      lambda: self._quoted_predicate(quote, opening),
+                      lambda: self._source_phrase(quote, opening),
+                      lambda: self._preceding_verb(quote, opening),
+                      lambda: self._colon_before(quote, opening, strong=False))
+        for strategy in strategies:
+            match = strategy()
+            if match is not None and not self._cue_had_its_quote(match, quote):
+                return match
+        return None
+
+    def _cue_had_its_quote(self, match: CueMatch, quote: QuoteSpan) -> bool:
+        """« Paul X lâche un « tsss » et son avocat s'avance : « … » »: a verb before another
+        quote of the same sentence reports that one, not this one."""
+        if match.cue is None or match.paragraph is not None and match.cue.start_char + match.paragraph.start > quote.open_mark:
+            return False
+        para, doc = match.paragraph, match.cue.doc
+        i = para.token_after(quote.open_mark)
+        return i is not None and any(self._inside(para, t) and t.sent == match.cue[-1].sent
+                                     for t in doc[match.cue.end:max(match.cue.end, i - 1)])
 
     # -- helpers shared by the strategies ----------------------------------------------------
     def _inside(self, para: Paragraph, tok: Token) -> bool:
@@ -344,6 +359,14 @@ class CueFinder:
             subject = self._subject_of_mistagged(doc[i - 2], para, sent)
             if subject is not None:
                 return CueMatch("colon", para, doc[i - 2:i - 1], subject)
+        last_and = next((k for k in range(len(before) - 1, 0, -1) if before[k].lower_ in ("et", "mais", ";")), None)
+        if not strong and last_and is not None and before[last_and - 1].text not in (",", ";"):
+            # « Paul X lâche un soupir et son avocat s'avance : « … » »: the last clause's subject
+            tok = next((t for t in before[last_and + 1:] if not t.pos_ in ("DET", "ADJ")), None)
+            if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+                phrase = self.noun_phrase(tok, para)
+                if _looks_like_speaker(phrase, self.lexicon):
+                    return CueMatch("colon", para, None, phrase)
         if not strong and before and not any(t.pos_ in ("VERB", "AUX") for t in before):
             # « Réaction immédiate de la maire, Anne X : « … » », « Même son de cloche chez Y : « … » »
             people = [e for e in doc.ents if e.label_ == "PER" and before[0].i <= e.start and e.end <= i - 1

@@ -15,6 +15,7 @@ from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .types import Speaker
 
+POSSESSIVES = {"son", "sa", "leur"}
 SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
                      "celle", "celui"}  # « …, explique celle qui a … »: the person just spoken of
 ORGANISATION_LABELS = {"ORG", "MISC", "LOC"}
@@ -85,6 +86,10 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             if definite and not anonymous:  # « …, a répondu le procureur. « … », a-t-il ajouté »
                 name = index.describe(_full_description(mention, head), position, sentence, True, gender)
                 return Speaker(name, PERSON, None, surface)
+            owner = index.person_referred_to("il", position, sentence, None) \
+                if mention[0].lower_ in POSSESSIVES and len(mention) == 2 else None
+            if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
+                return Speaker(f"{described} de {owner}", PERSON, None, surface)
         return Speaker(_full_description(mention, head), PERSON, None, surface)
     if head.pos_ == "PROPN":
         if not head.ent_type_ and not index.knows(described):

@@ -194,3 +194,12 @@ def test_a_role_gives_its_party():
     assert party("Me") == {"defence"}
     assert party("magistrat") == {"bench", "prosecution"}
     assert party("ministre de la Justice") is None
+
+
+def test_a_verb_that_had_its_quote_is_no_cue_for_the_next(extract):
+    """« Paul lâche un « tsss » et son avocat s'avance : « … » »: the lawyer, Paul's, speaks."""
+    text = ("Paul Girard a déjà été condamné. Paul Girard lâche un « tsss » et son avocat s'avance : "
+            "« Je suis navré de prendre l'audience en cours. »")
+    quotes = extract(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("tsss", "Paul Girard"), ("Je suis navré de prendre l'audience en cours.", "avocat de Paul Girard")]
