@@ -40,7 +40,8 @@ def _sqlite_begin(connection) -> None:
     # a writer takes the write lock up front: a read transaction that later writes would
     # fail at once with "database is locked" instead of waiting for busy_timeout
     immediate = connection.get_execution_options().get("write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    # on the driver's connection: SQLAlchemy's execution of a statement would cost a read as much again
+    connection.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_sessionmaker(engine: Engine, write: bool = False) -> sessionmaker[Session]:

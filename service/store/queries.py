@@ -68,8 +68,20 @@ def speakers_matching(query: str) -> Select:
     if (speaker_id := speaker_id_given(query)) is not None:
         return select(literal(speaker_id).label("speaker_id"))
     tokens = sorted(set(name_key(query).split()))
-    return (select(SpeakerToken.speaker_id).where(SpeakerToken.token.in_(tokens))
-            .group_by(SpeakerToken.speaker_id).having(func.count(SpeakerToken.token) == len(tokens)))
+    return _SPEAKERS_WITH_TOKENS.params(tokens=tokens, token_count=len(tokens))
+
+
+# built once (bound parameters): a list page asks it for every speaker name
+_SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
+                         .where(SpeakerToken.token.in_(bindparam("tokens", expanding=True)))
+                         .group_by(SpeakerToken.speaker_id)
+                         .having(func.count(SpeakerToken.token) == bindparam("token_count")))
+
+
+def speaker_ids_named(db: Session | Connection, name: str) -> list[int]:
+    """The ids ``speakers_matching(name)`` selects, for a name (not an id)."""
+    tokens = sorted(set(name_key(name).split()))
+    return list(db.scalars(_SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)}))
 
 
 # -- articles ------------------------------------------------------------------------------------
@@ -273,7 +285,7 @@ def quotes_query(db: Session | Connection, filters: QuoteFilters) -> QuoteQuery:
         if speaker_id is not None:
             shape["speaker"], params["speaker_id"] = "id", speaker_id
         else:
-            shape["speaker"], params["speaker_ids"] = "ids", list(db.scalars(speakers_matching(filters.speaker)))
+            shape["speaker"], params["speaker_ids"] = "ids", speaker_ids_named(db, filters.speaker)
     if filters.q is not None:
         words = words_of(filters.q)
         if len(words) > 1:
