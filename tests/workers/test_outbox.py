@@ -260,7 +260,7 @@ def test_redis_delivers_a_task_again_past_its_visibility_timeout_and_one_copy_st
     client = make_api(config).test_client()
     posted = client.post("/v1/articles", headers={"Prefer": "respond-async"}, json={"text": ARTICLE})
     assert posted.status_code == 202
-    slow = SlowOnce(extractor, seconds=10)
+    slow = SlowOnce(extractor, seconds=15)
     with thread_worker(config, extractor=slow):
         # the first copy is still extracting when Redis gives the task to the second thread
         done = wait_for(lambda: (job := client.get(posted.headers["Location"]).get_json())["status"] == "done" and job)
