@@ -38,7 +38,7 @@ from sqlalchemy.exc import OperationalError as DatabaseError
 from .config import load_config
 from .ingest import store_quotes, utc_now
 from .metrics import ARTICLES, QUOTES, TASK_FAILURES, TASK_RETRIES, TASK_SECONDS
-from .store.jobs import NewJob, claim, finish, mark, record_jobs
+from .store.jobs import NewJob, claim, finish, mark, record_jobs, requeue
 from .store.outbox import add_delivery, prune
 from .store.queries import ArticleConflict, ArticleInput
 from .webhooks import backoff, deliver, sweep_due
@@ -308,12 +308,18 @@ def _extraction_failed(task, context: WorkerContext, job: NewJob, attempt: int, 
     reason = f"{type(error).__name__}: {error}"[:1000]
     log.warning("extraction of job %s failed (attempt %d): %s", job.id, attempt, reason)
     if attempt < context.config["TASK_ATTEMPTS"]:
-        with context.sessions.begin() as session:
-            mark(session, job.id, utc_now(), status="queued", error=f"attempt {attempt}: {reason}")
-        TASK_RETRIES.labels("ingest").inc()
+        # published first, then the job marked queued if its retry has not claimed it already:
+        # no crash in between leaves a queued job that no task carries
         items = [{"job": job.id, "article": article_message(job.article), "callback_url": job.callback_url}]
-        task.app.send_task(INGEST_TASK, args=[items, job.batch], countdown=backoff(context.config, attempt))
-        return
+        try:
+            _publish(task.app, INGEST_TASK, [items, job.batch], countdown=backoff(context.config, attempt))
+        except BrokerUnavailable as down:
+            reason = f"{reason}; its retry could not be queued ({down})"[:1000]
+        else:
+            with context.sessions.begin() as session:
+                requeue(session, job.id, attempt, utc_now(), error=f"attempt {attempt}: {reason}")
+            TASK_RETRIES.labels("ingest").inc()
+            return
     with context.sessions.begin() as session:
         mark(session, job.id, utc_now(), status="failed",
              error=f"extraction failed {attempt} times; last: {reason}")

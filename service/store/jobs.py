@@ -69,6 +69,13 @@ def finish(session: Session, job_id: str, attempt: int, now: datetime, **values)
     return result.rowcount == 1
 
 
+def requeue(session: Session, job_id: str, attempt: int, now: datetime, error: str) -> None:
+    """Back to ``queued`` after a failed attempt whose retry is published, unless that retry
+    claimed the job already."""
+    session.execute(update(Job).where(Job.id == job_id, Job.status == "running", Job.attempts == attempt)
+                    .values(status="queued", error=error, updated_at=now))
+
+
 def pending_external_ids(session: Session, records: list[ArticleInput]) -> set[str]:
     """External ids of ``records`` that a queued or running job already carries, same text."""
     ids = [r.external_id for r in records if r.external_id]

@@ -270,3 +270,23 @@ def test_redis_delivers_a_task_again_past_its_visibility_timeout_and_one_copy_st
     assert client.get(posted.headers["Location"]).get_json()["status"] == "done"
     with client.application.extensions["db_read"]() as session:
         assert session.scalar(select(func.count()).select_from(Article)) == 1
+
+
+def test_a_retry_that_cannot_be_queued_fails_its_job_with_the_reason(queue_config, make_api, thread_worker,
+                                                                     extractor, monkeypatch):
+    from test_queue import PoisonExtractor
+
+    client = make_api(queue_config).test_client()
+    posted = client.post("/v1/articles", headers={"Prefer": "respond-async"}, json={"text": "POISON " + ARTICLE})
+    assert posted.status_code == 202
+
+    def broker_down(app, name, args, **options):
+        raise service.tasks.BrokerUnavailable("OperationalError: connection refused")
+
+    monkeypatch.setattr(service.tasks, "_publish", broker_down)  # the broker goes down after the post
+    with thread_worker(queue_config, extractor=PoisonExtractor(extractor)):
+        job = wait_for(lambda: (state := client.get(posted.headers["Location"]).get_json())["status"] == "failed"
+                       and state)
+    assert job["attempts"] == 1  # never left queued with no task to carry it
+    assert job["error"] == ("extraction failed 1 times; last: RuntimeError: poisoned article; its retry could not "
+                            "be queued (OperationalError: connection refused)")
