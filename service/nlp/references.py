@@ -167,12 +167,14 @@ class EntityIndex:
     def named_later(self, name: str) -> str | None:
         """« Le procureur a annoncé … » and only later « Anne X, procureure de la République »: the
         one named person the article gives the description of an unnamed one, else ``None``."""
-        key = name_key(name)
-        if key not in self._described:
-            return None
-        wanted = key.split()
-        named = {self.canonical(k) for k, role in self._roles.items()
-                 if k not in self._described and k in self._people and self._role_matches(wanted, name_key(role).split())}
+        return self.named_with_role(name) if name_key(name) in self._described else None
+
+    def named_with_role(self, role: str) -> str | None:
+        """The one named person the whole article gives ``role``: « son avocate » when « Anne X,
+        avocate de … » comes later."""
+        wanted = name_key(role).split()
+        named = {self.canonical(k) for k, given in self._roles.items()
+                 if k not in self._described and k in self._people and self._role_matches(wanted, name_key(given).split())}
         return named.pop() if len(named) == 1 else None
 
     def person_by_party(self, role: str, position: int, gender: str | None = None) -> str | None:
@@ -332,6 +334,15 @@ class EntityIndex:
         proper = next((i for i in range(1, len(words)) if all(w[:1].isupper() for w in words[i:])), None)
         described = proper is not None and proper >= 2 and words[proper - 1][:1].islower()  # not « groupe Hestiane »
         return " ".join(words[proper:]) if described else longer[-1]
+
+    def organisation_of_sentence(self, sentence: int, position: int) -> str | None:
+        """« La FIFA a suspendu la fédération …, a annoncé l'instance dirigeante du football »: the
+        organisation subject of the sentence before ``position``, or the only one it names."""
+        named = [m for m in self.mentions
+                 if m.sentence == sentence and m.start < position and m.type == ORGANISATION and m.body and not m.quoted]
+        subjects = {self.organisation_name(m.name) for m in named if m.subject}
+        names = subjects or {self.organisation_name(m.name) for m in named}
+        return names.pop() if len(names) == 1 else None
 
     def salient_organisation(self, position: int) -> str | None:
         """``la compagnie``, ``l'entreprise`` with no fuller name of that head: the organisation the

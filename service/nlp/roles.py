@@ -351,7 +351,8 @@ def _role_before(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Rol
         return _role_ending_at(doc, i - 1, heads, determiners, modifiers, parsed)
     inner = _role_ending_at(doc, i, heads, determiners, modifiers, parsed)
     start = _descriptor_start(doc, i, inner, determiners)
-    if start > 1 and doc[start - 1].text == "," and doc[start].lower_ in determiners:
+    if start > 1 and doc[start - 1].text == "," and doc[start].lower_ in determiners \
+            and not (inner is not None and doc[start].lower_ in POSSESSIVES):  # « le chef de l'État, son avocate X »
         outer = _role_ending_at(doc, start - 2, heads, determiners, modifiers, parsed)
         if outer is not None:
             return outer

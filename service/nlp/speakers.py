@@ -13,9 +13,9 @@ from .gender import phrase_gender, pronoun_gender
 from .lexicon import DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
+from .roles import POSSESSIVES
 from .types import Speaker
 
-POSSESSIVES = {"son", "sa", "leur"}
 SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
                      "celle", "celui"}  # « …, explique celle qui a … »: the person just spoken of
 ORGANISATION_LABELS = {"ORG", "MISC", "LOC"}
@@ -66,6 +66,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if len(described.split()) == 1:  # « la compagnie », « le groupe »: the one the article named
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or index.salient_organisation(position) or described
+        elif described.islower() and mention[0].lower_ in DEFINITE_SINGULAR:  # « l'instance dirigeante du football »
+            described = index.organisation_of_sentence(sentence, position) or described
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
@@ -86,8 +88,11 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             if definite and not anonymous:  # « …, a répondu le procureur. « … », a-t-il ajouté »
                 name = index.describe(_full_description(mention, head), position, sentence, True, gender)
                 return Speaker(name, PERSON, None, surface)
-            owner = index.person_referred_to("il", position, sentence, None) \
-                if mention[0].lower_ in POSSESSIVES and len(mention) == 2 else None
+            possessive = mention[0].lower_ in POSSESSIVES and len(mention) == 2
+            named = index.named_with_role(described) if possessive else None
+            if named is not None:  # « a fait savoir son avocate » … « Anne X, avocate de Paul Y »
+                return Speaker(named, PERSON, index.role_of(named), surface)
+            owner = index.person_referred_to("il", position, sentence, None) if possessive else None
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
                 return Speaker(f"{described} de {owner}", PERSON, None, surface)
         return Speaker(_full_description(mention, head), PERSON, None, surface)

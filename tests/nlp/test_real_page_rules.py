@@ -203,3 +203,22 @@ def test_a_verb_that_had_its_quote_is_no_cue_for_the_next(extract):
     quotes = extract(text)
     assert [(q.text, q.speaker.name) for q in quotes] == [
         ("tsss", "Paul Girard"), ("Je suis navré de prendre l'audience en cours.", "avocat de Paul Girard")]
+
+
+def test_an_organisation_described_in_the_incise_is_the_subject_of_the_sentence(extract):
+    """« La FIFA a suspendu la fédération …, a annoncé l'instance dirigeante du football mondial »."""
+    text = ("La FIFA a suspendu la Fédération congolaise de football, l'écartant des compétitions, "
+            "a annoncé jeudi l'instance dirigeante du football mondial.")
+    [quote] = [q for q in extract(text) if q.kind == "indirect"]
+    assert quote.speaker.name == "FIFA" and quote.speaker.type == "organisation"
+
+
+def test_a_possessive_description_is_the_one_named_with_that_role(extract):
+    """« …, a fait savoir son avocate » then « son avocate Anne Morel »: the lawyer named later;
+    « le chef de l'État, son avocate X »: the role is the possessive one, not the possessor's."""
+    text = ("L'ancien ministre Paul Verdier va faire appel, a fait savoir lundi son avocate.\n\n"
+            "Jugeant le verdict « injuste » pour l'ancien chef de l'État, son avocate Anne Morel a indiqué que "
+            "le recours serait déposé mardi.")
+    quotes = extract(text)
+    assert {q.speaker.name for q in quotes} == {"Anne Morel"}
+    assert {q.speaker.role for q in quotes} == {"avocate"}
