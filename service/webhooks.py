@@ -173,6 +173,35 @@ def sweep_due(config: dict[str, Any], sessions: sessionmaker[Session]) -> list[i
         return due_deliveries(session, utc_now(), grace=interval, resweep=10 * interval)
 
 
+class OutboxCollector:
+    """``quotes_webhooks_pending`` and ``quotes_webhooks_oldest_pending_seconds``, read from the
+    outbox at scrape time: a count that grows, or an age past a few sweep intervals, says that
+    deliveries are not getting out (receivers down, no beat, no worker)."""
+
+    def __init__(self, sessions: sessionmaker[Session]):
+        self.sessions = sessions
+
+    def collect(self):
+        from prometheus_client.core import GaugeMetricFamily
+        from sqlalchemy import func, select
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from .ingest import utc_now
+        from .store.models import WebhookDelivery
+
+        try:
+            with self.sessions() as session:
+                count, oldest = session.execute(select(func.count(), func.min(WebhookDelivery.created_at))
+                                                .where(WebhookDelivery.status == "pending")).one()
+        except SQLAlchemyError:  # the database is down: /readyz says so, the scrape goes on
+            return
+        yield GaugeMetricFamily("quotes_webhooks_pending", "Webhook deliveries not yet delivered nor failed",
+                                value=count)
+        age = (utc_now() - oldest).total_seconds() if oldest is not None else 0.0
+        yield GaugeMetricFamily("quotes_webhooks_oldest_pending_seconds",
+                                "Age of the oldest pending webhook delivery (0 when none)", value=max(age, 0.0))
+
+
 class BackgroundWebhooks:
     """Deliveries with retries on two daemon threads of this process (no broker configured). The
     outbox keeps them: when idle, the threads sweep it for deliveries a process that died (or a

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..metrics import render_metrics
 from ..tasks import QueueCollector, broker_status
+from ..webhooks import OutboxCollector
 
 blp = Blueprint("health", __name__, description="Liveness, readiness and metrics")
 
@@ -56,5 +57,8 @@ class Metrics(MethodView):
     def get(self):
         """Requests, latencies, articles and quotes extracted, extraction time"""
         celery = current_app.extensions.get("celery")
-        body, content_type = render_metrics(*([QueueCollector(celery)] if celery is not None else []))
+        live = [OutboxCollector(current_app.extensions["db_read"])]
+        if celery is not None:
+            live.append(QueueCollector(celery))
+        body, content_type = render_metrics(*live)
         return Response(body, content_type=content_type)

@@ -172,7 +172,7 @@ print("not killed")
 
 
 def test_an_api_killed_between_commit_and_publish_loses_no_webhook(queue_config, sessions, worker_process,
-                                                                   receiver, tmp_path):
+                                                                   receiver, tmp_path, make_api):
     script = tmp_path / "api_killed.py"
     script.write_text(textwrap.dedent(API_KILLED_AFTER_COMMIT))
     run = subprocess.run([sys.executable, str(script), json.dumps(queue_config), ARTICLE, receiver.url],
@@ -182,6 +182,9 @@ def test_an_api_killed_between_commit_and_publish_loses_no_webhook(queue_config,
     assert (stranded.status, stranded.attempts) == ("pending", 0) and receiver.payloads() == []
     with sessions() as session:
         assert session.scalar(select(Article.external_id).where(Article.id == stranded.article_id)) == "cms-kill"
+    other_node = make_api(queue_config).test_client()  # /metrics shows it waiting
+    metrics = other_node.get("/metrics").get_data(as_text=True)
+    assert "quotes_webhooks_pending 1.0" in metrics and "quotes_webhooks_oldest_pending_seconds 0.0" not in metrics
 
     worker_process({**queue_config, "SWEEP_INTERVAL": 1}, beat=True)  # beat's sweep publishes it again
     [payload] = wait_for(lambda: receiver.payloads(), timeout=120)
@@ -189,6 +192,8 @@ def test_an_api_killed_between_commit_and_publish_loses_no_webhook(queue_config,
     wait_for(lambda: deliveries(sessions)[0].status == "delivered", timeout=30)
     time.sleep(3)  # three more sweeps: nothing sent twice
     assert len(receiver.payloads()) == 1 and deliveries(sessions)[0].attempts == 1
+    metrics = other_node.get("/metrics").get_data(as_text=True)
+    assert "quotes_webhooks_pending 0.0" in metrics and "quotes_webhooks_oldest_pending_seconds 0.0" in metrics
 
 
 WORKER_KILLED_AFTER_COMMIT = """
