@@ -108,10 +108,15 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
 
 def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, lexicon: Lexicon,
             sentence: int) -> Speaker | None:
-    """« le communiqué de la préfecture », « une lettre de Jean Dupont »: the author speaks."""
+    """« le communiqué de la préfecture », « une lettre de Jean Dupont »: the author speaks; « le
+    communiqué » alone is the organisation the sentence, else the article so far, speaks of most."""
     after = mention.doc[document.i + 1:mention.end]
     if not len(after) or after[0].lower_ not in OF_WORDS:
-        return None
+        if mention[0].lower_ not in DEFINITE_SINGULAR:
+            return None
+        position = paragraph.start + mention.start_char
+        name = index.organisation_of_sentence(sentence, position) or index.salient_organisation(position)
+        return Speaker(name, ORGANISATION, None, paragraph.text_span(mention)) if name else None
     return attribute_speaker(after[1:], paragraph, index, lexicon, sentence) if len(after) > 1 else None
 
 

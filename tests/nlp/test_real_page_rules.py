@@ -222,3 +222,9 @@ def test_a_possessive_description_is_the_one_named_with_that_role(extract):
     quotes = extract(text)
     assert {q.speaker.name for q in quotes} == {"Anne Morel"}
     assert {q.speaker.role for q in quotes} == {"avocate"}
+
+
+def test_a_communique_with_no_author_named_is_the_organisation_spoken_of(extract):
+    text = "La SNCF a présenté mardi son plan pour l'hiver. Les travaux dureront deux ans, indique le communiqué."
+    [quote] = extract(text)
+    assert (quote.text, quote.speaker.name) == ("Les travaux dureront deux ans", "SNCF")
