@@ -158,13 +158,15 @@ class CueFinder:
             return None
         while i < len(doc) and doc[i].text in _QUOTE_MARKS:
             i += 1
-        if i < len(doc) and doc[i].text in _INCISE_LEADS:
+        comma = i < len(doc) and doc[i].text in _INCISE_LEADS
+        if comma:
             i += 1
-        elif quote.kind == "partial":
-            return None
         match = self._matches_at(doc).get(i) or self._mistagged_incise_verb(doc, i)
         if match is None:
             return None
+        if not comma and quote.kind == "partial" and not match[0].startswith("INCISE_CLITIC") \
+                and not self._is_reporting(doc[match[1] - 1]):
+            return None  # « « Nous continuerons » a déclaré le maire »: a comma left out; not « « X » a gagné »
         name, end = match
         span = doc[i:end]
         if name.startswith("INCISE_CLITIC"):

@@ -228,3 +228,11 @@ def test_a_communique_with_no_author_named_is_the_organisation_spoken_of(extract
     text = "La SNCF a présenté mardi son plan pour l'hiver. Les travaux dureront deux ans, indique le communiqué."
     [quote] = extract(text)
     assert (quote.text, quote.speaker.name) == ("Les travaux dureront deux ans", "SNCF")
+
+
+def test_an_incise_after_a_short_quote_needs_no_comma(extract):
+    """« « Nous continuerons » a déclaré le maire »: the comma left out, the cue still holds; a
+    title followed by a verb that says nothing stays a title."""
+    quotes = extract("Les élus ont voté. « Nous continuerons » a déclaré Jean Dupont.")
+    assert [(q.text, q.speaker.name, q.method) for q in quotes] == [("Nous continuerons", "Jean Dupont", "incise")]
+    assert extract("Le film « Les Misérables » a gagné trois prix.") == []
