@@ -97,14 +97,18 @@ class CueFinder:
         return None
 
     def _cue_had_its_quote(self, match: CueMatch, quote: QuoteSpan) -> bool:
-        """« Paul X lâche un « tsss » et son avocat s'avance : « … » »: a verb before another
-        quote of the same sentence reports that one, not this one."""
-        if match.cue is None or match.paragraph is not None and match.cue.start_char + match.paragraph.start > quote.open_mark:
+        """« Paul X lâche un « tsss » et son avocat s'avance : « … » »: a verb before another quote
+        of the same sentence, with a colon after that one, reports it, not this one (« a qualifié
+        cela d'« escalade » et de « grave » » reports both)."""
+        if match.cue is None or match.cue.start_char + match.paragraph.start > quote.open_mark:
             return False
         para, doc = match.paragraph, match.cue.doc
         i = para.token_after(quote.open_mark)
-        return i is not None and any(self._inside(para, t) and t.sent == match.cue[-1].sent
-                                     for t in doc[match.cue.end:max(match.cue.end, i - 1)])
+        if i is None:
+            return False
+        between = [t for t in doc[match.cue.end:i] if t.sent == match.cue[-1].sent]
+        last_quoted = max((k for k, t in enumerate(between) if self._inside(para, t)), default=None)
+        return last_quoted is not None and any(t.text == ":" for t in between[last_quoted:])
 
     # -- helpers shared by the strategies ----------------------------------------------------
     def _inside(self, para: Paragraph, tok: Token) -> bool:

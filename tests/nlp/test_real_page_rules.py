@@ -236,3 +236,10 @@ def test_an_incise_after_a_short_quote_needs_no_comma(extract):
     quotes = extract("Les élus ont voté. « Nous continuerons » a déclaré Jean Dupont.")
     assert [(q.text, q.speaker.name, q.method) for q in quotes] == [("Nous continuerons", "Jean Dupont", "incise")]
     assert extract("Le film « Les Misérables » a gagné trois prix.") == []
+
+
+def test_one_verb_reports_coordinated_quotes(extract):
+    text = ("Le chancelier Olaf Scholz a qualifié la présence de ces soldats d'« escalade supplémentaire » "
+            "et de fait « grave ».")
+    assert [(q.text, q.speaker.name) for q in extract(text)] == [
+        ("escalade supplémentaire", "Olaf Scholz"), ("grave", "Olaf Scholz")]
