@@ -64,6 +64,8 @@ def trim_entities(doc: Doc) -> Doc:
             and doc[t.i - 1].whitespace_)), ent.end)  # « Seong-chang » is one name
         # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma, a quote mark or a verb
         label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
+        if label == "PER" and _named_by_its_kind(doc[start:end]):
+            label = "ORG"
         changed = (start, end, label) != (ent.start, ent.end, ent.label_)
         spans.append(Span(doc, start, end, label=label) if changed else ent)
     doc.ents = filter_spans(spans)
@@ -119,6 +121,15 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     roles = load_lexicon().role_nouns
     window = doc[max(0, ent.start - 6):ent.start - 1]
     return any(t.lower_ in roles and t.is_lower for t in window) and not any(t.text in ",;.:" for t in window)
+
+
+def _named_by_its_kind(ent: Span) -> bool:
+    """« Radio-Canada », « Banque Misr », « Groupe Bolloré »: a name that opens on an organisation
+    noun is an organisation's, whatever the recogniser said."""
+    first = ent[0].text.split("-")[0]
+    if not first[:1].isupper() or first.lower() not in load_lexicon().organisation_nouns:
+        return False
+    return len(ent) > 1 or first != ent[0].text  # a word more: « Radio » alone may be a surname
 
 
 def _follows_role(doc: Doc, article: int) -> bool:

@@ -243,3 +243,10 @@ def test_one_verb_reports_coordinated_quotes(extract):
             "et de fait « grave ».")
     assert [(q.text, q.speaker.name) for q in extract(text)] == [
         ("escalade supplémentaire", "Olaf Scholz"), ("grave", "Olaf Scholz")]
+
+
+def test_a_name_opening_on_an_organisation_noun_is_an_organisation(extractor):
+    doc = extractor.nlp("Le directeur de Banque Misr et la chaîne Radio-Canada ont répondu à Paul Radio.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Banque Misr") != "PER" and labels.get("Radio-Canada") != "PER"
+    assert labels.get("Paul Radio") == "PER"
