@@ -49,9 +49,10 @@ MAX_TOKEN_CHARS = 100  # longer runs with no space are cut (see QuoteExtractor._
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit
 _LONG_RUN = re.compile(r"[^\s]{%d,}" % (MAX_TOKEN_CHARS + 1))
 # How often the speaker is right, by the way it was found and by how the text named it, measured on
-# real articles (python -m service evaluate … prints the calibration table): a name in the cue is
+# real articles (python -m service evaluate … prints the calibration table; a verb governing the
+# quote was right 0.86 of the time with a name, 0.73 without: 0.78): a name in the cue is
 # rarely wrong, a pronoun sometimes, a description (« le porte-parole ») often.
-CONFIDENCE = {"interview": 0.95, "incise": 0.95, "colon": 0.75, "governing": 0.85, "source": 0.8, "preceding": 0.7,
+CONFIDENCE = {"interview": 0.95, "incise": 0.95, "colon": 0.75, "governing": 0.78, "source": 0.8, "preceding": 0.7,
               "continuation": 0.7, "context": 0.6, "topic": 0.4, "anonymous": 0.5, "none": 0.3}
 _TITLE_WORDS = 8
 CUED_METHODS = ("incise", "colon", "governing", "source", "preceding")
