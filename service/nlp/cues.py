@@ -107,8 +107,9 @@ class CueFinder:
         if i is None:
             return False
         between = [t for t in doc[match.cue.end:i] if t.sent == match.cue[-1].sent]
-        last_quoted = max((k for k, t in enumerate(between) if self._inside(para, t)), default=None)
-        return last_quoted is not None and any(t.text == ":" for t in between[last_quoted:])
+        quoted = [k for k, t in enumerate(between) if self._inside(para, t)]
+        # its object: « lâche un « tsss » », not « s'explique sur le choix emprunté à « L'Étranger » : »
+        return bool(quoted) and quoted[0] <= _OBJECT_WORDS and any(t.text == ":" for t in between[quoted[-1]:])
 
     # -- helpers shared by the strategies ----------------------------------------------------
     def _inside(self, para: Paragraph, tok: Token) -> bool:
@@ -743,6 +744,9 @@ def _detached_opener(tok: Token) -> bool:
     doc = tok.doc
     return tok.i == tok.sent.start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," \
         and not tok.ent_type_ and tok.pos_ != "PRON"
+
+
+_OBJECT_WORDS = 3  # words between a verb and the quote it reports: « a lâché un « … » », « a qualifié de « … » »
 
 
 def _relative_clause_verb(verb: Token) -> bool:
