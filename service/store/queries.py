@@ -213,7 +213,7 @@ def bump_version(session: Session) -> None:
 # -- quotes --------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
-PROBE = 10_000  # quote_words entries counted at most to tell a rare word from a common one
+PROBE = 10_000  # quote_words entries counted at most to tell a rare word from a common one (see _rarest_first)
 
 
 def words_of(text: str) -> list[str]:
@@ -289,7 +289,7 @@ def quotes_query(db: Session | Connection, filters: QuoteFilters) -> QuoteQuery:
     if filters.q is not None:
         words = words_of(filters.q)
         if len(words) > 1:
-            words.sort(key=lambda word: db.scalar(_word_count, {"word": word}))
+            words = _rarest_first(db, words)
         shape["words"], shape["no_words"] = len(words), not words
         params.update((f"word{i}", word) for i, word in enumerate(words))
         # the index of a word is in page order: it drives the walk unless a speaker or an article does
@@ -305,15 +305,31 @@ def quotes_query(db: Session | Connection, filters: QuoteFilters) -> QuoteQuery:
 
 
 _word_count = select(func.count()).select_from(
-    select(_words.c.quote_id).where(_words.c.word == bindparam("word")).limit(PROBE).subquery())
+    select(_words.c.quote_id).where(_words.c.word == bindparam("word")).limit(bindparam("cap")).subquery())
+
+
+def _rarest_first(db: Session | Connection, words: list[str]) -> list[str]:
+    """``words`` by how many quotes hold them, counted up to ``PROBE // 10``, or ``PROBE`` when
+    every word reaches that: the rarest comes first, the order of common words matters little."""
+    for cap in (PROBE // 10, PROBE):
+        counts = {word: db.scalar(_word_count, {"word": word, "cap": cap}) for word in words}
+        if min(counts.values()) < cap:
+            break
+    return sorted(words, key=counts.__getitem__)
 
 
 def _like_escaped(text: str) -> str:
     return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
+_walk = _words.alias("w0")  # the word a by_words walk follows
+
+
 def _conditions(shape: Shape) -> list:
     """The WHERE clauses of ``shape`` on ``quotes``, with named parameters."""
+    # the other words are looked up for the quote's key: the walk's entry when it walks a word (so
+    # that an entry is dropped before its quote is read), else the quote's own columns
+    key_at, key_id = (_walk.c.sort_at, _walk.c.quote_id) if shape.by_words else (_quotes.c.sort_at, _quotes.c.id)
     conditions = [] if shape.include_rejected else [_quotes.c.rejected.is_(False)]
     if shape.speaker == "id":  # an equality walks ix_quotes_speaker_sort in page order
         conditions.append(_quotes.c.speaker_id == bindparam("speaker_id"))
@@ -323,8 +339,10 @@ def _conditions(shape: Shape) -> list:
         conditions.append(false())
     for i in range(1 if shape.by_words else 0, shape.words):  # word0 drives a by_words walk
         index = _words.alias(f"w{i}")
-        conditions.append(exists().where(index.c.word == bindparam(f"word{i}"), index.c.sort_at == _quotes.c.sort_at,
-                                         index.c.quote_id == _quotes.c.id))
+        # a lookup of the word's key for each quote walked; OFFSET 0 keeps PostgreSQL from making it
+        # a join, which would read the whole list of a common word into a hash
+        conditions.append(exists(select(index.c.quote_id).where(
+            index.c.word == bindparam(f"word{i}"), index.c.sort_at == key_at, index.c.quote_id == key_id).offset(0)))
     if shape.role:
         conditions.append(_quotes.c.role_key.like(bindparam("role"), escape="/"))
     if shape.article:
@@ -348,7 +366,7 @@ def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False
     of it is computed once. ``paged``: ``LIMIT :limit``; ``after_cursor``: after ``(:after_at,
     :after_id)``."""
     if shape.by_words:  # the quotes holding word0, in page order: a range of quote_words' key
-        walk = _words.alias("w0")
+        walk = _walk
         stmt = (select(*QUOTE_ROW_COLUMNS).select_from(walk).join(_quotes, _quotes.c.id == walk.c.quote_id)
                 .where(walk.c.word == bindparam("word0")))
         keys = (walk.c.sort_at, walk.c.quote_id)
