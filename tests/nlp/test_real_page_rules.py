@@ -250,3 +250,10 @@ def test_a_name_opening_on_an_organisation_noun_is_an_organisation(extractor):
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("Banque Misr") != "PER" and labels.get("Radio-Canada") != "PER"
     assert labels.get("Paul Radio") == "PER"
+
+
+def test_the_technician_is_the_coach_not_the_player_just_named(extract):
+    text = ("L'entraîneur du FC Plouvénec, Stéphane Kerbrat, a tenu sa conférence de presse. « On sait ce que "
+            "représente ce match », a rappelé Stéphane Kerbrat.\n\n"
+            "Le latéral gauche Loïc Tanguy purge sa suspension. « Trois absents, ça fait mal », a reconnu le technicien.")
+    assert [q.speaker.name for q in extract(text)] == ["Stéphane Kerbrat", "Stéphane Kerbrat"]
