@@ -41,6 +41,8 @@ class Lexicon:
         words: « avocate générale près la cour » -> {prosecution}, « avocate de la famille » ->
         {defence}, « le magistrat » -> {bench, prosecution}."""
         words = name_key(role).split()
+        if len(words) == 1 and words[0] + " $" in self.parties:  # « président » alone, not « président du club »
+            return self.parties[words[0] + " $"]
         for size in range(min(len(words), _LONGEST_PARTY), 0, -1):
             found = self.parties.get(" ".join(words[:size]))
             if found is not None:
@@ -62,7 +64,8 @@ def load_lexicon() -> Lexicon:
     rows = list(csv.reader(_lines("reporting_verbs.tsv")[1:], delimiter="\t"))
     verbs = {lemma.strip().lower(): cls.strip() for lemma, cls in rows}
     faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
-    parties = {name_key(words): frozenset(party.split()) for words, party in csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t")}
+    parties = {name_key(words) + (" $" if use == ["alone"] else ""): frozenset(party.split())
+               for words, party, *use in csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t")}
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     return Lexicon(

@@ -194,6 +194,7 @@ def test_a_role_gives_its_party():
     assert party("Me") == {"defence"}
     assert party("magistrat") == {"bench", "prosecution"}
     assert party("ministre de la Justice") is None
+    assert party("présidente") == {"bench"} and party("président du club") is None
 
 
 def test_a_verb_that_had_its_quote_is_no_cue_for_the_next(extract):
