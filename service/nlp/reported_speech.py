@@ -412,14 +412,22 @@ class ReportedSpeechFinder:
                 last = commas[-1] - 1
                 break
         for j in range(first + 1, last):  # « a reconnu avoir commis des erreurs, sans donner de détails »
-            if doc[j].text == "," and _manner_of_saying(doc, j + 1):
-                last = j - 1
+            if doc[j].text == "," and (_manner_of_saying(doc, j + 1) or self._incise_at(doc, j + 1)):
+                last = j - 1  # « estime que la réforme menace des emplois, a déclaré sa secrétaire générale »
                 break
-        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ")»”":
+        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ")»”%":
             last -= 1
         if sum(t.is_alpha for t in doc[first:last + 1]) < MIN_WORDS or doc[first].lower_ in _RELATIVES:
             return None  # « …, qui s'est offert … » is no clause of its own
         return first, last + 1
+
+    def _incise_at(self, doc, i: int) -> bool:
+        """« a déclaré X », « précise-t-il », « estime le maire »: a reporting verb opens an incise at ``i``."""
+        if i < len(doc) and doc[i].pos_ == "AUX" and doc[i].lower_ in ("a", "ont", "avait", "avaient"):
+            i += 1
+        return i + 1 < len(doc) and self.cues._is_reporting(doc[i]) \
+            and (doc[i + 1].lower_ in self.cues.determiners or doc[i + 1].lower_ in self.cues.clitics
+                 or doc[i + 1].pos_ == "PROPN" or doc[i + 1].pos_ == "ADV")
 
     def _clause(self, para: Paragraph, span: tuple[int, int], match: CueMatch) -> ReportedClause:
         words = para.text_span(para.doc[span[0]:span[1]])

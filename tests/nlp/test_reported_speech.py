@@ -174,3 +174,11 @@ def test_indirect_spans_never_overlap_quotes_in_marks(extract):
     assert marked and indirect(quotes)
     for q in indirect(quotes):
         assert not any(m.start < q.end and q.start < m.end for m in marked)
+
+
+def test_reported_content_keeps_its_percent_sign_and_stops_before_an_incise(extract):
+    [quote] = [q for q in extract("Bruxelles estime que les émissions baisseront de 55 %.") if q.kind == "indirect"]
+    assert quote.text == "les émissions baisseront de 55 %"
+    quotes = [q for q in extract("Le syndicat estime que la réforme menace 2 000 emplois, a déclaré sa "
+                                 "secrétaire générale Sophie Binet.") if q.kind == "indirect"]
+    assert all(", a déclaré" not in q.text for q in quotes) and quotes
