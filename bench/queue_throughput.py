@@ -24,6 +24,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import shutil  # noqa: E402
 import signal  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
@@ -162,6 +163,11 @@ def main() -> None:
         print(f"queue / in-process, {workers} process(es)     {speed[('queue', workers)] / speed[('in-process', workers)]:.2f}"
               f"  (bar 0.9); CPU per article, in-process / queue {cpu[('in-process', workers)] / cpu[('queue', workers)]:.2f}")
     print("On a machine shared with other work, articles/s follow the load; CPU per article does much less.")
+    busiest = max(others for _, _, others in rates.values())
+    if busiest > 0.25 * (os.cpu_count() or 1):
+        print(f"warning: other processes used up to {busiest:.2f} of the {os.cpu_count()} cores during the "
+              "measurements kept: these ratios measure the machine's load as much as the queue")
+    shutil.rmtree(workdir, ignore_errors=True)  # kept when a measurement fails: the workers' logs are there
 
 
 if __name__ == "__main__":
