@@ -36,6 +36,11 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
 
+    @property
+    def anaphor_openers(self) -> frozenset[str]:
+        """First words of the anaphors: « ce » of « ce dernier »."""
+        return _first_words(self.anaphors)
+
     def party(self, role: str) -> frozenset[str] | None:
         """The parties a role may belong to (``rules/role_groups.tsv``), by its longest known opening
         words: « avocate générale près la cour » -> {prosecution}, « avocate de la famille » ->
@@ -52,6 +57,11 @@ class Lexicon:
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
         return lemma in self.faire_verbs if after_faire else lemma in self.reporting_verbs
+
+
+@lru_cache(maxsize=4)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
 
 
 def _lines(name: str) -> list[str]:

@@ -216,6 +216,8 @@ def _clefted(words: list[Token]) -> bool:
 
 def _anaphor_at(tok: Token, lexicon: Lexicon):
     """« l'intéressé », « ce dernier » anywhere; « il »/« elle » as the subject of a main clause."""
+    if tok.lower_ not in lexicon.anaphor_openers:
+        return None
     doc = tok.doc
     for size in (2, 1):
         words = doc[tok.i:tok.i + size]
