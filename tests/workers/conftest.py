@@ -118,7 +118,8 @@ class WorkerProcess:
                "QUOTES_TASK_ATTEMPTS": str(config["TASK_ATTEMPTS"]),
                "QUOTES_WEBHOOK_ATTEMPTS": str(config["WEBHOOK_ATTEMPTS"]),
                **{f"QUOTES_{key}": str(config[key]) for key in ("VISIBILITY_TIMEOUT", "SWEEP_INTERVAL")
-                  if key in config}}
+                  if key in config},
+               "TMPDIR": str(log_path.parent)}  # beat's schedule file goes with the test's files
         self.log_path = log_path
         self.log = open(log_path, "a")
         start = log_path.stat().st_size
