@@ -258,3 +258,11 @@ def test_the_technician_is_the_coach_not_the_player_just_named(extract):
             "représente ce match », a rappelé Stéphane Kerbrat.\n\n"
             "Le latéral gauche Loïc Tanguy purge sa suspension. « Trois absents, ça fait mal », a reconnu le technicien.")
     assert [q.speaker.name for q in extract(text)] == ["Stéphane Kerbrat", "Stéphane Kerbrat"]
+
+
+def test_a_noun_phrase_label_before_a_colon_is_the_speaker(extract):
+    """Dialogue set out as « Les élèves : « … » » / « Paul X : « … » »: the label speaks."""
+    text = ("François Hollande a répondu aux lycéens.\n\n"
+            "Les élèves : « Est-ce que vous allez prendre une décision bientôt ? »\n\n"
+            "François Hollande : « Oui, bien sûr. »")
+    assert [q.speaker.name for q in extract(text)] == ["élèves", "François Hollande"]
