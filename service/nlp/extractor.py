@@ -24,7 +24,7 @@ from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lexicon import OF_WORDS, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
-from .quote_marks import find_quote_spans
+from .quote_marks import DIALOGUE_DASHES, find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention, find_acronyms
 from .reported_speech import ReportedSpeechFinder
 from .roles import (
@@ -220,6 +220,7 @@ class QuoteExtractor:
                 previous = quote
         quotes += [self._interview_answer(turn, index) for turn in turns]
         quotes.sort(key=lambda q: q.start)
+        quotes = _alternate_dialogue_replies(text, quotes, index)
         quotes = _with_speakers_from_context(quotes, [paragraph_of(q.start).index for q in quotes], index)
         quotes = [self._with_role_given_later(q, index) for q in quotes]
         # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
@@ -436,6 +437,58 @@ def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index
         else:
             filled.append(quote)
     return filled
+
+
+def _alternate_dialogue_replies(text: str, quotes: list[Quote], index: EntityIndex) -> list[Quote]:
+    """Replies set out by dashes alternate between two speakers: « Le juge aborde le vol : « — Pourquoi ?
+    ⏎ — … ⏎ — Vous ne voulez pas répondre ? ⏎ — Euh… » »: the first reply's speaker (its cue) asks,
+    the person the article is about answers, turn by turn, silent turns counted."""
+    out, block = list(quotes), []  # indexes of the current run of replies
+    for i, quote in enumerate(quotes + [None]):
+        dash = _reply_dash(text, quote) if quote is not None else None
+        if dash is not None and block and _only_replies_between(text, quotes[block[-1]].end, dash):
+            block.append(i)
+            continue
+        if len(block) > 1:
+            _attribute_turns(text, out, block, index)
+        block = [i] if dash is not None else []
+    return out
+
+
+_REPLY_DASH = re.compile(r"(?:(?<=\n)|(?<=«))\s*[%s]\s" % DIALOGUE_DASHES)  # a reply's dash, after a line break or «
+
+
+def _reply_dash(text: str, quote: Quote) -> int | None:
+    """Where the dash opening this reply is, if it is one: « — Pourquoi ? »."""
+    i = quote.start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i if i >= 0 and text[i] in DIALOGUE_DASHES else None
+
+
+def _only_replies_between(text: str, end: int, dash: int) -> bool:
+    """Nothing but closing punctuation, silent replies (« — … ») and asides in brackets between."""
+    between = re.sub(r"\([^()\n]*\)", "", text[end:dash])
+    return all(not line.strip() or line.strip()[0] in DIALOGUE_DASHES or not any(c.isalpha() for c in line)
+               for line in between.split("\n")[1:]) and not any(c.isalpha() for c in between.split("\n")[0])
+
+
+def _attribute_turns(text: str, quotes: list[Quote], block: list[int], index: EntityIndex) -> None:
+    first = quotes[block[0]]
+    if first.speaker is None or first.method not in CUED_METHODS:
+        return
+    answerer = index.main_person()
+    other = Speaker(answerer, PERSON, index.role_of(answerer)) if answerer and answerer != first.speaker.name else None
+    start = _reply_dash(text, first)
+    for i in block[1:]:
+        quote = quotes[i]
+        if quote.method in CUED_METHODS:
+            continue
+        turn = sum(1 for _ in _REPLY_DASH.finditer(text, start + 1, quote.start))  # dashes after the first
+        speaker = first.speaker if turn % 2 == 0 else other
+        if speaker is not None:
+            quotes[i] = replace(quote, speaker=speaker, method="continuation",
+                                confidence=speaker_confidence("continuation", speaker))
 
 
 def speaker_confidence(method: str, speaker: Speaker | None) -> float:

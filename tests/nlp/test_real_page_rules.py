@@ -266,3 +266,12 @@ def test_a_noun_phrase_label_before_a_colon_is_the_speaker(extract):
             "Les élèves : « Est-ce que vous allez prendre une décision bientôt ? »\n\n"
             "François Hollande : « Oui, bien sûr. »")
     assert [q.speaker.name for q in extract(text)] == ["élèves", "François Hollande"]
+
+
+def test_dash_replies_alternate_between_the_one_who_asks_and_the_one_spoken_of(extract):
+    """A silent reply (« — … ») still takes its turn."""
+    text = ("Karim Benali, 24 ans, est jugé pour vol. Karim Benali se tait.\n\n"
+            "La présidente l'interroge : « — Pourquoi est-ce que vous avez fait ça ?\n\n— …\n\n"
+            "— Vous ne voulez pas répondre ?\n\n— Euh…\n\n— On ne vous entend pas du tout !\n\n— J'étais pas le seul. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["présidente", "présidente", "Karim Benali", "présidente", "Karim Benali"]
