@@ -75,13 +75,14 @@ class CueFinder:
         self._sentence_ends: list[int] = []
 
     # -- entry point -------------------------------------------------------------------------
-    def find(self, quote: QuoteSpan, opening: Paragraph, closing: Paragraph, quoted: QuotedRegions) -> CueMatch | None:
+    def find(self, quote: QuoteSpan, opening: Paragraph, closing: Paragraph, quoted: QuotedRegions,
+             previous: Paragraph | None = None) -> CueMatch | None:
         self.quoted = quoted
         if opening.cue_budget <= 0:
             return None  # far more quotes than prose has: the rest get no cue (Paragraph.cue_budget)
         opening.cue_budget -= 1
         strategies = (lambda: self._incise_after(quote, closing),
-                      lambda: self._colon_before(quote, opening, strong=True),
+                      lambda: self._colon_before(quote, opening, strong=True, previous=previous),
                       lambda: self._incise_inside(quote, opening),
                       lambda: self._passive_agent(quote, opening),
                       lambda: self._governing_verb(quote, opening),
@@ -89,7 +90,7 @@ class CueFinder:
                       lambda: self._quoted_predicate(quote, opening),
                       lambda: self._source_phrase(quote, opening),
                       lambda: self._preceding_verb(quote, opening),
-                      lambda: self._colon_before(quote, opening, strong=False))
+                      lambda: self._colon_before(quote, opening, strong=False, previous=previous))
         for strategy in strategies:
             match = strategy()
             if match is not None and not self._cue_had_its_quote(match, quote):
@@ -351,9 +352,14 @@ class CueFinder:
                 organisation = tok  # « sur France Inter » may only be where it was said
         return self.noun_phrase(organisation, para) if organisation is not None else nearest
 
-    def _colon_before(self, quote: QuoteSpan, para: Paragraph, strong: bool) -> CueMatch | None:
+    def _colon_before(self, quote: QuoteSpan, para: Paragraph, strong: bool,
+                      previous: Paragraph | None = None) -> CueMatch | None:
+        """« X a déclaré : « … » », also across a paragraph break: « Le juge aborde le vol : ⏎ « … » »."""
         doc = para.doc
         i = para.token_after(quote.open_mark)
+        if i == 0 and previous is not None and previous.parsed and len(previous.doc) \
+                and previous.doc[-1].text == ":":
+            para, doc, i = previous, previous.doc, len(previous.doc)  # the quote opens the paragraph after the colon
         if i is None or i == 0 or doc[i - 1].text != ":":
             return None
         sent = self._sentence(para, i)

@@ -109,7 +109,8 @@ class QuoteExtractor:
                     if _WORD.search(text, lo, hi) is None or \
                             hi - lo >= PROSE_CHECK_CHARS and len(doc) > MAX_TOKENS_PER_CHAR * (hi - lo):
                         piece[4] = 0  # not prose (no word, or marks more than words): tokens only, no cue searched
-                    elif quoted or self.reported.worth_parsing(text[lo:hi]):  # reported speech needs the parse
+                    elif quoted or self.reported.worth_parsing(text[lo:hi]) or text[lo:hi].rstrip().endswith(":"):
+                        # reported speech needs the parse, and so does « Le juge aborde le vol : » before a quote
                         piece[3] = True
                         to_parse.append(piece)
                     else:
@@ -196,7 +197,8 @@ class QuoteExtractor:
                     self._resolve_reference(next_ref, index, sentence_of(next_ref.start))
                 next_ref = next(pending, None)
             opening, closing = paragraph_of(span.start), paragraph_of(span.end - 1)
-            match = self.cues.find(span, opening, closing, regions)
+            previous_para = paragraphs[opening.index - 1] if opening.index else None
+            match = self.cues.find(span, opening, closing, regions, previous_para)
             speaker = self._speaker(match, index, sentence_of, resolved) if match else None
             method = match.method if match else "none"
             cue = match.paragraph.text_span(match.cue) if match and match.cue is not None else None

@@ -275,3 +275,9 @@ def test_dash_replies_alternate_between_the_one_who_asks_and_the_one_spoken_of(e
             "— Vous ne voulez pas répondre ?\n\n— Euh…\n\n— On ne vous entend pas du tout !\n\n— J'étais pas le seul. »")
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["présidente", "présidente", "Karim Benali", "présidente", "Karim Benali"]
+
+
+def test_a_colon_ending_the_paragraph_before_cues_the_quote_that_opens_the_next(extract):
+    text = "Le conseil a voté la fermeture. Le maire, Jean Morel, a tenu à répondre :\n\n« Nous ne céderons pas. »"
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.method) == ("Jean Morel", "colon")
