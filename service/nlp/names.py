@@ -28,6 +28,7 @@ from .gender import first_name_gender
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, load_lexicon
 
 HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
+_HONORIFIC_WORDS = {"Monsieur", "Madame", "Mademoiselle", "Maître"}  # spelt out, they stay in the name
 _QUOTE_MARKS = "«»“”\"„"
 _NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "ter", "ten", "ben", "bin",
                    "ibn", "el", "al", "da", "di", "do", "dos", "das", "y", "e", "zu", "af"}
@@ -111,6 +112,8 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     noun and a comma before it."""
     if not all(t.text[:1].isupper() for t in ent) or len(ent) > 3:
         return False
+    if len(ent) >= 2 and ent[0].text in _HONORIFIC_WORDS:  # « Monsieur D. », « Madame Lefort »
+        return True
     after = doc[ent.end:ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].lower_ == "ans":
         return True

@@ -281,3 +281,8 @@ def test_a_colon_ending_the_paragraph_before_cues_the_quote_that_opens_the_next(
     text = "Le conseil a voté la fermeture. Le maire, Jean Morel, a tenu à répondre :\n\n« Nous ne céderons pas. »"
     [quote] = extract(text)
     assert (quote.speaker.name, quote.method) == ("Jean Morel", "colon")
+
+
+def test_a_spelt_out_honorific_with_an_initial_is_a_person(extractor):
+    doc = extractor.nlp("L’audience est poussive : Monsieur D. est jugé en comparution immédiate.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Monsieur D.", "PER")]
