@@ -47,9 +47,10 @@ def _sqlite_pragmas(dbapi_connection, _record, busy_ms: int) -> None:
 def _sqlite_begin(connection) -> None:
     # a writer takes the write lock up front: a read transaction that later writes would
     # fail at once with "database is locked" instead of waiting for busy_timeout
-    immediate = connection.get_execution_options().get("write", False)
-    # on the driver's connection: SQLAlchemy's execution of a statement would cost a read as much again
-    connection.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    if connection.get_execution_options().get("write", False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # may wait, then fail as OperationalError (a 503)
+    else:  # takes no lock, cannot fail: on the driver's connection, without SQLAlchemy's cost of a statement
+        connection.connection.driver_connection.execute("BEGIN")
 
 
 def make_sessionmaker(engine: Engine, write: bool = False) -> sessionmaker[Session]:
