@@ -481,12 +481,13 @@ def _attribute_turns(text: str, quotes: list[Quote], block: list[int], index: En
         return
     answerer = index.main_person()
     other = Speaker(answerer, PERSON, index.role_of(answerer)) if answerer and answerer != first.speaker.name else None
-    start = _reply_dash(text, first)
+    turn, last = 0, _reply_dash(text, first) + 1
     for i in block[1:]:
         quote = quotes[i]
+        turn += sum(1 for _ in _REPLY_DASH.finditer(text, last, quote.start))  # silent replies count too
+        last = quote.start
         if quote.method in CUED_METHODS:
             continue
-        turn = sum(1 for _ in _REPLY_DASH.finditer(text, start + 1, quote.start))  # dashes after the first
         speaker = first.speaker if turn % 2 == 0 else other
         if speaker is not None:
             quotes[i] = replace(quote, speaker=speaker, method="continuation",
