@@ -312,7 +312,11 @@ def _rarest_first(db: Session | Connection, words: list[str]) -> list[str]:
     """``words`` by how many quotes hold them, counted up to ``PROBE // 10``, or ``PROBE`` when
     every word reaches that: the rarest comes first, the order of common words matters little."""
     for cap in (PROBE // 10, PROBE):
-        counts = {word: db.scalar(_word_count, {"word": word, "cap": cap}) for word in words}
+        counts = {}
+        for word in words:
+            counts[word] = db.scalar(_word_count, {"word": word, "cap": cap})
+            if counts[word] == 0:  # no quote has it: its empty range ends the walk at once
+                return [word, *(other for other in words if other != word)]
         if min(counts.values()) < cap:
             break
     return sorted(words, key=counts.__getitem__)
