@@ -390,8 +390,10 @@ def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False
 
 
 def quote_conditions(filters: QuoteFilters) -> list:
-    """The WHERE clauses of ``filters`` on ``quotes`` with their values, for counts (a speaker
-    given by id, dates, kinds: no lookup needed)."""
+    """The WHERE clauses of ``filters`` on ``quotes`` with their values, for counts: filters that
+    need no lookup first (a speaker given by id, dates, kinds, a role), not ``q`` nor a name."""
+    if filters.q is not None or (filters.speaker is not None and speaker_id_given(filters.speaker) is None):
+        raise ValueError("quote_conditions takes no q= and no speaker name: use quotes_query")
     query = quotes_query(None, filters)
     return [condition.params(query.params) for condition in _conditions(query.shape)]
 
