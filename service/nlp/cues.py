@@ -84,6 +84,7 @@ class CueFinder:
         strategies = (lambda: self._incise_after(quote, closing),
                       lambda: self._colon_before(quote, opening, strong=True, previous=previous),
                       lambda: self._incise_inside(quote, opening),
+                      lambda: self._en_croire(quote, opening),
                       lambda: self._passive_agent(quote, opening),
                       lambda: self._governing_verb(quote, opening),
                       lambda: self._mistagged_main_verb(quote, opening),
@@ -488,6 +489,25 @@ class CueFinder:
             return None
         return subject if subject is not None and _looks_like_speaker(subject, self.lexicon) else None
 
+    def _en_croire(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """« À l'en croire, il reste « calme » », « à en croire le maire, « tout va bien » »: the
+        source named (or pointed back to by « l' ») in the quote's sentence, before « croire »
+        could be taken for a verb governing the quote."""
+        i = para.token_after(quote.open_mark)
+        if i is None or not para.parsed:
+            return None
+        doc = para.doc
+        for tok in self._sentence(para, i):
+            clitic = en_croire(tok) if tok.i < i and not self._inside(para, tok) else None
+            if clitic is None:
+                continue
+            pronoun = doc[clitic].lower_ in ("l'", "l’")
+            subject = doc[clitic:clitic + 1] if pronoun else self.noun_phrase_after(tok)
+            if subject is not None and not self._inside(para, subject[0]) \
+                    and (pronoun or _looks_like_speaker(subject, self.lexicon)):
+                return CueMatch("source", para, doc[(clitic if pronoun else tok.i - 1) - 1:tok.i + 1], subject)
+        return None
+
     def _source_phrase(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         doc = para.doc
         i = para.token_after(quote.open_mark)
@@ -767,6 +787,19 @@ def _lemma_of(tok: Token) -> str:
 def _relative_clause_verb(verb: Token) -> bool:
     """« Un pompier, qui a requis l'anonymat, raconte : … »: « requis » says nothing of the quote."""
     return verb.dep_ == "acl:relcl" or any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children)
+
+
+def en_croire(tok: Token) -> int | None:
+    """« à en croire X » / « à l'en croire » ending at ``tok`` (« croire »): the index of « en »'s
+    left neighbour that names the source: « l' » (a pronoun) or « en » itself (a phrase follows)."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ != "croire" or i < 2 or doc[i - 1].lower_ != "en":
+        return None
+    if doc[i - 2].lower_ in ("à", "a"):
+        return i - 1
+    if doc[i - 2].lower_ in ("l'", "l’") and i >= 3 and doc[i - 3].lower_ in ("à", "a"):
+        return i - 2
+    return None
 
 
 def _relative_antecedent(qui: Token) -> Token | None:

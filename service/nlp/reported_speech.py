@@ -35,7 +35,7 @@ from importlib import resources
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Span, Token
 
-from .cues import CueFinder, CueMatch, QuotedRegions, _infinitives, _looks_like_speaker, _opens_clause, \
+from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, _infinitives, _looks_like_speaker, _opens_clause, \
     _participle_infinitives
 from .lexicon import DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
@@ -57,7 +57,7 @@ _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dim
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
-_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b)|(?:^|[.!?»”]\s+)Pour\b")
+_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croire\b)|(?:^|[.!?»”]\s+)Pour\b")
 _INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
                             r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
 _QUE_AFTER = re.compile(r"\bqu(?:e\b|['’])")  # « a affirmé mardi à la presse que »
@@ -121,7 +121,9 @@ class ReportedSpeechFinder:
             self.verbs.add(frame, patterns)
         self.sources = Matcher(vocab)  # selon X, d'après X, pour X
         self.sources.add("source", [[{"LOWER": {"IN": ["selon", "pour"]}}],
-                                    [{"LOWER": {"IN": ["d'", "d’"]}}, {"LOWER": "après"}]])
+                                    [{"LOWER": {"IN": ["d'", "d’"]}}, {"LOWER": "après"}],
+                                    [{"LOWER": {"IN": ["à", "a"]}}, {"LOWER": {"IN": ["l'", "l’"]}, "OP": "?"},
+                                     {"LOWER": "en"}, {"LOWER": "croire"}]])  # « À en croire X », « à l'en croire »
         say = [v for v, kind in lexicon.reporting_verbs.items() if kind == "say"]
         self._stems = {_stem(v.split()[-1]) for v in (*self.frames, *say)}
 
@@ -338,11 +340,14 @@ class ReportedSpeechFinder:
             opens = at_start or _opens_clause(doc[start]) or (start > 0 and doc[start - 1].lower_ in _LEADING)
             if word.lower_ == "pour" and not opens:
                 continue
-            subject = self.cues.noun_phrase_after(word)
-            subject = self._author(subject)
-            if subject is None or self._inside(para, subject[0]) \
-                    or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"):
-                continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
+            clitic = en_croire(word)
+            if clitic is not None and doc[clitic].lower_ in ("l'", "l’"):
+                subject = doc[clitic:clitic + 1]  # « à l'en croire »: the person just spoken of
+            else:
+                subject = self._author(self.cues.noun_phrase_after(word))
+                if subject is None or self._inside(para, subject[0]) \
+                        or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"):
+                    continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
             after = subject.end
             comma_after = after < len(doc) and doc[after].text == ","
             if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):

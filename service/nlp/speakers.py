@@ -17,7 +17,8 @@ from .roles import POSSESSIVES
 from .types import Speaker
 
 SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
-                     "celle", "celui"}  # « …, explique celle qui a … »: the person just spoken of
+                     "celle", "celui",  # « …, explique celle qui a … »: the person just spoken of
+                     "l'", "l’"}  # « À l'en croire, … »
 ORGANISATION_LABELS = {"ORG", "MISC", "LOC"}
 
 

@@ -286,3 +286,16 @@ def test_a_colon_ending_the_paragraph_before_cues_the_quote_that_opens_the_next(
 def test_a_spelt_out_honorific_with_an_initial_is_a_person(extractor):
     doc = extractor.nlp("L’audience est poussive : Monsieur D. est jugé en comparution immédiate.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Monsieur D.", "PER")]
+
+
+def test_a_en_croire_names_the_source(extract):
+    """« À l'en croire » points back to the person just spoken of; « à en croire X » names X."""
+    text = ("Son avocate Anne Morel a indiqué que le prévenu ferait appel. A l’en croire, l’ancien ministre reste "
+            "« calme et déterminé » à défendre son innocence. Le maire était confiant. À en croire le préfet, "
+            "« tout va bien ».")
+    quotes = {q.text: q for q in extract(text)}
+    assert quotes["calme et déterminé"].speaker.name == "Anne Morel"
+    assert quotes["tout va bien"].speaker.name == "préfet"
+    [reported] = [q for q in extract("Le docteur Karim Saïd soigne les blessés depuis lundi. À l'en croire, "
+                                     "la situation reste critique.") if q.kind == "indirect"]
+    assert (reported.text, reported.speaker.name) == ("la situation reste critique", "Karim Saïd")
