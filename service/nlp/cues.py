@@ -381,12 +381,12 @@ class CueFinder:
                 phrase = self.noun_phrase(tok, para)
                 if _looks_like_speaker(phrase, self.lexicon):
                     return CueMatch("colon", para, None, phrase)
-        if not strong and before and not any(t.pos_ in ("VERB", "AUX") for t in before) \
-                and before[0].i == sent.start and before[0].lower_ in self.determiners:
+        verbless = bool(before) and not any(t.pos_ in ("VERB", "AUX") for t in before)
+        if not strong and verbless and before[0].i == sent.start and before[0].lower_ in self.determiners:
             head = next((t for t in before if t.pos_ == "NOUN"), None)  # « Les élèves de seconde : « … » »
-            if head is not None and (_lemma_of(head) in self.lexicon.people_nouns or _looks_like_speaker(doc[head.i:head.i + 1], self.lexicon)):
+            if head is not None and ((head.lemma_ or head.lower_).lower() in self.lexicon.people_nouns or _looks_like_speaker(doc[head.i:head.i + 1], self.lexicon)):
                 return CueMatch("colon", para, None, self.noun_phrase(head, para))
-        if not strong and before and not any(t.pos_ in ("VERB", "AUX") for t in before):
+        if not strong and verbless:
             # « Réaction immédiate de la maire, Anne X : « … » », « Même son de cloche chez Y : « … » »
             people = [e for e in doc.ents if e.label_ == "PER" and before[0].i <= e.start and e.end <= i - 1
                       and not self._inside(para, e[0])]
@@ -778,10 +778,6 @@ def _detached_opener(tok: Token) -> bool:
 
 
 _OBJECT_WORDS = 3  # words between a verb and the quote it reports: « a lâché un « … » », « a qualifié de « … » »
-
-
-def _lemma_of(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
 
 
 def _relative_clause_verb(verb: Token) -> bool:

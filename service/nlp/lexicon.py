@@ -13,7 +13,6 @@ from .normalize import name_key
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "d"})  # « ministre de la Santé », « porte-parole du parti »
 DEFINITE_SINGULAR = frozenset({"le", "la", "l'", "l’"})  # « la magistrate »
 DEFINITE_ARTICLES = DEFINITE_SINGULAR | {"les"}
-_LONGEST_PARTY = 5  # words in the longest entry of role_groups.tsv
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,7 @@ class Lexicon:
     anonymous_nouns: frozenset[str] = frozenset()  # « le boulanger », « un témoin »: someone new, unnamed
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
+    lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -46,9 +46,9 @@ class Lexicon:
         words: « avocate générale près la cour » -> {prosecution}, « avocate de la famille » ->
         {defence}, « le magistrat » -> {bench, prosecution}."""
         words = name_key(role).split()
-        if len(words) == 1 and words[0] + " $" in self.parties:  # « président » alone, not « président du club »
-            return self.parties[words[0] + " $"]
-        for size in range(min(len(words), _LONGEST_PARTY), 0, -1):
+        if len(words) == 1 and words[0] in self.lone_parties:  # « président » alone, not « président du club »
+            return self.lone_parties[words[0]]
+        for size in range(len(words), 0, -1):
             found = self.parties.get(" ".join(words[:size]))
             if found is not None:
                 return found
@@ -74,8 +74,7 @@ def load_lexicon() -> Lexicon:
     rows = list(csv.reader(_lines("reporting_verbs.tsv")[1:], delimiter="\t"))
     verbs = {lemma.strip().lower(): cls.strip() for lemma, cls in rows}
     faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
-    parties = {name_key(words) + (" $" if use == ["alone"] else ""): frozenset(party.split())
-               for words, party, *use in csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t")}
+    groups = list(csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t"))
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     return Lexicon(
@@ -95,5 +94,6 @@ def load_lexicon() -> Lexicon:
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
         anonymous_nouns=frozenset(w.lower() for w in _lines("anonymous_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
-        parties=parties,
+        parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use != ["alone"]},
+        lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
     )
