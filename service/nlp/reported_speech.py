@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 
 from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, _infinitives, _looks_like_speaker, _opens_clause, \
     _participle_infinitives
-from .lexicon import DEFINITE_SINGULAR, OF_WORDS, Lexicon
+from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .speakers import mention_confidence
@@ -50,7 +50,7 @@ _QUE = {"que", "qu'", "qu’"}
 _REFLEXIVE = {"se", "s'", "s’"}
 _CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "conj", "csubj"]
 _SENTENCE_END = {".", "!", "?", "…", "...", ";"}
-_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"}
+_ARTICLES = DEFINITE_ARTICLES | OF_WORDS | {"un", "une"}
 _RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "midi",
                "veille", "lendemain", "semaine", "mois", "année", "an", "jour", "nuit", "hier", "aujourd'hui"}
