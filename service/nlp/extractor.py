@@ -172,9 +172,11 @@ class QuoteExtractor:
                    + [r.start for r in references if r.role not in ("il", "elle")]))
         index = EntityIndex(mentions, roles, [o for found in described for o in found], find_acronyms(text),
                             self.lexicon.party)
-        for para in paragraphs:  # « Me X » is a lawyer
+        for para in paragraphs:  # « Me X » is a lawyer, « X est jugé pour vol » the defendant
             for ent in para.doc.ents:
                 party = self.lexicon.party(para.doc[ent.start - 1].text) if ent.label_ == "PER" and ent.start else None
+                if party is None and ent.label_ == "PER":
+                    party = self.lexicon.party_of_subject(ent)
                 if party is not None:
                     index.add_party(ent.text, party)
         for ref in references:  # « la maire » anywhere in the article tells the maire's gender

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,7 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
+    passive_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « jugé » -> {defendant}
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -45,7 +47,7 @@ class Lexicon:
         """The parties a role may belong to (``rules/role_groups.tsv``), by its longest known opening
         words: « avocate générale près la cour » -> {prosecution}, « avocate de la famille » ->
         {defence}, « le magistrat » -> {bench, prosecution}."""
-        words = name_key(role).split()
+        words = [w for w in name_key(role).split() if not _ORDINAL.fullmatch(w)]  # « de la 12e chambre »
         if len(words) == 1 and words[0] in self.lone_parties:  # « président » alone, not « président du club »
             return self.lone_parties[words[0]]
         for size in range(len(words), 0, -1):
@@ -54,9 +56,29 @@ class Lexicon:
                 return found
         return None
 
+    def party_of_subject(self, ent) -> frozenset[str] | None:
+        """The party of a person by what is done to them: « Paul X est jugé pour vol », « Anne Y,
+        poursuivie pour fraude, » -> {defendant} (``passive`` rows of ``rules/role_groups.tsv``)."""
+        doc, i = ent.doc, ent.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        while i < len(doc) and (doc[i].lower_ in _PASSIVE_AUXILIARIES
+                                or i + 1 < len(doc) and doc[i + 1].lower_ == "été"):  # not « X a accusé Y »
+            i += 1
+        if i >= len(doc):
+            return None
+        word = doc[i].lower_
+        word = word[:-1] if word.endswith("s") else word
+        word = word[:-1] if word.endswith(("ée", "ie", "ue")) else word
+        return self.passive_parties.get(word)
+
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
         return lemma in self.faire_verbs if after_faire else lemma in self.reporting_verbs
+
+
+_PASSIVE_AUXILIARIES = {"est", "sont", "était", "étaient", "sera", "seront", "fut", "été"}
+_ORDINAL = re.compile(r"\d+(e|er|re|ere|eme|ème)|[ivxlc]+(e|eme|ème)")  # « 12e », « XIe »
 
 
 @lru_cache(maxsize=4)
@@ -94,6 +116,7 @@ def load_lexicon() -> Lexicon:
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
         anonymous_nouns=frozenset(w.lower() for w in _lines("anonymous_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
-        parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use != ["alone"]},
+        parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
+        passive_parties={words: frozenset(party.split()) for words, party, *use in groups if use == ["passive"]},
     )

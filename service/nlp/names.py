@@ -52,6 +52,12 @@ def trim_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, start, start + 1, label="ORG"))
             spans.append(Span(doc, start + 1, ent.end, label="PER"))
             continue
+        if after_article and start > 1 and doc[start - 2].lower_ == "à" and len(ent) >= 2 \
+                and len(ent[0].text) > 1 and ent[0].text.isupper() and ent[1].text[:1].isupper():
+            # « a indiqué à l'AFP SNCF Réseau »: the one the words were said to, then the speaker
+            spans.append(Span(doc, start, start + 1, label="ORG"))
+            spans.append(Span(doc, start + 1, ent.end, label=ent.label_))
+            continue
         if ent.label_ == "PER" and len(ent) >= 2 and (after_article or ent[0].text in HONORIFICS):
             start += 1
         if ent[0].is_lower and ent[0].is_alpha:

@@ -28,7 +28,7 @@ PERSON_LABELS = {"PER"}
 NAME_LABELS = {"PER", "ORG", "MISC"}
 _STOP_WORDS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "était", "et", "ou", "que", "qu'", "qu’",
                "qui", "dont", "mais", "car", "avec", "par", "selon", "lors", "dans", "sur", "entre", "contre",
-               "pendant", "après", "avant", "lorsque", "quand", "comme", "si", "ne", "n'", "n’", "se", "s'", "s’"}
+               "pendant", "après", "avant", "lorsque", "quand", "comme", "si", "ne", "n'", "n’", "se", "s'", "s’", "où"}
 _ROLE_END = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
 _LINK_WORDS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "à", "au", "aux", "en", "pour"}
 MAX_ROLE_TOKENS = 14
@@ -367,7 +367,8 @@ def _descriptor_start(doc, i: int, inner: _Role | None, determiners) -> int:
     """Where the words glued before a name start, with their determiner: « le comédien »."""
     start = inner.first.i if inner is not None else i + 1
     if inner is None:
-        while start > 0 and start > i - 1 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in determiners:
+        while start > 0 and start > i - 1 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in determiners \
+                and doc[start - 1].lower_ not in _STOP_WORDS:
             start -= 1  # « le Portugais »: one descriptor the lexicon does not know
     return start - 1 if start > 0 and doc[start - 1].lower_ in determiners else start
 

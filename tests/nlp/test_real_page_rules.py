@@ -299,3 +299,26 @@ def test_a_en_croire_names_the_source(extract):
     [reported] = [q for q in extract("Le docteur Karim Saïd soigne les blessés depuis lundi. À l'en croire, "
                                      "la situation reste critique.") if q.kind == "indirect"]
     assert (reported.text, reported.speaker.name) == ("la situation reste critique", "Karim Saïd")
+
+
+def test_the_one_told_is_not_glued_to_the_speaker(extract):
+    text = "« Les bus circulent de nouveau sur toute la ligne », a précisé à l'AFP Transports Durand."
+    [quote] = extract(text)
+    assert quote.speaker.name == "Transports Durand"
+
+
+def test_a_modal_before_the_incise_verb_still_cues_the_quote(extract):
+    text = ("La séance a repris à 14 heures. « Nous irons jusqu'au bout », a tenu à préciser la sénatrice "
+            "Claire Vasseur. « Le dossier est complet », semble se réjouir Marc Antin.")
+    quotes = extract(text)
+    assert [(q.speaker.name, q.cue.text) for q in quotes] == [("Claire Vasseur", "a tenu à préciser"),
+                                                             ("Marc Antin", "semble se réjouir")]
+
+
+def test_a_court_president_never_named_is_not_the_defendant_just_spoken_of(extract):
+    text = ("Monsieur K. est jugé en comparution immédiate pour un vol à l'arraché.\n\n"
+            "« Le dossier est clair », observe le président de la 16e chambre correctionnelle du tribunal de Bobigny, "
+            "alors que Monsieur K. entre dans le box. « Vous reconnaissez les faits ? », lui demande le juge.")
+    quotes = extract(text)
+    president = "président de la 16e chambre correctionnelle du tribunal de Bobigny"
+    assert [q.speaker.name for q in quotes] == [president, president]
