@@ -205,6 +205,15 @@ class CueFinder:
             return None
         return place if _looks_like_speaker(place, self.lexicon) or place.ents else None
 
+    def continues(self, cue: str) -> bool:
+        """« a ajouté », « poursuit-elle », « a-t-il conclu »: a cue saying its speaker spoke just before."""
+        words = [w for w in cue.lower().replace("’", "'").split() if w not in self.clitics]
+        if not words:
+            return False
+        verb = words[-1].split("-", 1)[0]
+        return any(v in self.lexicon.continuation_verbs
+                   for v in (verb, *_infinitives(verb), *_participle_infinitives(verb)))
+
     def _mistagged_incise_verb(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """« …», tranche l'intéressée », « … », note la ministre »: a reporting verb the tagger took
         for a noun, recognised by its form and the determiner of the subject after it."""

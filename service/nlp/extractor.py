@@ -225,6 +225,7 @@ class QuoteExtractor:
         quotes += [self._interview_answer(turn, index) for turn in turns]
         quotes.sort(key=lambda q: q.start)
         quotes = _alternate_dialogue_replies(text, quotes, index)
+        quotes = self._descriptions_named_by_continuation(quotes, index)
         quotes = _with_speakers_from_context(quotes, [paragraph_of(q.start).index for q in quotes], index)
         quotes = [self._with_role_given_later(q, index) for q in quotes]
         # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
@@ -244,6 +245,24 @@ class QuoteExtractor:
             speaker = Speaker(name, PERSON, index.role_of(name))
             confidence = CONFIDENCE["interview"]
         return Quote(turn.text, turn.start, turn.end, "direct", speaker, None, round(confidence, 2), "interview")
+
+    def _descriptions_named_by_continuation(self, quotes: list[Quote], index: EntityIndex) -> list[Quote]:
+        """« « … », a déclaré le président. […] « … », a ajouté Paul X »: the one who « adds » spoke
+        just before, so the unnamed description given the quote before is Paul X, in every quote."""
+        named: dict[str, str] = {}
+        for before, quote in zip(quotes, quotes[1:]):
+            speaker, earlier = quote.speaker, before.speaker
+            if speaker is None or earlier is None or quote.cue is None or speaker.type != PERSON \
+                    or earlier.type != PERSON or not index.knows(speaker.name) or index.is_description(speaker.name):
+                continue
+            genders = {index.gender_of(earlier.name), index.gender_of(speaker.name)} - {None}
+            if index.is_description(earlier.name) and earlier.name not in named and len(genders) < 2 \
+                    and index.may_be_described_as(speaker.name, earlier.name) and self.cues.continues(quote.cue.text):
+                named[earlier.name] = speaker.name
+                if index.role_of(speaker.name) is None:
+                    index.add_role(speaker.name, earlier.role or earlier.name)
+        return [replace(q, speaker=replace(q.speaker, name=named[q.speaker.name], role=index.role_of(named[q.speaker.name])))
+                if q.speaker is not None and q.speaker.name in named else q for q in quotes]
 
     @staticmethod
     def _with_role_given_later(quote: Quote, index: EntityIndex) -> Quote:

@@ -37,6 +37,7 @@ class Lexicon:
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
     passive_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « jugé » -> {defendant}
+    continuation_verbs: frozenset[str] = frozenset()  # « ajouter »: the speaker spoke just before
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -102,6 +103,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
         faire_verbs=faire,
+        continuation_verbs=frozenset(w.lower() for w in _lines("continuation_verbs.txt")),
         role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
         organisation_nouns=frozenset(w.lower() for w in _lines("organisation_nouns.txt")),
         anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),

@@ -164,6 +164,15 @@ class EntityIndex:
         self.add(NameMention(description, PERSON, start, sentence, subject))
         return self.canonical(description)
 
+    def is_description(self, name: str) -> bool:
+        """``name`` is a description of someone the article does not name (``describe``)."""
+        return name_key(name) in self._described
+
+    def may_be_described_as(self, name: str, description: str) -> bool:
+        """« Paul X » may be « le président » unless the article gives him another role."""
+        role = self.role_of(name)
+        return role is None or self._role_matches(name_key(description).split(), name_key(role).split())
+
     def named_later(self, name: str) -> str | None:
         """« Le procureur a annoncé … » and only later « Anne X, procureure de la République »: the
         one named person the article gives the description of an unnamed one, else ``None``."""

@@ -322,3 +322,18 @@ def test_a_court_president_never_named_is_not_the_defendant_just_spoken_of(extra
     quotes = extract(text)
     president = "président de la 16e chambre correctionnelle du tribunal de Bobigny"
     assert [q.speaker.name for q in quotes] == [president, president]
+
+
+def test_the_one_who_adds_names_the_description_quoted_just_before(extract):
+    text = ("« Nous ne lâcherons rien », a déclaré la ministre lors d'un déplacement à Nantes. « Le budget suivra », "
+            "a-t-elle assuré.\n\n« Rien n'est exclu », a ajouté Hélène Garrigue.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Hélène Garrigue"] * 3
+    assert quotes[0].speaker.role == "ministre"
+
+
+def test_a_continuation_verb_does_not_merge_two_described_people(extract):
+    text = ("« La séance est ouverte », a déclaré le président. « Je demande la parole », a ajouté Paul Mercier, "
+            "conseiller municipal.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["président", "Paul Mercier"]
