@@ -43,7 +43,7 @@ class EntityIndex:
     def __init__(self, mentions: list[NameMention], roles: list[RoleMention],
                  organisations: list[tuple[int, str, str]] = (), acronyms: dict[str, str] | None = None,
                  party: Callable[[str], frozenset[str] | None] = lambda role: None):
-        self._party_of_role = party  # Lexicon.party: « la procureure » -> {prosecution}
+        self.party_of_role = party  # Lexicon.party: « la procureure » -> {prosecution}
         self._parties: dict[str, frozenset[str]] = {}  # person key -> party the article gives outright (« Me X »)
         self._described: set[str] = set()  # keys of people the article never names (« le procureur »)
         self._acronyms = {name_key(k): v for k, v in (acronyms or {}).items()}  # « ONEE » -> its full name
@@ -149,7 +149,7 @@ class EntityIndex:
     def party_of(self, name: str) -> frozenset[str] | None:
         key = name_key(self.canonical(name))
         role = self._roles.get(key)
-        return self._parties.get(key) or (self._party_of_role(role) if role else None)
+        return self._parties.get(key) or (self.party_of_role(role) if role else None)
 
     def describe(self, description: str, start: int, sentence: int, subject: bool, gender: str | None) -> str:
         """A person the article never names, known by a description: « Le procureur a répliqué.
@@ -163,6 +163,13 @@ class EntityIndex:
             self.add_gender(description, gender)
         self.add(NameMention(description, PERSON, start, sentence, subject))
         return self.canonical(description)
+
+    def nobody_named_could_be(self, role: str, gender: str | None) -> bool:
+        """Every person the article names is of another gender or another party than ``role``:
+        « le prévenu » when the only names are the president's and the prosecutor's."""
+        party = self.party_of_role(role) or frozenset()
+        return not any(self._gender_fits(k, gender) and (self.party_of(k) or party) & party
+                       for k in self._people if k not in self._described)
 
     def is_description(self, name: str) -> bool:
         """``name`` is a description of someone the article does not name (``describe``)."""
@@ -189,7 +196,7 @@ class EntityIndex:
     def person_by_party(self, role: str, position: int, gender: str | None = None) -> str | None:
         """« la juge » after « la présidente » (the same bench), « le maître des poursuites » after
         « le procureur »: the person last spoken of in the same party of a trial."""
-        party = self._party_of_role(role)
+        party = self.party_of_role(role)
         if party is None:
             return None
         matches = [k for k in self._people if party & (self.party_of(k) or set()) and self._gender_fits(k, gender)
@@ -283,7 +290,7 @@ class EntityIndex:
         found = self.antecedent(position, sentence, window=8 if gender else 3, gender=gender, nearest=True)
         if found is None:
             return None
-        party, theirs = self._party_of_role(role) if role else None, self.party_of(found.name)
+        party, theirs = self.party_of_role(role) if role else None, self.party_of(found.name)
         return None if party and theirs and not party & theirs else self.canonical(found.name)
 
     def _people_before(self, position: int, too_far, gender: str | None) -> list[NameMention]:

@@ -337,3 +337,19 @@ def test_a_continuation_verb_does_not_merge_two_described_people(extract):
             "conseiller municipal.")
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["président", "Paul Mercier"]
+
+
+def test_an_unnamed_defendant_who_is_the_subject_takes_the_pronoun(extract):
+    text = ("« Pourquoi avoir pris la voiture ? », demande le président Alain Gortz.\n\n"
+            "Le prévenu hausse les épaules. « J'étais pressé, explique-t-il sans lever les yeux. Je devais "
+            "rentrer. »")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Alain Gortz", "prévenu", "prévenu"]
+    assert quotes[1].cue.text == "explique-t-il"
+
+
+def test_an_unnamed_party_does_not_hide_a_person_the_article_names(extract):
+    text = ("Anne Brix a ouvert l'enquête lundi.\n\n"
+            "La procureure a tenu une conférence de presse. « Le suspect est en fuite », a-t-elle déclaré.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Anne Brix"
