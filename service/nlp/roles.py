@@ -176,6 +176,7 @@ class RoleReference:
     subject: bool  # subject of a main clause
     anaphor: bool  # « l'intéressé », « ce dernier », « elle »
     complement: bool = False  # « l'avocat de l'accusé »: completes another noun, not the one spoken of
+    main_subject: bool = False  # the subject of the sentence's main verb: « Le prévenu hausse les épaules »
 
 
 def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list[RoleReference]:
@@ -198,7 +199,8 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         first = words[0].i
         complement = first > 1 and doc[first - 1].lower_ in OF_WORDS and doc[first - 2].is_alpha \
             and (doc[first - 2].pos_ in ("NOUN", "") and not doc[first - 2].is_title)
-        found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement))
+        found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement,
+                                   subject and head.head.dep_ == "ROOT"))
     return found
 
 
