@@ -243,6 +243,9 @@ def score_indirect(article: GoldArticle, quotes: list[dict], result: Evaluation)
         strict = name != "" and name == norm(gold.get("speaker"))
         ind["spk_strict"] += strict
         result.calibrate(quotes[i], strict)
+        if not strict:
+            notes.append(f"ISPKR {article.id} [{clip(gold_words(article, gold), 50)}] "
+                         f"gold={gold.get('speaker')!r} pred={(quotes[i].get('speaker') or {}).get('name')!r}")
     for i, quote in enumerate(quotes):
         if i not in used:
             ind["fp"] += 1

@@ -134,18 +134,30 @@ def _full_description(mention: Span, head) -> str:
         if child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children):
             break  # « l'entreprise romande samedi »: a date, not a complement
         right = max(t.i for t in child.subtree) + 1
-        if any(t.like_num for t in doc[child.i:right]):
+        if any(_age_at(t) for t in doc[child.i:right]):
             break  # « l'élue de 51 ans »: her age, not what she is
         if right - head.i > 10 or any(t.text in '«»“”"' or t.text in ",;:." for t in doc[child.i:right]):
             break
         end = max(end, right)
-    number = next((t.i for t in doc[head.i + 1:end] if t.like_num), None)
+    number = next((t.i for t in doc[head.i + 1:end] if _age_at(t)), None)
     if number is not None:  # « un habitant de 51 ans »: his age is no part of what he is
         end = next((t.i for t in doc[head.i + 1:number] if t.lower_ in OF_WORDS), head.i + 1)
     toks = [t for t in doc[mention.start:end]]
-    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in ("l'", "l’")):
+    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in ("l'", "l’")) \
+            and (toks[0].lower_ in ("un", "une") or toks[0].lower_ not in _QUANTIFIERS and not toks[0].like_num):
+        # « plusieurs témoins », « deux élus » keep their number
         toks = toks[1:]
     return doc[toks[0].i:end].text.strip(" ,") if toks else mention.text
+
+
+def _age_at(tok) -> bool:
+    """« 51 ans »: an age, not « la 12e chambre » nor « les élèves de seconde »."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.like_num and nxt is not None and nxt.lower_ in ("ans", "an")
+
+
+_QUANTIFIERS = {"plusieurs", "quelques", "certains", "certaines", "nombreux", "nombreuses", "divers", "diverses",
+                "maints", "maintes", "différents", "différentes"}
 
 
 def _lemma(token) -> str:

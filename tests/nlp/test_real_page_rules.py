@@ -353,3 +353,12 @@ def test_an_unnamed_party_does_not_hide_a_person_the_article_names(extract):
             "La procureure a tenu une conférence de presse. « Le suspect est en fuite », a-t-elle déclaré.")
     [quote] = extract(text)
     assert quote.speaker.name == "Anne Brix"
+
+
+def test_an_unnamed_group_keeps_its_quantifier_and_an_ordinal_is_no_age(extract):
+    quotes = extract("« On a entendu trois détonations », racontent plusieurs habitants du quartier.")
+    assert quotes[0].speaker.name == "plusieurs habitants du quartier"
+    quotes = extract("Les élèves de seconde : « Quand partez-vous ? »")
+    assert quotes[0].speaker.name == "élèves de seconde"
+    quotes = extract("« Je n'ai rien vu », assure une habitante de 51 ans.")
+    assert quotes[0].speaker.name == "habitante"
