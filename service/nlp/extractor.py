@@ -302,7 +302,7 @@ class QuoteExtractor:
             if person is None and ref.subject:  # « L'élu a qualifié … »
                 person = index.person_just_described(ref.start, sentence, ref.gender, ref.role)
             if person is None and ref.main_subject and index.party_of_role(ref.role) \
-                    and index.nobody_named_could_be(ref.role, ref.gender):  # « Le prévenu a nié. « … », dit-il »
+                    and index.nobody_named_could_be(ref.role, ref.start, ref.gender):  # « Le prévenu a nié. « … », dit-il »
                 index.describe(ref.role, ref.start, sentence, True, ref.gender)
                 return
         if person is not None:

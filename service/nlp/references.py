@@ -164,12 +164,12 @@ class EntityIndex:
         self.add(NameMention(description, PERSON, start, sentence, subject))
         return self.canonical(description)
 
-    def nobody_named_could_be(self, role: str, gender: str | None) -> bool:
-        """Every person the article names is of another gender or another party than ``role``:
-        « le prévenu » when the only names are the president's and the prosecutor's."""
+    def nobody_named_could_be(self, role: str, position: int, gender: str | None) -> bool:
+        """Every person named before ``position`` is of another gender or another party than
+        ``role``: « le prévenu » when the only names so far are the president's and the prosecutor's."""
         party = self.party_of_role(role) or frozenset()
         return not any(self._gender_fits(k, gender) and (self.party_of(k) or party) & party
-                       for k in self._people if k not in self._described)
+                       for k, starts in self._people.items() if k not in self._described and starts[0] < position)
 
     def is_description(self, name: str) -> bool:
         """``name`` is a description of someone the article does not name (``describe``)."""

@@ -362,3 +362,11 @@ def test_an_unnamed_group_keeps_its_quantifier_and_an_ordinal_is_no_age(extract)
     assert quotes[0].speaker.name == "élèves de seconde"
     quotes = extract("« Je n'ai rien vu », assure une habitante de 51 ans.")
     assert quotes[0].speaker.name == "habitante"
+
+
+def test_an_unnamed_prosecutor_after_two_named_lawyers_takes_the_pronoun(extract):
+    text = ("« Cette audience est irrégulière », a lancé Me Paul Diop. « Nous le contestons », a ajouté Me Ali Ba.\n\n"
+            "Le procureur a répliqué aussitôt. « Revenons au dossier », a-t-il dit.\n\n"
+            "Le prévenu, Moussa Kane, est resté silencieux.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Paul Diop", "Ali Ba", "procureur"]
