@@ -334,6 +334,12 @@ class EntityIndex:
     def _role_matches(wanted: list[str], role: list[str]) -> bool:
         """« cheffe de service » matches « cheffe du service des urgences »: the same head and
         the same content words, whatever the articles and prepositions between them."""
+        if "et" in role:  # « ministre de la Communication et porte-parole du gouvernement »: either
+            cut = role.index("et")
+            if EntityIndex._role_matches(wanted, role[:cut]) or EntityIndex._role_matches(wanted, role[cut + 1:]):
+                return True
+        if not role:
+            return False
         if role[: len(wanted)] == wanted:
             return True
         return wanted[0] == role[0] and set(wanted) - _ROLE_LINKS <= set(role)

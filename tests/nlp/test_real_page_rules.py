@@ -370,3 +370,11 @@ def test_an_unnamed_prosecutor_after_two_named_lawyers_takes_the_pronoun(extract
             "Le prévenu, Moussa Kane, est resté silencieux.")
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["Paul Diop", "Ali Ba", "procureur"]
+
+
+def test_a_coordinated_role_is_one_persons_and_either_half_names_them(extract):
+    text = ("Selon le ministre de la Communication et porte-parole du gouvernement, Amadou Kaba, la réforme "
+            "passera en juin. « Ce débat est clos », a déclaré le porte-parole du gouvernement.")
+    quotes = sorted(extract(text), key=lambda q: q.start)
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("indirect", "Amadou Kaba"), ("direct", "Amadou Kaba")]
+    assert quotes[0].speaker.role == "ministre de la Communication et porte-parole du gouvernement"
