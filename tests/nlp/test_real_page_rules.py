@@ -378,3 +378,10 @@ def test_a_coordinated_role_is_one_persons_and_either_half_names_them(extract):
     quotes = sorted(extract(text), key=lambda q: q.start)
     assert [(q.kind, q.speaker.name) for q in quotes] == [("indirect", "Amadou Kaba"), ("direct", "Amadou Kaba")]
     assert quotes[0].speaker.role == "ministre de la Communication et porte-parole du gouvernement"
+
+
+def test_a_quotation_mark_glued_to_an_elided_word_opens_a_quote(extract):
+    text = "Sur place, Mireille dit n’«avoir rien entendu» avant l’arrivée des pompiers."
+    [quote] = extract(text)
+    assert (quote.text, quote.speaker.name) == ("avoir rien entendu", "Mireille")
+    assert text[quote.start:quote.end] == quote.text
