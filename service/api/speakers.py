@@ -5,7 +5,7 @@ import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..store.models import Speaker
 from ..store.queries import QuoteFilters, speaker_ranking, speakers_query
@@ -17,6 +17,7 @@ from .timestamps import UtcDateTime
 
 blp = Blueprint("speakers", __name__, url_prefix="/v1", description="People and organisations quoted")
 blp.before_request(require_key)
+SPEAKER_EXISTS = select(Speaker.id).where(Speaker.id == bindparam("id"))  # built once: a read compiles it once
 
 
 class SpeakerRoleSchema(ma.Schema):
@@ -138,8 +139,8 @@ class SpeakerQuotes(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, args, speaker_id):
         """The quotes of one speaker, newest first"""
-        def require_speaker(session) -> None:
-            if session.scalar(select(Speaker.id).where(Speaker.id == speaker_id)) is None:
+        def require_speaker(connection) -> None:
+            if connection.scalar(SPEAKER_EXISTS, {"id": speaker_id}) is None:
                 abort(404, message=f"No speaker has id {speaker_id}.")
 
         return quote_list(filters_from({}, speaker=str(speaker_id)), args, require_speaker)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..nlp.normalize import name_key
 from .models import MAX_ID, Article, Quote, QuoteWord, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
+from .reads import DriverReads
 
 
 class BadCursor(ValueError):
@@ -78,7 +79,7 @@ _SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
                          .having(func.count(SpeakerToken.token) == bindparam("token_count")))
 
 
-def speaker_ids_named(db: Session | Connection, name: str) -> list[int]:
+def speaker_ids_named(db: Session | Connection | DriverReads, name: str) -> list[int]:
     """The ids ``speakers_matching(name)`` selects, for a name (not an id)."""
     tokens = sorted(set(name_key(name).split()))
     return list(db.scalars(_SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)}))
@@ -273,7 +274,7 @@ QUOTE_ROW_COLUMNS = (
     _articles.c.published_at.label("article_published_at"))
 
 
-def quotes_query(db: Session | Connection, filters: QuoteFilters) -> QuoteQuery:
+def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) -> QuoteQuery:
     """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
     names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
     would guess of a subquery; the words of ``q`` are put rarest first (a count of at most
@@ -308,7 +309,7 @@ _word_count = select(func.count()).select_from(
     select(_words.c.quote_id).where(_words.c.word == bindparam("word")).limit(bindparam("cap")).subquery())
 
 
-def _rarest_first(db: Session | Connection, words: list[str]) -> list[str]:
+def _rarest_first(db: Session | Connection | DriverReads, words: list[str]) -> list[str]:
     """``words`` by how many quotes hold them, counted up to ``PROBE // 10``, or ``PROBE`` when
     every word reaches that: the rarest comes first, the order of common words matters little."""
     for cap in (PROBE // 10, PROBE):
@@ -405,15 +406,20 @@ def quote_row(quote: Quote) -> tuple:
             quote.article.outlet, quote.article.published_at)
 
 
-def page(db: Session | Connection, query: QuoteQuery, limit: int, cursor: str | None) -> tuple[list, str | None]:
-    """One page of ``query`` (newest first) after ``cursor``, and the cursor of the next page."""
+_ID, _SORT_AT = ([column.key for column in QUOTE_ROW_COLUMNS].index(name) for name in ("id", "sort_at"))
+
+
+def page(db: Session | Connection | DriverReads, query: QuoteQuery, limit: int, cursor: str | None) -> tuple[list, str | None]:
+    """One page of ``query`` (newest first) after ``cursor``, and the cursor of the next page: rows
+    of ``QUOTE_ROW_COLUMNS`` (by position: ``DriverReads`` gives the driver's rows, not ``Row`` objects)."""
     params = {**query.params, "limit": limit + 1}
     if cursor:
         params["after_at"], params["after_id"] = decode_cursor(cursor)
-    rows = db.execute(rows_statement(query.shape, paged=True, after_cursor=bool(cursor)), params).all()
+    statement = rows_statement(query.shape, paged=True, after_cursor=bool(cursor))
+    rows = db.all(statement, params) if isinstance(db, DriverReads) else db.execute(statement, params).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, encode_cursor(rows[-1].sort_at, rows[-1].id) if more and rows else None
+    return rows, encode_cursor(rows[-1][_SORT_AT], rows[-1][_ID]) if more and rows else None
 
 
 def stream(db: Session | Connection, query: QuoteQuery, batch: int = 500) -> Iterator[Row]:

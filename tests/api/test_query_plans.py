@@ -22,6 +22,7 @@ from service.api.schemas import QuoteFiltersSchema
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
 from service.store.queries import words_of
+from service.store.reads import DriverReads
 
 # the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
 SPEAKERS = [f"{first} {last}" for first in ("Claire", "Paul", "Inès", "Marc", "Léa", "Hugo", "Nadia", "Julien")
@@ -80,20 +81,29 @@ def big_store(make_store_app):
 
 
 def quote_selects(app, path: str) -> list[tuple[str, object]]:
-    """The SELECTs reading ``quotes`` that answering ``path`` sent, with their parameters."""
+    """The SELECTs reading ``quotes`` that answering ``path`` sent, with their parameters: through
+    a Core connection (streams) or on the driver's (``DriverReads``, JSON pages)."""
     sent = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _executemany):
         if statement.lstrip().upper().startswith("SELECT") and re.search(r"\b(FROM|JOIN) quotes\b", statement):
             sent.append((statement, parameters))
 
+    driver_execute = DriverReads.execute_sql
+
+    def capture_driver(self, statement, parameters, **kwargs):
+        capture(None, None, statement, parameters, None, False)
+        return driver_execute(self, statement, parameters, **kwargs)
+
     engine = app.extensions["db_engine"]
     event.listen(engine, "before_cursor_execute", capture)
+    DriverReads.execute_sql = capture_driver
     try:
         response = app.test_client().get(path)
         response.get_data()  # a stream is read as the client reads it
     finally:
         event.remove(engine, "before_cursor_execute", capture)
+        DriverReads.execute_sql = driver_execute
     assert response.status_code == 200, response.get_data(as_text=True)
     return sent
 
