@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
+from .roles import with_modifiers
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -354,8 +355,9 @@ class CueFinder:
             if tok.text in _SENTENCE_END or tok.text in _QUOTE_MARKS:
                 break
             lemma = (tok.lemma_ or tok.lower_).lower()
+            first = with_modifiers(tok, self.lexicon.prenominal_modifiers)  # « la vice-Première ministre »
             described = tok.pos_ == "NOUN" and (lemma in self.lexicon.role_nouns or lemma in self.lexicon.organisation_nouns) \
-                and tok.i > 0 and doc[tok.i - 1].lower_ in self.determiners
+                and first.i > 0 and doc[first.i - 1].lower_ in self.determiners
             if (tok.ent_iob_ == "B" and tok.ent_type_ == "PER") or described:
                 return self.noun_phrase(tok, para)
             if organisation is None and tok.ent_iob_ == "B" and tok.ent_type_ == "ORG":

@@ -395,7 +395,7 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
     for tok in reversed(chain):  # the first head: « avocate de l'accusé » is an avocate
         if not _is_head(tok, heads):
             continue
-        start = _with_modifiers(tok, modifiers)
+        start = with_modifiers(tok, modifiers)
         prev = doc[start.i - 1] if start.i > 0 else None
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
             text = _clean(doc[start.i:end])
@@ -440,7 +440,7 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
         j += 1
     if j >= len(doc) or not _is_head(doc[j], heads):
         return None
-    start = _with_modifiers(doc[j], modifiers)
+    start = with_modifiers(doc[j], modifiers)
     k = _role_end(doc, j + 1, start.i, heads, determiners, modifiers, parsed)
     text = _clean(doc[start.i:k])
     return _Role(text, start, doc[k - 1]) if text else None
@@ -483,9 +483,10 @@ def _role_head_follows(doc, k: int, heads, determiners, modifiers) -> bool:
     return k < len(doc) and _is_head(doc[k], heads)
 
 
-def _with_modifiers(tok: Token, modifiers) -> Token:
+def with_modifiers(tok: Token, modifiers) -> Token:
+    """The first of the modifiers before a role noun: « la [vice-Première] ministre », « l'[ancien] maire »."""
     doc, i = tok.doc, tok.i
-    while i > 0 and doc[i - 1].lower_.rstrip("-") in modifiers:
+    while i > 0 and all(part in modifiers for part in doc[i - 1].lower_.rstrip("-").split("-")):
         i -= 1
     return doc[i]
 

@@ -385,3 +385,10 @@ def test_a_quotation_mark_glued_to_an_elided_word_opens_a_quote(extract):
     [quote] = extract(text)
     assert (quote.text, quote.speaker.name) == ("avoir rien entendu", "Mireille")
     assert text[quote.start:quote.end] == quote.text
+
+
+def test_an_inverted_subject_after_an_adverbial_with_a_compound_modifier(extract):
+    text = ("La ministre de la Santé Claire Hoss était présente. « C'est un grand honneur pour moi », a déclaré avec "
+            "émotion la vice-Première ministre une fois la médaille reçue.")
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.cue.text) == ("Claire Hoss", "a déclaré")
