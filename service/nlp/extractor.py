@@ -210,7 +210,8 @@ class QuoteExtractor:
             if match is not None and _anonymous(match):
                 method = "anonymous"  # « …, souffle-t-on »: the page chose not to say who
             elif speaker is None:
-                speaker = self._subject_just_before(span, index, sentence_of, opening, previous)
+                speaker = self._subject_just_before(span, index, sentence_of, opening, previous) \
+                    or self._subject_just_after(span, index, sentence_of, closing)
                 if speaker is None and span.kind == "partial":
                     speaker = self._sentence_subject(span, opening, index, sentence_of, resolved)
                 if speaker is not None:
@@ -328,6 +329,22 @@ class QuoteExtractor:
         found = index.subject_in_sentence(sentence_of(last), span.open_mark, para.start)
         if found is None or (previous is not None and previous.end > found.start):
             return None  # the quote before already comes after that sentence's subject
+        name = index.canonical(found.name)
+        return Speaker(name, PERSON, index.role_of(name))
+
+    @staticmethod
+    def _subject_just_after(span: QuoteSpan, index: EntityIndex, sentence_of, para: Paragraph) -> Speaker | None:
+        """A quote with no cue that opens its paragraph, then a sentence whose subject is a named
+        person, is that person's: « « Merci à vous. » Lors de la cérémonie, Anne X a remercié … »."""
+        if span.kind != "direct" or span.close_mark is None or para.text[:span.open_mark - para.start].strip():
+            return None
+        rest = para.text[span.close_mark + 1 - para.start:]
+        following = span.close_mark + 1 + (len(rest) - len(rest.lstrip()))
+        if not rest.strip() or sentence_of(following) == sentence_of(span.start):
+            return None
+        found = index.subject_in_sentence(sentence_of(following), para.start + len(para.text), following)
+        if found is None:
+            return None
         name = index.canonical(found.name)
         return Speaker(name, PERSON, index.role_of(name))
 

@@ -392,3 +392,11 @@ def test_an_inverted_subject_after_an_adverbial_with_a_compound_modifier(extract
             "émotion la vice-Première ministre une fois la médaille reçue.")
     [quote] = extract(text)
     assert (quote.speaker.name, quote.cue.text) == ("Claire Hoss", "a déclaré")
+
+
+def test_a_quote_opening_its_paragraph_is_the_next_sentences_subjects(extract):
+    text = ("« Merci pour votre accueil, c'est un honneur. » Lors de la cérémonie, Anne Valdor, consule à Genève, "
+            "a remercié les bénévoles.\n\n« Le bilan est bon », a ajouté Paul Riva.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["Anne Valdor", "Paul Riva"]
+    assert quotes[0].confidence < 0.8
