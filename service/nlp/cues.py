@@ -433,8 +433,22 @@ class CueFinder:
                         best, best_depth = node, depth
                     break
         if best is None:
+            best = self._verb_before_quoted_saying(tokens, inside, para)
+        if best is None:
             return None
         return CueMatch("governing", para, self._verb_group(best), self.subject_of(best, para))
+
+    def _verb_before_quoted_saying(self, tokens: Span, inside: set[int], para: Paragraph) -> Token | None:
+        """« Anne X a tenu à « saluer l'implication de tous » », « a voulu « rappeler que … » »: the
+        quote opens on an infinitive of saying, so the subject of the verb it completes said it."""
+        for tok in tokens:
+            head = tok.head
+            if head.i in inside or head.i == tok.i or "Inf" not in tok.morph.get("VerbForm"):
+                continue
+            if self._is_reporting(tok) and head.pos_ == "VERB" and head.i < tok.i and not self._inside(para, head):
+                return head
+            return None
+        return None
 
     def _quoted_predicate(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         """« Le groupe « regrette » la décision et « étudie toutes les options » »: the quoted words

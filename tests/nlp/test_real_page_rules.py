@@ -400,3 +400,9 @@ def test_a_quote_opening_its_paragraph_is_the_next_sentences_subjects(extract):
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["Anne Valdor", "Paul Riva"]
     assert quotes[0].confidence < 0.8
+
+
+def test_a_quote_opening_on_an_infinitive_of_saying_is_the_subjects(extract):
+    text = "Après le vote, le maire Jean Roux a voulu « remercier les bénévoles qui ont tout préparé »."
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.cue.text) == ("Jean Roux", "a voulu")
