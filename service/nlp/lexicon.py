@@ -14,6 +14,7 @@ from .normalize import name_key
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "d"})  # « ministre de la Santé », « porte-parole du parti »
 DEFINITE_SINGULAR = frozenset({"le", "la", "l'", "l’"})  # « la magistrate »
 DEFINITE_ARTICLES = DEFINITE_SINGULAR | {"les"}
+DEMONSTRATIVES_SINGULAR = frozenset({"ce", "cet", "cette"})  # « ce responsable »: the one just spoken of
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .gender import phrase_gender, pronoun_gender
-from .lexicon import DEFINITE_SINGULAR, OF_WORDS, Lexicon
+from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .roles import POSSESSIVES
@@ -81,7 +81,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
                 index.add_gender(person, gender)
             anonymous = lemma in lexicon.anonymous_nouns or head.lower_ in lexicon.anonymous_nouns
             definite = mention[0].lower_ in DEFINITE_SINGULAR
-            if person is None and definite and not anonymous:  # « la magistrate » after « la procureure X »
+            pointing = mention[0].lower_ in DEMONSTRATIVES_SINGULAR  # « ce responsable », « cette élue »
+            if person is None and (definite and not anonymous or pointing):  # « la magistrate » after « la procureure X »
                 person = index.person_just_described(position, sentence, gender, described)
             if person is not None:
                 index.add_role(person, described)

@@ -182,3 +182,10 @@ def test_reported_content_keeps_its_percent_sign_and_stops_before_an_incise(extr
     quotes = [q for q in extract("Le syndicat estime que la réforme menace 2 000 emplois, a déclaré sa "
                                  "secrétaire générale Sophie Binet.") if q.kind == "indirect"]
     assert all(", a déclaré" not in q.text for q in quotes) and quotes
+
+
+def test_a_demonstrative_description_points_back_to_the_person_just_named(extract):
+    text = ("Olivier Kabura, cadre au ministère de la Santé, a présenté la campagne. Selon ce responsable, "
+            "la campagne durera trois jours.")
+    [quote] = [q for q in extract(text) if q.kind == "indirect"]
+    assert (quote.text, quote.speaker.name) == ("la campagne durera trois jours", "Olivier Kabura")
