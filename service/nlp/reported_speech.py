@@ -348,7 +348,7 @@ class ReportedSpeechFinder:
                 if subject is None or self._inside(para, subject[0]) \
                         or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"):
                     continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
-            after = subject.end
+            after = _past_cited_by(doc, subject.end)
             comma_after = after < len(doc) and doc[after].text == ","
             if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):
                 continue  # « Pour le dernier match, … » has no comma right after a speaker
@@ -552,6 +552,22 @@ def _past_lead_in(doc, first: int, comma: int) -> int:
             if doc[i].text == ",":
                 return i + 1 if _has_verb(doc[i + 1:comma], finite=True) else first
     return first
+
+
+_RELAY_PARTICIPLES = ("cité", "interrogé", "contacté", "joint", "interviewé", "relayé", "repris")
+
+
+def _past_cited_by(doc, i: int) -> int:
+    """« selon la police, citée par l'AFP, », « selon des témoins interrogés par Le Parisien »: the
+    medium that relays the source is no part of the sentence around it; where it ends, else ``i``."""
+    k = i + 1 if i < len(doc) and doc[i].text == "," else i
+    if not (k + 1 < len(doc) and doc[k].lower_.rstrip("s").rstrip("e").startswith(_RELAY_PARTICIPLES)
+            and doc[k + 1].lower_ == "par"):
+        return i
+    k += 2
+    while k < len(doc) and not doc[k].is_punct:
+        k += 1
+    return k
 
 
 def _manner_of_saying(doc, i: int) -> bool:

@@ -189,3 +189,11 @@ def test_a_demonstrative_description_points_back_to_the_person_just_named(extrac
             "la campagne durera trois jours.")
     [quote] = [q for q in extract(text) if q.kind == "indirect"]
     assert (quote.text, quote.speaker.name) == ("la campagne durera trois jours", "Olivier Kabura")
+
+
+def test_the_medium_relaying_a_source_is_skipped(extract):
+    for text in ("Le suspect a pris la fuite, selon la police citée par l’AFP.",
+                 "D’après les secours, cités par l’AFP, les deux blessés ont été conduits à l’hôpital."):
+        [quote] = [q for q in extract(text) if q.kind == "indirect"]
+        assert quote.speaker.name in ("police", "secours")
+        assert "AFP" not in quote.text and text[quote.start:quote.end] == quote.text
