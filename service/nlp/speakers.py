@@ -87,7 +87,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             if person is not None:
                 index.add_role(person, described)
                 return Speaker(person, PERSON, index.role_of(person), surface)
-            if definite and not anonymous:  # « …, a répondu le procureur. « … », a-t-il ajouté »
+            if definite:  # « …, a répondu le procureur. « … », a-t-il ajouté », « le porte-parole » too
                 name = index.describe(_full_description(mention, head), position, sentence, True, gender)
                 return Speaker(name, PERSON, None, surface)
             possessive = mention[0].lower_ in POSSESSIVES and len(mention) == 2

@@ -406,3 +406,10 @@ def test_a_quote_opening_on_an_infinitive_of_saying_is_the_subjects(extract):
     text = "Après le vote, le maire Jean Roux a voulu « remercier les bénévoles qui ont tout préparé »."
     [quote] = extract(text)
     assert (quote.speaker.name, quote.cue.text) == ("Jean Roux", "a voulu")
+
+
+def test_an_unnamed_spokesman_takes_the_pronoun_of_the_next_quote(extract):
+    text = ("Le groupe (Panzani, Raynal et Garbit) a arrêté ses usines. « L'objectif est de reprendre vite », a indiqué "
+            "le porte-parole. « On n'a pas de durée », a-t-il poursuivi.")
+    quotes = extract(text)
+    assert [q.speaker.name for q in quotes] == ["porte-parole", "porte-parole"]
