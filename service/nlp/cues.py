@@ -358,6 +358,8 @@ class CueFinder:
             first = with_modifiers(tok, self.lexicon.prenominal_modifiers)  # « la vice-Première ministre »
             described = tok.pos_ == "NOUN" and (lemma in self.lexicon.role_nouns or lemma in self.lexicon.organisation_nouns) \
                 and first.i > 0 and doc[first.i - 1].lower_ in self.determiners
+            if tok.ent_iob_ == "B" and tok.ent_type_ == "PER" and tok.i > 0 and doc[tok.i - 1].lower_ == "à":
+                continue  # « a indiqué à Rabat le gouverneur », « a dit à Paul X »: a place, the one told
             if (tok.ent_iob_ == "B" and tok.ent_type_ == "PER") or described:
                 return self.noun_phrase(tok, para)
             if organisation is None and tok.ent_iob_ == "B" and tok.ent_type_ == "ORG":

@@ -67,8 +67,9 @@ def trim_entities(doc: Doc) -> Doc:
                 start = capitals[-1]
         end = next((t.i for t in ent if t.i > start and (
             t.text == "," or any(m in t.text for m in _QUOTE_MARKS)
-            or ent.label_ == "PER" and t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
-            and doc[t.i - 1].whitespace_)), ent.end)  # « Seong-chang » is one name
+            or ent.label_ == "PER" and t.is_lower and t.is_alpha and doc[t.i - 1].whitespace_
+            and (t.lower_ not in _NAME_PARTICLES or t.lower_ in DEFINITE_ARTICLES and doc[t.i - 1].lower_ not in OF_WORDS))),
+                   ent.end)  # « Seong-chang » is one name; « de la Fontaine », not « Rabat le Wali »
         # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma, a quote mark or a verb
         label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
         if label == "PER" and _named_by_its_kind(doc[start:end]):

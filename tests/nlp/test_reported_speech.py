@@ -197,3 +197,15 @@ def test_the_medium_relaying_a_source_is_skipped(extract):
         [quote] = [q for q in extract(text) if q.kind == "indirect"]
         assert quote.speaker.name in ("police", "secours")
         assert "AFP" not in quote.text and text[quote.start:quote.end] == quote.text
+
+
+def test_a_place_after_a_is_not_the_inverted_subject(extract):
+    text = ("Les prochaines décisions de la banque centrale dépendront de l’inflation, a indiqué mardi à Rabat le "
+            "gouverneur de la banque, Abdellatif Jouahri.")
+    [quote] = [q for q in extract(text) if q.kind == "indirect"]
+    assert quote.speaker.name == "Abdellatif Jouahri"
+
+
+def test_a_lower_case_article_inside_a_name_ends_it_unless_after_de(extractor):
+    doc = extractor.nlp("Il a rencontré mardi à Rabat le Wali de la banque et Jean de la Fontaine.")
+    assert "Rabat le Wali" not in [e.text for e in doc.ents]
