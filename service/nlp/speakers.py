@@ -41,8 +41,10 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     together = _coordinated_names(mention)
     if together is not None:  # « la CGT et l'Unsa ont souligné », « Anne X, Luc Y et Marc Z estiment »
         kind = PERSON if all(e.label_ == "PER" for e in together) else ORGANISATION
-        first, last = together[0], together[-1]
-        return Speaker(mention.doc[first.start:last.end].text, kind, None, surface)
+        doc, first, last = mention.doc, together[0], together[-1]
+        asides = {t.i for e in together[:-1] for t in doc[e.end:_past_aside(doc, e.end)]}
+        name = "".join(t.text_with_ws for t in doc[first.start:last.end] if t.i not in asides).strip()
+        return Speaker(name, kind, None, surface)
     people = [e for e in mention.ents if not _completes_head(e, head, lexicon)
               and (e.label_ == "PER" or e.label_ in ORGANISATION_LABELS and index.knows(e.text))]  # « Majka » taken for MISC
     if people:
@@ -168,6 +170,14 @@ def _lemma(token) -> str:
 _NAME_JOINTS = ([","], ["et"], [",", "et"], ["et", "l'"], ["et", "l’"], ["et", "la"], ["et", "le"], ["et", "les"])
 
 
+def _past_aside(doc, i: int) -> int:
+    """After the parenthesis that opens at ``i`` (« (1er syndicat de la SNCF) »), else ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((t.i for t in doc[i + 1:i + 12] if t.text == ")"), None)
+    return close + 1 if close is not None else i
+
+
 def _coordinated_names(mention: Span) -> list[Span] | None:
     """Two or more names joined by « et » (and commas) that speak together, each a name of its own."""
     doc = mention.doc
@@ -176,7 +186,9 @@ def _coordinated_names(mention: Span) -> list[Span] | None:
         return None
     chain, joined = [ents[0]], False
     for ent in ents[1:]:
-        between = [t.lower_ for t in doc[chain[-1].end:ent.start]]
+        if ent.start < _past_aside(doc, chain[-1].end):
+            continue  # « la CGT (1er syndicat de la SNCF) et l'Unsa »: a name inside the aside
+        between = [t.lower_ for t in doc[_past_aside(doc, chain[-1].end):ent.start]]
         if between not in _NAME_JOINTS or joined:
             break
         chain.append(ent)

@@ -413,3 +413,9 @@ def test_an_unnamed_spokesman_takes_the_pronoun_of_the_next_quote(extract):
             "le porte-parole. « On n'a pas de durée », a-t-il poursuivi.")
     quotes = extract(text)
     assert [q.speaker.name for q in quotes] == ["porte-parole", "porte-parole"]
+
+
+def test_names_coordinated_around_an_aside_speak_together(extract):
+    text = "La grève est « un levier », ont souligné vendredi la CGT-Mines (1er syndicat du secteur) et l’Unsa-Énergie (2e)."
+    [quote] = extract(text)
+    assert quote.speaker.name == "CGT-Mines et l’Unsa-Énergie"
