@@ -189,8 +189,9 @@ class CueFinder:
         subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
             return None
-        if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not any(t.ent_type_ == "PER" for t in subject):
-            return None
+        if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not any(t.ent_type_ == "PER" for t in subject) \
+                and not (verb.i == i and "Fin" in verb.morph.get("VerbForm") and self._role_follows(doc, subject.start)):
+            return None  # « « … », motive l'actrice »: a verb right after the quote, inverted, names its speaker
         return CueMatch("incise", para, span, subject)
 
     def _impersonal_source(self, doc: Doc, i: int, para: Paragraph) -> Span | None:

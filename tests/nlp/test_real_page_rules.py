@@ -419,3 +419,9 @@ def test_names_coordinated_around_an_aside_speak_together(extract):
     text = "La grève est « un levier », ont souligné vendredi la CGT-Mines (1er syndicat du secteur) et l’Unsa-Énergie (2e)."
     [quote] = extract(text)
     assert quote.speaker.name == "CGT-Mines et l’Unsa-Énergie"
+
+
+def test_an_inverted_verb_right_after_a_quote_is_an_incise_whatever_the_verb(extract):
+    text = "Claire Aubert a remis le trophée. « Il faut continuer à travailler », encourage la comédienne."
+    [quote] = extract(text)
+    assert (quote.cue.text, quote.speaker.name) == ("encourage", "Claire Aubert")
