@@ -615,7 +615,7 @@ class CueFinder:
                     antecedent = _relative_antecedent(child)
                     if antecedent is not None:
                         return self.noun_phrase(antecedent, para)
-                return self.noun_phrase(child, para)
+                return self._named_in_apposition(self.noun_phrase(child, para), para)
         # participles and coordinated verbs share the subject of an earlier reporting verb
         sent = verb.sent
         for other in reversed(doc[sent.start:verb.i]):
@@ -627,7 +627,30 @@ class CueFinder:
             found = self.subject_of(verb.head, para, _depth + 1)
             if found is not None:
                 return found
-        return self._subject_on_the_left(verb, para) if _depth == 0 else None
+        if _depth > 0:
+            return None
+        return self._subject_on_the_left(verb, para) or self._subject_before_a_broken_sentence(verb, para)
+
+    def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
+        """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right
+        after a name is that name's apposition; the name is the subject."""
+        doc, i = phrase.doc, phrase.start
+        if phrase[0].lower_ not in self.determiners or i < 2 or doc[i - 1].text != "," \
+                or doc[i - 2].ent_type_ != "PER" or self._inside(para, doc[i - 2]):
+            return phrase
+        return self.noun_phrase(doc[i - 2], para)
+
+    def _subject_before_a_broken_sentence(self, verb: Token, para: Paragraph) -> Span | None:
+        """« Dernier sur la sellette, Kamel X, l'enfant terrible, doit s'expliquer : « … » », which the
+        parser cut before the comma: the sentence opening on « , » goes on with the one before, whose
+        named person is the subject."""
+        sent, doc = verb.sent, verb.doc
+        if sent.start == 0 or doc[sent.start].text != ",":
+            return None
+        before = doc[sent.start - 1].sent
+        people = [e for e in doc.ents if e.label_ == "PER" and before.start <= e.start and e.end <= before.end
+                  and not self._inside(para, e[0])]
+        return self.noun_phrase(people[-1][-1], para) if people else None
 
     def _subject_on_the_left(self, verb: Token, para: Paragraph) -> Span | None:
         doc, i = verb.doc, verb.i - 1

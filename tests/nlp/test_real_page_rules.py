@@ -425,3 +425,10 @@ def test_an_inverted_verb_right_after_a_quote_is_an_incise_whatever_the_verb(ext
     text = "Claire Aubert a remis le trophée. « Il faut continuer à travailler », encourage la comédienne."
     [quote] = extract(text)
     assert (quote.cue.text, quote.speaker.name) == ("encourage", "Claire Aubert")
+
+
+def test_a_subject_set_off_by_commas_before_a_colon_cue(extract):
+    text = ("Dernier sur la sellette, Karim Dahou, l’enfant terrible, doit s’expliquer sur le choix de son titre, "
+            "emprunté à « L’étranger » de Camus : « Je ne veux pas passer de message. Mon livre n’a pas de morale. »")
+    quotes = [q for q in extract(text) if q.kind == "direct"]
+    assert [q.speaker.name for q in quotes] == ["Karim Dahou"]
