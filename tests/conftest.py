@@ -1,7 +1,9 @@
 """Fixtures in the style of Flask's tutorial. The spaCy pipeline loads once per session.
 
 ``store_app``/``store_client`` run against SQLite always and PostgreSQL too when
-``TEST_DATABASE_URL`` is set (``.ci/run`` sets it to the local server).
+``TEST_DATABASE_URL`` is set (``.ci/run`` sets it to the local server). Under pytest-xdist each
+worker process has a PostgreSQL database of its own, created next to ``TEST_DATABASE_URL``'s for
+the session and dropped after it.
 
 Hypothesis runs derandomized, so that CI is repeatable; ``HYPOTHESIS_PROFILE=explore`` draws new
 examples each run, to hunt for bugs (with ``CONTRACT_EXAMPLES=1000`` for the contract tests).
@@ -13,6 +15,7 @@ import os
 import pytest
 from hypothesis import settings
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from service.app import create_app
 from service.nlp import get_extractor
@@ -42,11 +45,32 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture(scope="session")
+def postgresql_url():
+    """``TEST_DATABASE_URL``, or under pytest-xdist a fresh database of this worker's on its server
+    (named after the run and the worker, so that runs at the same time never meet)."""
+    url = os.environ["TEST_DATABASE_URL"]
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        yield url
+        return
+    base = make_url(url)
+    name = f"{base.database}_{worker}_{os.environ.get('PYTEST_XDIST_TESTRUNUID', '')[:8]}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(params=DATABASES)
 def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    url = os.environ["TEST_DATABASE_URL"]
+    url = request.getfixturevalue("postgresql_url")
     engine = create_engine(url)
     with engine.begin() as connection:
         Base.metadata.drop_all(connection)
