@@ -219,12 +219,15 @@ class CueFinder:
     def _mistagged_incise_verb(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """« …», tranche l'intéressée », « … », note la ministre »: a reporting verb the tagger took
         for a noun, recognised by its form and the determiner of the subject after it."""
+        if i < len(doc) and doc[i].lower_ in ("s'", "s’", "se"):
+            i += 1  # « », s'indigne Marie X »: « indigne » taken for the adjective
         if i + 1 >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ", "PROPN") or not doc[i].is_lower:
             return None
         if not self._reporting_finite_form(doc[i].lower_):
             return None
         nxt = doc[i + 1]
-        return ("INCISE_MISTAGGED", i + 1) if nxt.lower_ in self.determiners or nxt.text in HONORIFICS else None
+        named = nxt.ent_iob_ == "B" and nxt.ent_type_ == "PER"  # « », tonne Marie X »
+        return ("INCISE_MISTAGGED", i + 1) if nxt.lower_ in self.determiners or nxt.text in HONORIFICS or named else None
 
     def _incise_inside(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         """« Nous sommes prêts, a-t-il assuré, à négocier » : the cue sits between commas inside."""
@@ -870,7 +873,7 @@ def _looks_like_speaker(span: Span, lexicon: Lexicon) -> bool:
             return True
         lemma = (tok.lemma_ or tok.lower_).lower()
         if tok.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.role_nouns or lemma in lexicon.organisation_nouns
-                                              or tok.lower_ in lexicon.role_nouns):
+                                              or tok.lower_ in lexicon.role_nouns or lemma in lexicon.people_nouns):
             return True
         if tok.pos_ == "PRON" and tok.lower_ in ("il", "elle", "lui", "eux", "elles", "ils"):
             return True

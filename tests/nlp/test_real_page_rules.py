@@ -432,3 +432,14 @@ def test_a_subject_set_off_by_commas_before_a_colon_cue(extract):
             "emprunté à « L’étranger » de Camus : « Je ne veux pas passer de message. Mon livre n’a pas de morale. »")
     quotes = [q for q in extract(text) if q.kind == "direct"]
     assert [q.speaker.name for q in quotes] == ["Karim Dahou"]
+
+
+def test_incise_verbs_the_tagger_took_for_adjectives_or_nouns_before_a_name(extract):
+    for verb in ("s'indigne", "tonne", "peste"):
+        [quote] = extract(f"« C'est une honte », {verb} Marie Lefèvre.")
+        assert (quote.speaker.name, quote.cue.text, quote.method) == ("Marie Lefèvre", verb, "incise")
+
+
+def test_a_source_that_is_a_plain_group_of_people(extract):
+    [quote] = extract("Le président leur a promis une loi avant l'été, selon un participant.")
+    assert (quote.kind, quote.speaker.name) == ("indirect", "participant")
