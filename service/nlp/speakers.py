@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from .gender import phrase_gender, pronoun_gender
 from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
+from .names import HONORIFICS
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .roles import POSSESSIVES
@@ -43,8 +44,10 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         kind = PERSON if all(e.label_ == "PER" for e in together) else ORGANISATION
         doc, first, last = mention.doc, together[0], together[-1]
         asides = {t.i for e in together[:-1] for t in doc[e.end:_past_aside(doc, e.end)]}
-        name = "".join(t.text_with_ws for t in doc[first.start:last.end] if t.i not in asides).strip()
-        return Speaker(name, kind, None, surface)
+        start = first.start - (first.start > 0 and doc[first.start - 1].text in HONORIFICS)  # « Me A et Me B »
+        name = "".join(t.text_with_ws for t in doc[start:last.end] if t.i not in asides).strip()
+        described = doc[mention.start:start - 1] if start - 1 > mention.start and doc[start - 1].text == "," else None
+        return Speaker(name, kind, _without_determiner(described) if described else None, surface)
     people = [e for e in mention.ents if not _completes_head(e, head, lexicon)
               and (e.label_ == "PER" or e.label_ in ORGANISATION_LABELS and index.knows(e.text))]  # « Majka » taken for MISC
     if people:
@@ -70,7 +73,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or index.salient_organisation(position) or described
         elif described.islower() and mention[0].lower_ in DEFINITE_SINGULAR:  # « l'instance dirigeante du football »
-            described = index.organisation_of_sentence(sentence, position) or described
+            described = index.organisation_of_sentence(sentence, position) or index.organisation_by_head(lemma, position) \
+                or index.salient_organisation(position) or described  # « l'entreprise suisse »: the one named
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
@@ -182,13 +186,16 @@ def _coordinated_names(mention: Span) -> list[Span] | None:
     """Two or more names joined by « et » (and commas) that speak together, each a name of its own."""
     doc = mention.doc
     ents = [e for e in doc.ents if e.label_ in ("PER", "ORG") and mention.start <= e.start < mention.end + 12]
-    if not ents or ents[0].start > mention.start + 2:
+    if not ents:
         return None
+    opening = ents[0].start - (doc[ents[0].start - 1].text in HONORIFICS)
+    if ents[0].start > mention.start + 2 and doc[opening - 1].text != ",":
+        return None  # not « les avocats de la famille, Me Paul X et Me Anne Y, »
     chain, joined = [ents[0]], False
     for ent in ents[1:]:
         if ent.start < _past_aside(doc, chain[-1].end):
             continue  # « la CGT (1er syndicat de la SNCF) et l'Unsa »: a name inside the aside
-        between = [t.lower_ for t in doc[_past_aside(doc, chain[-1].end):ent.start]]
+        between = [t.lower_ for t in doc[_past_aside(doc, chain[-1].end):ent.start] if t.text not in HONORIFICS]
         if between not in _NAME_JOINTS or joined:
             break
         chain.append(ent)

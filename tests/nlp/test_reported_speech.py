@@ -209,3 +209,15 @@ def test_a_place_after_a_is_not_the_inverted_subject(extract):
 def test_a_lower_case_article_inside_a_name_ends_it_unless_after_de(extractor):
     doc = extractor.nlp("Il a rencontré mardi à Rabat le Wali de la banque et Jean de la Fontaine.")
     assert "Rabat le Wali" not in [e.text for e in doc.ents]
+
+
+def test_names_coordinated_in_apposition_speak_together_with_their_role(extract):
+    [quote] = extract("Les avocats de la famille, Me Paul Roux et Me Anne Lenoir, ont fait savoir qu'ils feraient appel.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Me Paul Roux et Me Anne Lenoir", "avocats de la famille")
+
+
+def test_a_lower_case_description_of_a_company_is_the_company_named(extract):
+    text = ("Le président ukrainien a accusé Nestlé de travailler en Russie. L'entreprise suisse a répondu que ses "
+            "activités en Russie avaient été fortement réduites.")
+    [quote] = [q for q in extract(text) if q.kind == "indirect"]
+    assert quote.speaker.name == "Nestlé"
