@@ -207,7 +207,7 @@ class QuoteExtractor:
             speaker = self._speaker(match, index, sentence_of, resolved) if match else None
             method = match.method if match else "none"
             cue = match.paragraph.text_span(match.cue) if match and match.cue is not None else None
-            if match is not None and _anonymous(match):
+            if match is not None and speaker is None and _anonymous(match):
                 method = "anonymous"  # « …, souffle-t-on »: the page chose not to say who
             elif speaker is None:
                 speaker = self._subject_just_before(span, index, sentence_of, opening, previous) \
@@ -550,7 +550,7 @@ def _inside_turn(offset: int, turns: list[InterviewTurn], starts: list[int]) -> 
 
 
 def _anonymous(match: CueMatch) -> bool:
-    """The cue's subject is « on » or a « ils » with no one to stand for."""
+    """The cue's subject is « on », or a « ils » with no group before it to stand for."""
     return match.speaker is not None and len(match.speaker) == 1 \
         and match.speaker[0].lower_ in ("on", "-on", "-t-on", "ils", "-ils", "-t-ils", "elles", "-elles")
 

@@ -29,6 +29,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     position = paragraph.start + mention.start_char
     surface = paragraph.text_span(mention)
     words = [t.lower_ for t in mention]
+    if len(mention) == 1 and words[0] in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles"):
+        group = _plural_antecedent(mention, lexicon)
+        return None if group is None else Speaker(group, PERSON, None, surface)
     if len(mention) == 1 and words[0] in SINGULAR_PRONOUNS or " ".join(words) in lexicon.anaphors:
         if words[0] in ("ils", "elles", "-ils", "-elles", "-on", "on"):
             return None
@@ -165,6 +168,24 @@ def _age_at(tok) -> bool:
 
 _QUANTIFIERS = {"plusieurs", "quelques", "certains", "certaines", "nombreux", "nombreuses", "divers", "diverses",
                 "maints", "maintes", "différents", "différentes"}
+
+
+def _plural_antecedent(pronoun: Span, lexicon: Lexicon) -> str | None:
+    """« Deux témoins ont été entendus. Ils disent … », « …, selon elles » after « les autorités
+    tunisiennes »: the plural subject of a noun that can speak, in this sentence or the one before."""
+    doc = pronoun.doc
+    sentences = [pronoun.sent] + ([doc[pronoun.sent.start - 1].sent] if pronoun.sent.start > 0 else [])
+    feminine = pronoun[0].lower_.endswith("elles")
+    for sent in sentences:
+        for tok in reversed(doc[sent.start:min(sent.end, pronoun.start)]):
+            if not tok.dep_.startswith("nsubj") or tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number"):
+                continue
+            if feminine and "Masc" in tok.morph.get("Gender"):
+                continue
+            lemma = _lemma(tok)
+            if lemma in lexicon.people_nouns or lemma in lexicon.role_nouns or lemma in lexicon.organisation_nouns:
+                return _full_description(doc[min(t.i for t in tok.subtree):tok.i + 1], tok)
+    return None
 
 
 def _lemma(token) -> str:

@@ -221,3 +221,13 @@ def test_a_lower_case_description_of_a_company_is_the_company_named(extract):
             "activités en Russie avaient été fortement réduites.")
     [quote] = [q for q in extract(text) if q.kind == "indirect"]
     assert quote.speaker.name == "Nestlé"
+
+
+def test_a_plural_pronoun_stands_for_the_group_just_named(extract):
+    [quote] = extract("Deux témoins ont été entendus. Ils disent avoir entendu quatre détonations.")
+    assert (quote.text, quote.speaker.name) == ("avoir entendu quatre détonations", "Deux témoins")
+    [quote] = extract("Les autorités tunisiennes ont réagi. C'est l'évaporation qui serait responsable de la pénurie, "
+                      "selon elles.")
+    assert quote.speaker.name == "autorités tunisiennes"
+    [quote] = extract("Le vent soufflait. « On n'a rien vu », disent-ils.")
+    assert quote.speaker is None
