@@ -346,7 +346,8 @@ class ReportedSpeechFinder:
             else:
                 subject = self._author(self.cues.noun_phrase_after(word))
                 if subject is None or self._inside(para, subject[0]) \
-                        or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"):
+                        or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"
+                                or _names_a_document(subject, self.lexicon)):
                     continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
             after = _past_cited_by(doc, subject.end)
             comma_after = after < len(doc) and doc[after].text == ","
@@ -441,6 +442,12 @@ class ReportedSpeechFinder:
 
     def _inside(self, para: Paragraph, tok: Token) -> bool:
         return (para.start + tok.idx) in self.quoted
+
+
+def _names_a_document(phrase: Span, lexicon: Lexicon) -> bool:
+    """« selon l'étude », « d'après le rapport »: its author speaks (``speakers`` finds them)."""
+    head = next((t for t in phrase if t.pos_ == "NOUN"), None)
+    return head is not None and (head.lemma_ or head.lower_).lower() in lexicon.document_nouns
 
 
 def _stem(lemma: str) -> str:

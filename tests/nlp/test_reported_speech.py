@@ -231,3 +231,8 @@ def test_a_plural_pronoun_stands_for_the_group_just_named(extract):
     assert quote.speaker.name == "autorités tunisiennes"
     [quote] = extract("Le vent soufflait. « On n'a rien vu », disent-ils.")
     assert quote.speaker is None
+
+
+def test_a_document_as_source_is_its_authors(extract):
+    [quote] = extract("Credit Suisse a publié une étude lundi. D'ici 2025, 80 000 PME changeront de mains, selon l'étude.")
+    assert (quote.kind, quote.speaker.name) == ("indirect", "Credit Suisse")
