@@ -233,8 +233,9 @@ class QuoteExtractor:
         quotes = _with_speakers_from_context(quotes, [paragraph_of(q.start).index for q in quotes], index)
         quotes = [self._with_role_given_later(q, index) for q in quotes]
         # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
-        return quotes + self.reported.quotes(text, paragraphs, regions, quotes, index,
-                                             lambda match: self._speaker(match, index, sentence_of, resolved))
+        reported = self.reported.quotes(text, paragraphs, regions, quotes, index,
+                                        lambda match: self._speaker(match, index, sentence_of, resolved))
+        return _same_source_as_before(quotes + reported)
 
     @staticmethod
     def _interview_answer(turn: InterviewTurn, index: EntityIndex) -> Quote:
@@ -547,6 +548,21 @@ def speaker_confidence(method: str, speaker: Speaker | None) -> float:
 def _inside_turn(offset: int, turns: list[InterviewTurn], starts: list[int]) -> bool:
     i = bisect_right(starts, offset) - 1
     return i >= 0 and offset < turns[i].end
+
+
+_SAME_SOURCE = re.compile(r"\bm[êe]me source\b", re.IGNORECASE)
+
+
+def _same_source_as_before(quotes: list[Quote]) -> list[Quote]:
+    """« …, a indiqué un communiqué des services du Premier ministre. « … », précise la même source »:
+    « la même source » is the speaker of the quote or reported speech just before."""
+    order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+    out = list(quotes)
+    for before, k in zip(order, order[1:]):
+        mention = quotes[k].speaker.mention if quotes[k].speaker is not None else None
+        if mention is not None and _SAME_SOURCE.search(mention.text) and out[before].speaker is not None:
+            out[k] = replace(quotes[k], speaker=replace(out[before].speaker, mention=mention))
+    return out  # in the order given: quotes in marks, then reported speech
 
 
 def _anonymous(match: CueMatch) -> bool:

@@ -443,3 +443,12 @@ def test_incise_verbs_the_tagger_took_for_adjectives_or_nouns_before_a_name(extr
 def test_a_source_that_is_a_plain_group_of_people(extract):
     [quote] = extract("Le président leur a promis une loi avant l'été, selon un participant.")
     assert (quote.kind, quote.speaker.name) == ("indirect", "participant")
+
+
+def test_the_same_source_is_the_speaker_just_before(extract):
+    text = ("Le ministre se rendra à Alger lundi, a indiqué un communiqué du ministère des Affaires étrangères.\n\n"
+            "Ce déplacement « s'inscrit dans une longue tradition », précise la même source.")
+    quotes = sorted(extract(text), key=lambda q: q.start)
+    assert quotes[1].speaker.name == quotes[0].speaker.name
+    assert "ministère des Affaires étrangères" in quotes[1].speaker.name
+    assert quotes[1].speaker.mention.text == "la même source"
