@@ -1,12 +1,16 @@
 """Engine and sessions: SQLite (WAL) by default, PostgreSQL when ``DATABASE_URL`` says so."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -25,10 +29,39 @@ def make_engine(url: str, connect_timeout: int = 5, statement_timeout: float = 3
     # psycopg prepares a statement run five times on a connection; a generic plan then serves every
     # later run, planned once: the list queries walk the same indexes whatever their values, and
     # planning their joins anew cost more than reading a page (PostgreSQL would keep custom plans)
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=statement_timeout,
-                         connect_args={"connect_timeout": connect_timeout,
-                                       "options": f"-c statement_timeout={int(statement_timeout * 1000)} "
-                                                  "-c plan_cache_mode=force_generic_plan"})
+    engine = create_engine(url, pool_size=5, max_overflow=5, pool_timeout=statement_timeout,
+                           connect_args={"connect_timeout": connect_timeout,
+                                         "options": f"-c statement_timeout={int(statement_timeout * 1000)} "
+                                                    "-c plan_cache_mode=force_generic_plan"})
+    event.listen(engine, "checkout", partial(_ping_on_checkout, engine.dialect))
+    return engine
+
+
+_PING_SKIPPED: ContextVar[bool] = ContextVar("ping_skipped", default=False)
+
+
+@contextmanager
+def skipping_ping(skip: bool = True) -> Iterator[None]:
+    """Connections checked out in the block are not pinged: for reads that run again, on a
+    pinged connection, a statement that found its connection lost (``reads.DriverReads``)."""
+    token = _PING_SKIPPED.set(skip)
+    try:
+        yield
+    finally:
+        _PING_SKIPPED.reset(token)
+
+
+def _ping_on_checkout(dialect, dbapi_connection, _record, _proxy) -> None:
+    """What ``pool_pre_ping`` does, unless ``skipping_ping``: a pooled connection that does not
+    answer (the server restarted) is dropped, and the pool checks out another or connects anew."""
+    if _PING_SKIPPED.get():
+        return
+    try:
+        alive = dialect.do_ping(dbapi_connection)
+    except dialect.loaded_dbapi.Error as error:
+        raise DisconnectionError("the pooled connection does not answer") from error
+    if not alive:
+        raise DisconnectionError("the pooled connection does not answer")
 
 
 def _sqlite_pragmas(dbapi_connection, _record, busy_ms: int) -> None:

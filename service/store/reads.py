@@ -11,8 +11,11 @@ autocommit, SQLite's own implicit read transaction): a read of one statement see
 A connection that is not in a transaction keeps psycopg's prepared statements (a ``ROLLBACK``
 deallocates them), so a page is planned once per connection.
 
-Driver errors become SQLAlchemy's (``OperationalError``…), as the app's error handlers expect
-(a 503 when the database cannot answer), and a lost connection is dropped from the pool.
+The connection is checked out without the ping the engine otherwise sends first (a round trip
+on PostgreSQL, as long as the read itself): a statement that finds its connection lost (the
+server restarted) is run again once on a pinged connection. Driver errors become SQLAlchemy's
+(``OperationalError``…), as the app's error handlers expect (a 503 when the database cannot
+answer), and a lost connection is dropped from the pool.
 """
 from __future__ import annotations
 
@@ -27,10 +30,14 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Executable
 
+from .db import skipping_ping
+
 
 @dataclass
 class _Compiled:
-    statement: Executable  # held, so that its id names no other statement while this entry lives
+    # both held, so that their ids (the cache's key) name no other object while this entry lives
+    statement: Executable
+    dialect: Dialect
     sql: str
     names: tuple[str, ...]  # parameters in the order of their placeholders (positional drivers) or all of them
     positional: bool
@@ -85,20 +92,46 @@ def _compile(statement: Executable, dialect: Dialect, lengths: dict[str, int]) -
     binds = tuple((name, processor) for name in dict.fromkeys(names)
                   if (processor := types[name].dialect_impl(dialect).bind_processor(dialect)) is not None)
     fixed = {name: value for name, value in values.items() if name not in given}  # literals of the statement
-    return _Compiled(statement, compiled.string, names, compiled.positional, fixed, binds)
+    return _Compiled(statement, dialect, compiled.string, names, compiled.positional, fixed, binds)
 
 
 _CACHE = _CompiledCache()
 
 
 class DriverReads:
-    """Reads on one pooled DBAPI connection: ``all``, ``scalar`` and ``scalars`` of a Core
-    statement with a dict of parameters (a list for an ``expanding`` one). Rows are the driver's
-    tuples, or lists when a column needed converting (SQLite's dates and booleans)."""
+    """Reads on one pooled DBAPI connection of ``engine``: ``all``, ``scalar`` and ``scalars`` of
+    a Core statement with a dict of parameters (a list for an ``expanding`` one). Rows are the
+    driver's tuples, or lists when a column needed converting (SQLite's dates and booleans).
+    The connection is checked out unpinged; a statement that finds it lost runs again once on a
+    pinged one, so that no read fails for a connection the pool kept after a server restart."""
 
-    def __init__(self, pooled, dialect: Dialect):
-        self._pooled = pooled
-        self.dialect = dialect
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect
+        self._autocommit = self.dialect.name == "postgresql"
+        self._pooled = self._checkout(ping=False)
+
+    def _checkout(self, ping: bool):
+        error_class = self.dialect.loaded_dbapi.Error
+        with skipping_ping(not ping):
+            try:
+                pooled = self.engine.raw_connection()
+            except error_class as error:  # could not connect: SQLAlchemy's error, as Connection gives it
+                raise DBAPIError.instance(None, None, error, error_class, connection_invalidated=True,
+                                          dialect=self.dialect) from error
+        if self._autocommit:
+            pooled.driver_connection.autocommit = True
+        return pooled
+
+    def close(self) -> None:
+        """Gives the connection back to the pool, as the transaction mode the pool expects."""
+        pooled = self._pooled
+        if self._autocommit and pooled.is_valid:
+            try:
+                pooled.driver_connection.autocommit = False
+            except self.dialect.loaded_dbapi.Error as error:  # a connection in a bad state is not given back
+                pooled.invalidate(error)
+        pooled.close()
 
     def all(self, statement: Executable, params: dict | None = None) -> list[tuple]:
         params = params or {}
@@ -129,18 +162,24 @@ class DriverReads:
     def execute_sql(self, sql: str, params: tuple | dict, describe: bool = False) -> tuple[list[tuple], tuple | None]:
         """``sql`` in the driver's paramstyle, run: its rows, and the cursor's description if
         ``describe`` (psycopg builds it anew at each call). Every driver read goes through here."""
-        cursor = self._pooled.cursor()
-        try:
-            cursor.execute(sql, params)
-            return cursor.fetchall(), cursor.description if describe else None
-        except self.dialect.loaded_dbapi.Error as error:
-            invalidated = self.dialect.is_disconnect(error, self._pooled.dbapi_connection, cursor)
-            if invalidated:
-                self._pooled.invalidate(error)
-            raise DBAPIError.instance(sql, params, error, self.dialect.loaded_dbapi.Error, hide_parameters=True,
-                                      connection_invalidated=invalidated, dialect=self.dialect) from error
-        finally:
-            cursor.close()
+        error_class = self.dialect.loaded_dbapi.Error
+        for attempt in (1, 2):
+            cursor = self._pooled.cursor()
+            try:
+                cursor.execute(sql, params)
+                return cursor.fetchall(), cursor.description if describe else None
+            except error_class as error:
+                lost = self.dialect.is_disconnect(error, self._pooled.dbapi_connection, cursor)
+                if lost:
+                    self._pooled.invalidate(error)
+                if not (lost and attempt == 1):
+                    raise DBAPIError.instance(sql, params, error, error_class, hide_parameters=True,
+                                              connection_invalidated=lost, dialect=self.dialect) from error
+            finally:
+                cursor.close()
+            self._pooled.close()  # lost: once more, on a connection the pool pings
+            self._pooled = self._checkout(ping=True)
+        raise AssertionError("unreachable")
 
     def scalar(self, statement: Executable, params: dict | None = None):
         rows = self.all(statement, params)
@@ -162,23 +201,9 @@ def _result_processors(statement, dialect: Dialect, description) -> tuple[tuple[
 
 @contextmanager
 def driver_reads(engine: Engine) -> Iterator[DriverReads]:
-    """A pooled connection of ``engine`` for reads outside a transaction (checked out as the pool
-    checks out any, ``pool_pre_ping`` included), given back to the pool at the end."""
-    dbapi_error = engine.dialect.loaded_dbapi.Error
+    """Reads on a pooled connection of ``engine``, outside a transaction, given back at the end."""
+    reads = DriverReads(engine)
     try:
-        pooled = engine.raw_connection()
-    except dbapi_error as error:  # could not connect: SQLAlchemy's error, as Connection gives it
-        raise DBAPIError.instance(None, None, error, dbapi_error, connection_invalidated=True,
-                                  dialect=engine.dialect) from error
-    autocommit = engine.dialect.name == "postgresql"
-    try:
-        if autocommit:
-            pooled.driver_connection.autocommit = True
-        yield DriverReads(pooled, engine.dialect)
+        yield reads
     finally:
-        if autocommit and pooled.is_valid:
-            try:
-                pooled.driver_connection.autocommit = False
-            except dbapi_error as error:  # a connection in a bad state is not given back
-                pooled.invalidate(error)
-        pooled.close()
+        reads.close()

@@ -73,3 +73,29 @@ def test_database_lost_in_the_middle_of_a_write_leaves_nothing_half_written(prox
     assert client.get("/v1/speakers?q=morvan").get_json()["items"] == []
     created = client.post("/v1/articles", json=ARTICLE)
     assert created.status_code == 201 and len(created.get_json()["quotes"]) == 1
+
+
+@pytest.mark.parametrize("database_url", POSTGRES, indirect=True)
+def test_connections_the_server_dropped_cost_no_request(database_url, cuttable_proxy):
+    """A list page is read on a pooled connection without the ping a checkout otherwise costs:
+    when the server has dropped the pool's connections (a restart), the read runs again on a
+    pinged one, and writes are pinged as before: every request succeeds. (The response cache,
+    off here, would ping a connection first to read the store's version.)"""
+    url = make_url(database_url)
+    proxy = cuttable_proxy(url.host, url.port or 5432)
+    app = create_app({"TESTING": True, "RESPONSE_CACHE_ENTRIES": 0, "DATABASE_URL": url.set(
+        host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)})
+    client = app.test_client()
+    try:
+        assert client.post("/v1/articles", json=ARTICLE).status_code == 201
+        for _ in range(3):  # pooled connections, used for reads
+            assert len(client.get("/v1/quotes?speaker=morvan").get_json()["items"]) == 1
+
+        proxy.down()  # the server's side of every pooled connection is gone
+        proxy.up()
+        assert len(client.get("/v1/quotes?speaker=morvan").get_json()["items"]) == 1
+        assert len(client.get("/v1/speakers/1/quotes").get_json()["items"]) == 1
+        assert client.post("/v1/articles", json={**ARTICLE, "external_id": "fault-2"}).status_code == 201
+        assert len(client.get("/v1/quotes?q=chantier").get_json()["items"]) == 2
+    finally:
+        app.extensions["db_engine"].dispose()
