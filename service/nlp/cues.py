@@ -839,6 +839,15 @@ def _relative_clause_verb(verb: Token) -> bool:
     return verb.dep_ == "acl:relcl" or any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children)
 
 
+def past_aside(doc: Doc, i: int) -> int:
+    """After the parenthesis that opens at ``i`` (« Pour Anne X (Ecolo), … », « la CGT (1er
+    syndicat) et l'Unsa »), else ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((t.i for t in doc[i + 1:i + 12] if t.text == ")"), None)
+    return close + 1 if close is not None else i
+
+
 def en_croire(tok: Token) -> int | None:
     """« à en croire X » / « à l'en croire » ending at ``tok`` (« croire »): the index of « en »'s
     left neighbour that names the source: « l' » (a pronoun) or « en » itself (a phrase follows)."""

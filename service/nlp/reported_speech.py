@@ -35,8 +35,8 @@ from importlib import resources
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Span, Token
 
-from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, _infinitives, _looks_like_speaker, _opens_clause, \
-    _participle_infinitives
+from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, _infinitives, _looks_like_speaker, \
+    _opens_clause, _participle_infinitives
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
@@ -349,7 +349,8 @@ class ReportedSpeechFinder:
                         or not (_looks_like_speaker(subject, self.lexicon) or subject[-1].pos_ == "PROPN"
                                 or _names_a_document(subject, self.lexicon)):
                     continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
-            after = _past_cited_by(doc, subject.end)
+            subject = _with_coordinated_names(subject)
+            after = _past_cited_by(doc, _past_apposed_name(doc, past_aside(doc, subject.end)))
             comma_after = after < len(doc) and doc[after].text == ","
             if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):
                 continue  # « Pour le dernier match, … » has no comma right after a speaker
@@ -559,6 +560,25 @@ def _past_lead_in(doc, first: int, comma: int) -> int:
             if doc[i].text == ",":
                 return i + 1 if _has_verb(doc[i + 1:comma], finite=True) else first
     return first
+
+
+def _with_coordinated_names(subject: Span) -> Span:
+    """« selon Syna et Unia », « d'après Anne X et Paul Y »: the names joined to the source's."""
+    doc, end = subject.doc, subject.end
+    if not subject.ents or subject.ents[-1].end != end:
+        return subject
+    while end + 1 < len(doc) and doc[end].lower_ in ("et", ",") and doc[end + 1].ent_iob_ == "B" \
+            and doc[end + 1].ent_type_ in ("PER", "ORG"):
+        end = next(e.end for e in doc.ents if e.start == end + 1)
+    return doc[subject.start:end]
+
+
+def _past_apposed_name(doc, i: int) -> int:
+    """« Pour l'échevin, Anne X (Ecolo), … »: after the name set off by commas after the source."""
+    if i + 1 >= len(doc) or doc[i].text != "," or not (doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PER"):
+        return i
+    end = past_aside(doc, next(e.end for e in doc.ents if e.start == i + 1))
+    return end if end < len(doc) and doc[end].text == "," else i
 
 
 _RELAY_PARTICIPLES = ("cité", "interrogé", "contacté", "joint", "interviewé", "relayé", "repris")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .cues import past_aside
 from .gender import phrase_gender, pronoun_gender
 from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
 from .names import HONORIFICS
@@ -46,7 +47,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     if together is not None:  # « la CGT et l'Unsa ont souligné », « Anne X, Luc Y et Marc Z estiment »
         kind = PERSON if all(e.label_ == "PER" for e in together) else ORGANISATION
         doc, first, last = mention.doc, together[0], together[-1]
-        asides = {t.i for e in together[:-1] for t in doc[e.end:_past_aside(doc, e.end)]}
+        asides = {t.i for e in together[:-1] for t in doc[e.end:past_aside(doc, e.end)]}
         start = first.start - (first.start > 0 and doc[first.start - 1].text in HONORIFICS)  # « Me A et Me B »
         name = "".join(t.text_with_ws for t in doc[start:last.end] if t.i not in asides).strip()
         described = doc[mention.start:start - 1] if start - 1 > mention.start and doc[start - 1].text == "," else None
@@ -195,14 +196,6 @@ def _lemma(token) -> str:
 _NAME_JOINTS = ([","], ["et"], [",", "et"], ["et", "l'"], ["et", "l’"], ["et", "la"], ["et", "le"], ["et", "les"])
 
 
-def _past_aside(doc, i: int) -> int:
-    """After the parenthesis that opens at ``i`` (« (1er syndicat de la SNCF) »), else ``i``."""
-    if i >= len(doc) or doc[i].text != "(":
-        return i
-    close = next((t.i for t in doc[i + 1:i + 12] if t.text == ")"), None)
-    return close + 1 if close is not None else i
-
-
 def _coordinated_names(mention: Span) -> list[Span] | None:
     """Two or more names joined by « et » (and commas) that speak together, each a name of its own."""
     doc = mention.doc
@@ -214,9 +207,9 @@ def _coordinated_names(mention: Span) -> list[Span] | None:
         return None  # not « les avocats de la famille, Me Paul X et Me Anne Y, »
     chain, joined = [ents[0]], False
     for ent in ents[1:]:
-        if ent.start < _past_aside(doc, chain[-1].end):
+        if ent.start < past_aside(doc, chain[-1].end):
             continue  # « la CGT (1er syndicat de la SNCF) et l'Unsa »: a name inside the aside
-        between = [t.lower_ for t in doc[_past_aside(doc, chain[-1].end):ent.start] if t.text not in HONORIFICS]
+        between = [t.lower_ for t in doc[past_aside(doc, chain[-1].end):ent.start] if t.text not in HONORIFICS]
         if between not in _NAME_JOINTS or joined:
             break
         chain.append(ent)

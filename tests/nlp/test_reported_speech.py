@@ -236,3 +236,14 @@ def test_a_plural_pronoun_stands_for_the_group_just_named(extract):
 def test_a_document_as_source_is_its_authors(extract):
     [quote] = extract("Credit Suisse a publié une étude lundi. D'ici 2025, 80 000 PME changeront de mains, selon l'étude.")
     assert (quote.kind, quote.speaker.name) == ("indirect", "Credit Suisse")
+
+
+def test_a_source_with_an_aside_an_apposed_name_or_a_partner(extract):
+    cases = {"Pour l'échevin lustinois, François Piette (Ecolo), construire en zone verte revient à malmener le "
+             "paysage.": "François Piette",
+             "Pour François Piette (Lustin), le projet s’écarte des orientations du schéma.": "François Piette",
+             "Un tel front commun est exceptionnel, selon Syna et Unia.": "Syna et Unia"}
+    for text, speaker in cases.items():
+        [quote] = extract(text)
+        assert (quote.kind, quote.speaker.name) == ("indirect", speaker), text
+        assert "(" not in quote.text and "selon" not in quote.text
