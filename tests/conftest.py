@@ -27,6 +27,21 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
+# The modules whose tests take tens of seconds (a pip install, gunicorn and Celery processes
+# started and killed, a browser), slowest first: under pytest-xdist they are run first, handed
+# out a test or two at a time (addopts' --maxschedchunk), so that they spread over the workers
+# instead of ending the run on one of them.
+SLOW_FIRST = ["tests/test_docker_steps.py", "tests/workers/test_queue_faults.py", "tests/workers/test_outbox.py",
+              "tests/hardening/test_durability.py", "tests/web/test_browser.py", "tests/hardening/test_access_log.py",
+              "tests/hardening/test_hostile_extraction.py", "tests/hardening/test_hostile_http.py",
+              "tests/workers/test_queue.py"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if hasattr(config, "workerinput"):  # an xdist worker; every worker sorts alike
+        rank = {path: i for i, path in enumerate(SLOW_FIRST)}
+        items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(SLOW_FIRST)))
+
 
 @pytest.fixture(scope="session")
 def extractor():
