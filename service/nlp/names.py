@@ -43,7 +43,8 @@ def trim_entities(doc: Doc) -> Doc:
             continue
         person = _person_inside(ent)
         if person is not None:  # « le coach des Lions Aliou Cissé »: the team, then the coach
-            spans += [Span(doc, ent.start, person, label=ent.label_), Span(doc, person, ent.end, label="PER")]
+            before = "LOC" if ent.label_ == "PER" else ent.label_
+            spans += [Span(doc, ent.start, person, label=before), Span(doc, person, ent.end, label="PER")]
             continue
         start = ent.start
         after_article = start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES
@@ -103,9 +104,13 @@ def _detached_adjective(doc: Doc, ent: Span) -> bool:
 
 
 def _person_inside(ent: Span) -> int | None:
-    """Where a person's name starts inside an organisation span: at a known first name followed by
-    a capitalised word, after at least one word of the organisation's."""
-    if ent.label_ == "PER" or len(ent) < 3:
+    """Where a person's name starts inside an organisation span, or inside a person span right after
+    « de » (« l'élu de Lustin François Piette »): at a known first name followed by a capitalised
+    word, after at least one word of the place's or the organisation's."""
+    if len(ent) < 3:
+        return None
+    if ent.label_ == "PER" and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OF_WORDS
+                                    and first_name_gender(ent[0].text, alone=True) is None):
         return None
     for tok in ent[1:-1]:
         nxt = ent.doc[tok.i + 1]

@@ -247,3 +247,8 @@ def test_a_source_with_an_aside_an_apposed_name_or_a_partner(extract):
         [quote] = extract(text)
         assert (quote.kind, quote.speaker.name) == ("indirect", speaker), text
         assert "(" not in quote.text and "selon" not in quote.text
+
+
+def test_a_place_glued_before_a_persons_name_after_de_is_cut_off(extract):
+    [quote] = extract("Selon l'élu de Lustin François Piette, le projet s’écarte des orientations du schéma.")
+    assert quote.speaker.name == "François Piette"
