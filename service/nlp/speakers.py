@@ -37,6 +37,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if words[0] in ("ils", "elles", "-ils", "-elles", "-on", "on"):
             return None
         phrase = " ".join(words)
+        body = _organisation_subject_before(mention, lexicon) if len(mention) == 1 else None
+        if body is not None:  # « La présidence de l'université a réagi. Elle assure que … »
+            return attribute_speaker(body, paragraph, index, lexicon, sentence)
         name = index.person_referred_to(phrase, position, sentence, pronoun_gender(phrase))
         return None if name is None else Speaker(name, PERSON, index.role_of(name), surface)
 
@@ -169,6 +172,33 @@ def _age_at(tok) -> bool:
 
 _QUANTIFIERS = {"plusieurs", "quelques", "certains", "certaines", "nombreux", "nombreuses", "divers", "diverses",
                 "maints", "maintes", "différents", "différentes"}
+
+
+def _organisation_subject_before(pronoun: Span, lexicon: Lexicon) -> Span | None:
+    """« Le groupe a annoncé la fermeture. Il précise que … »: the subject pronoun of a sentence right
+    after one whose subject is a body (an organisation noun or name, of the pronoun's gender) stands
+    for that body."""
+    doc, tok = pronoun.doc, pronoun[0]
+    sent = tok.sent
+    if sent.start == 0 or tok.lower_.lstrip("-") not in ("il", "elle") or not tok.dep_.startswith(("nsubj", "expl")) \
+            or tok.head.dep_ != "ROOT":
+        return None  # the subject of its sentence's main verb only
+    before = doc[sent.start - 1].sent
+    if any(t.text in "«»“”\"" for t in doc[before.start:tok.i]):
+        return None  # « « Le Département peut aider. » , a-t-il glissé »: a subject inside a quote is no antecedent
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT"]
+    if len(subjects) != 1:
+        return None
+    head = subjects[0]
+    if head.ent_type_ == "PER" or head.pos_ == "PRON":
+        return None
+    organisation = head.ent_type_ == "ORG" or head.pos_ == "NOUN" and _lemma(head) in lexicon.organisation_nouns
+    gender = "Fem" if tok.lower_.lstrip("-") == "elle" else "Masc"
+    if not organisation or (head.morph.get("Gender") and gender not in head.morph.get("Gender")):
+        return None
+    start = min(t.i for t in head.subtree if t.i <= head.i)
+    end = max(t.i for t in head.subtree if t.dep_ not in ("acl", "acl:relcl", "appos", "punct")) + 1
+    return doc[start:max(end, head.i + 1)]
 
 
 def _plural_antecedent(pronoun: Span, lexicon: Lexicon) -> str | None:

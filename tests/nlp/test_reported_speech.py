@@ -252,3 +252,12 @@ def test_a_source_with_an_aside_an_apposed_name_or_a_partner(extract):
 def test_a_place_glued_before_a_persons_name_after_de_is_cut_off(extract):
     [quote] = extract("Selon l'élu de Lustin François Piette, le projet s’écarte des orientations du schéma.")
     assert quote.speaker.name == "François Piette"
+
+
+def test_a_subject_pronoun_after_a_sentence_whose_subject_is_a_body_stands_for_it(extract):
+    [quote] = extract("Le groupe Renault a annoncé la fermeture de l'usine. Il précise que les salariés seront reclassés.")
+    assert quote.speaker.name == "groupe Renault"
+    [quote] = extract("Paul Martin dirige le groupe. Il précise que les salariés seront reclassés.")
+    assert quote.speaker.name == "Paul Martin"
+    quotes = extract("Le conseiller, Paul Roux, était là. « Le Département peut aider. Rien de plus », a-t-il glissé.")
+    assert [q.speaker.name for q in quotes] == ["Paul Roux"]
