@@ -189,8 +189,9 @@ class CueFinder:
         subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
             return None
-        if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not any(t.ent_type_ == "PER" for t in subject) \
-                and not (verb.i == i and "Fin" in verb.morph.get("VerbForm") and self._role_follows(doc, subject.start)):
+        named = any(t.ent_type_ == "PER" for t in subject)
+        inverted = verb.i == i and "Fin" in verb.morph.get("VerbForm") and self._role_follows(doc, subject.start)
+        if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not named and not inverted:
             return None  # « « … », motive l'actrice »: a verb right after the quote, inverted, names its speaker
         return CueMatch("incise", para, span, subject)
 
@@ -227,7 +228,9 @@ class CueFinder:
             return None
         nxt = doc[i + 1]
         named = nxt.ent_iob_ == "B" and nxt.ent_type_ == "PER"  # « », tonne Marie X »
-        return ("INCISE_MISTAGGED", i + 1) if nxt.lower_ in self.determiners or nxt.text in HONORIFICS or named else None
+        if nxt.lower_ in self.determiners or nxt.text in HONORIFICS or named:
+            return "INCISE_MISTAGGED", i + 1
+        return None
 
     def _incise_inside(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         """« Nous sommes prêts, a-t-il assuré, à négocier » : the cue sits between commas inside."""

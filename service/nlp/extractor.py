@@ -266,7 +266,8 @@ class QuoteExtractor:
                 named[earlier.name] = speaker.name
                 if index.role_of(speaker.name) is None:
                     index.add_role(speaker.name, earlier.role or earlier.name)
-        return [replace(q, speaker=replace(q.speaker, name=named[q.speaker.name], role=index.role_of(named[q.speaker.name])))
+        return [replace(q, speaker=replace(q.speaker, name=named[q.speaker.name],
+                                           role=index.role_of(named[q.speaker.name])))
                 if q.speaker is not None and q.speaker.name in named else q for q in quotes]
 
     @staticmethod
@@ -307,8 +308,8 @@ class QuoteExtractor:
             if person is None and ref.subject:  # « L'élu a qualifié … »
                 person = index.person_just_described(ref.start, sentence, ref.gender, ref.role)
             if person is None and ref.main_subject and index.party_of_role(ref.role) \
-                    and index.nobody_named_could_be(ref.role, ref.start, ref.gender):  # « Le prévenu a nié. « … », dit-il »
-                index.describe(ref.role, ref.start, sentence, True, ref.gender)
+                    and index.nobody_named_could_be(ref.role, ref.start, ref.gender):
+                index.describe(ref.role, ref.start, sentence, True, ref.gender)  # « Le prévenu a nié. « … », dit-il »
                 return
         if person is not None:
             if not ref.complement:  # « l'avocat de l'accusé » does not bring the accused to mind

@@ -69,8 +69,7 @@ def trim_entities(doc: Doc) -> Doc:
         end = next((t.i for t in ent if t.i > start and (
             t.text == "," or any(m in t.text for m in _QUOTE_MARKS)
             or ent.label_ == "PER" and t.is_lower and t.is_alpha and doc[t.i - 1].whitespace_
-            and (t.lower_ not in _NAME_PARTICLES or t.lower_ in DEFINITE_ARTICLES and doc[t.i - 1].lower_ not in OF_WORDS))),
-                   ent.end)  # « Seong-chang » is one name; « de la Fontaine », not « Rabat le Wali »
+            and not _name_particle(t))), ent.end)  # « Seong-chang » is one name
         # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma, a quote mark or a verb
         label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
         if label == "PER" and _named_by_its_kind(doc[start:end]):
@@ -83,6 +82,14 @@ def trim_entities(doc: Doc) -> Doc:
 
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite")
+
+
+def _name_particle(tok) -> bool:
+    """« de », « van », « ben » in a name; « la »/« le » only after « de » (« de la Fontaine », not
+    « Rabat le Wali »)."""
+    if tok.lower_ in DEFINITE_ARTICLES:
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in OF_WORDS
+    return tok.lower_ in _NAME_PARTICLES
 
 
 def _detached_adjective(doc: Doc, ent: Span) -> bool:

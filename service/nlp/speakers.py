@@ -80,8 +80,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or index.salient_organisation(position) or described
         elif described.islower() and mention[0].lower_ in DEFINITE_SINGULAR:  # « l'instance dirigeante du football »
-            described = index.organisation_of_sentence(sentence, position) or index.organisation_by_head(lemma, position) \
-                or index.salient_organisation(position) or described  # « l'entreprise suisse »: the one named
+            described = index.organisation_of_sentence(sentence, position) \
+                or index.organisation_by_head(lemma, position) or index.salient_organisation(position) \
+                or described  # « l'entreprise suisse »: the one the article named
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
@@ -95,7 +96,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             anonymous = lemma in lexicon.anonymous_nouns or head.lower_ in lexicon.anonymous_nouns
             definite = mention[0].lower_ in DEFINITE_SINGULAR
             pointing = mention[0].lower_ in DEMONSTRATIVES_SINGULAR  # « ce responsable », « cette élue »
-            if person is None and (definite and not anonymous or pointing):  # « la magistrate » after « la procureure X »
+            if person is None and (definite and not anonymous or pointing):  # « la magistrate » after « la procureure »
                 person = index.person_just_described(position, sentence, gender, described)
             if person is not None:
                 index.add_role(person, described)
