@@ -87,7 +87,7 @@ class CueFinder:
                       lambda: self._incise_inside(quote, opening),
                       lambda: self._en_croire(quote, opening),
                       lambda: self._passive_agent(quote, opening),
-                      lambda: self._governing_verb(quote, opening),
+                      lambda: self._governing_verb_of_a_person(quote, opening),
                       lambda: self._mistagged_main_verb(quote, opening),
                       lambda: self._quoted_predicate(quote, opening),
                       lambda: self._source_phrase(quote, opening),
@@ -420,6 +420,18 @@ class CueFinder:
                     return CueMatch("colon", para, None, subject)
         return None
 
+    def _governing_verb_of_a_person(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """The verb the quote depends on, unless its subject is a body and a source closes the
+        sentence: « Washington s'est dit « préoccupé », selon un communiqué du département d'État »,
+        « Le groupe espère que l'arrêt « ne dépassera pas un mois », selon un porte-parole »: a body
+        speaks through the one the source names."""
+        match = self._governing_verb(quote, para)
+        if match is None or match.speaker is None or any(t.ent_type_ == "PER" for t in match.speaker):
+            return match
+        head = match.speaker.root
+        body = head.ent_type_ in ("ORG", "LOC") or (head.lemma_ or head.lower_).lower() in self.lexicon.organisation_nouns
+        return (self._source_phrase(quote, para, trailing=True) or match) if body else match
+
     def _governing_verb(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         if not para.parsed:
             return None
@@ -542,7 +554,9 @@ class CueFinder:
                 return CueMatch("source", para, doc[(clitic if pronoun else tok.i - 1) - 1:tok.i + 1], subject)
         return None
 
-    def _source_phrase(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+    def _source_phrase(self, quote: QuoteSpan, para: Paragraph, trailing: bool = False) -> CueMatch | None:
+        """« Selon X, … « … » », « … « … », d'après X »; ``trailing``: only a source that closes the
+        sentence after a comma."""
         doc = para.doc
         i = para.token_after(quote.open_mark)
         if i is None:
@@ -563,6 +577,9 @@ class CueFinder:
             if subject is None or self._inside(para, subject[0]) or not _looks_like_speaker(subject, self.lexicon):
                 continue
             if word == "pour" and (subject.end >= len(doc) or doc[subject.end].text != ","):
+                continue
+            if trailing and not (cue_start > i and doc[cue_start - 1].text == ","
+                                 and (subject.end >= len(doc) or doc[subject.end].text in _SENTENCE_END | {","})):
                 continue
             return CueMatch("source", para, doc[cue_start:tok.i + 1], subject)
         return None

@@ -452,3 +452,10 @@ def test_the_same_source_is_the_speaker_just_before(extract):
     assert quotes[1].speaker.name == quotes[0].speaker.name
     assert "ministère des Affaires étrangères" in quotes[1].speaker.name
     assert quotes[1].speaker.mention.text == "la même source"
+
+
+def test_a_body_speaks_through_the_source_closing_the_sentence(extract):
+    [quote] = extract("Le groupe Danone s'est dit « profondément préoccupé », selon un porte-parole.")
+    assert (quote.speaker.name, quote.cue.text) == ("porte-parole", "selon")
+    [quote] = extract("Emmanuel Macron a qualifié ces propos de « clapotis », selon la Première ministre.")
+    assert quote.speaker.name == "Emmanuel Macron"
