@@ -385,7 +385,8 @@ class CueFinder:
             return None
         sent = self._sentence(para, i)
         before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t)]
-        verbs = [t for t in before if self._is_reporting(t) and not _relative_clause_verb(t)]
+        verbs = [t for t in before if self._is_reporting(t) and not _relative_clause_verb(t)
+                 and not _asked_opener(t)]
         if strong and verbs:
             verb = verbs[-1]
             return CueMatch("colon", para, self._verb_group(verb), self.subject_of(verb, para))
@@ -417,6 +418,11 @@ class CueFinder:
             if roots:
                 subject = self.subject_of(roots[0], para)
                 if subject is not None and _looks_like_speaker(subject, self.lexicon):
+                    return CueMatch("colon", para, None, subject)
+            subjects = [t for t in before if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")]
+            if subjects:  # the parse hung the sentence on the quote: the last subject before the colon
+                subject = self.noun_phrase(subjects[-1], para)
+                if _looks_like_speaker(subject, self.lexicon):
                     return CueMatch("colon", para, None, subject)
         return None
 
@@ -592,7 +598,8 @@ class CueFinder:
         if i is None:
             return None
         sent = self._sentence(para, i)
-        verbs = [t for t in doc[sent.start:i] if t.pos_ == "VERB" and self._is_reporting(t) and not self._inside(para, t)]
+        verbs = [t for t in doc[sent.start:i] if t.pos_ == "VERB" and self._is_reporting(t) and not self._inside(para, t)
+                 and not _asked_opener(t)]
         for verb in reversed(verbs):
             subject = self.subject_of(verb, para)
             if subject is not None:
@@ -841,6 +848,12 @@ def _detached_participle_clause(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _asked_opener(verb: Token) -> bool:
+    """« Interrogé sur le sujet, le ministre a botté en touche : « … » »: a past participle opening
+    the sentence says the subject was asked; it is not what reports the quote."""
+    return verb.i == verb.sent.start and "Part" in verb.morph.get("VerbForm") and verb.dep_ in ("advcl", "acl")
 
 
 def _detached_opener(tok: Token) -> bool:

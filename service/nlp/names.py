@@ -67,7 +67,7 @@ def trim_entities(doc: Doc) -> Doc:
             if capitals:
                 start = capitals[-1]
         end = next((t.i for t in ent if t.i > start and (
-            t.text == "," or any(m in t.text for m in _QUOTE_MARKS)
+            t.text == "," or any(m in t.text for m in _QUOTE_MARKS) or t.text in _AUXILIARIES
             or ent.label_ == "PER" and t.is_lower and t.is_alpha and doc[t.i - 1].whitespace_
             and not _name_particle(t))), ent.end)  # « Seong-chang » is one name
         # « Ginette, 81 ans », « Géraldine dit n’«avoir »: no name has a comma, a quote mark or a verb
@@ -81,6 +81,7 @@ def trim_entities(doc: Doc) -> Doc:
 
 
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
+_AUXILIARIES = {"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"}  # « le Premier ministre a botté »
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite")
 
 

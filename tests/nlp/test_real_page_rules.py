@@ -459,3 +459,9 @@ def test_a_body_speaks_through_the_source_closing_the_sentence(extract):
     assert (quote.speaker.name, quote.cue.text) == ("porte-parole", "selon")
     [quote] = extract("Emmanuel Macron a qualifié ces propos de « clapotis », selon la Première ministre.")
     assert quote.speaker.name == "Emmanuel Macron"
+
+
+def test_an_asked_opener_is_not_the_cue_and_no_name_runs_into_a_verb(extract):
+    [quote] = extract("Interrogé sur le sujet, le Premier ministre a botté en touche : « Chaque chose en son temps. »")
+    assert quote.speaker.name == "Premier ministre"
+    assert quote.cue is None or quote.cue.text != "Interrogé"
