@@ -61,7 +61,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         name = index.canonical(people[-1].text)
         return Speaker(name, PERSON, index.role_of(name), surface)
 
-    named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS and not _complement(e)
+    named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS
+             and (e.start == mention.start or not _complement(e))  # « Credit Suisse » found after « une étude de »
              and not any(t.is_lower and t.lower_ in lexicon.role_nouns for t in e)]  # « la Première ministre »
     if named:  # « l'agence de presse officielle XYZ » is XYZ, « le syndicat Sud-Rail » is syndicat Sud-Rail
         ent = named[-1]

@@ -261,3 +261,8 @@ def test_a_subject_pronoun_after_a_sentence_whose_subject_is_a_body_stands_for_i
     assert quote.speaker.name == "Paul Martin"
     quotes = extract("Le conseiller, Paul Roux, était là. « Le Département peut aider. Rien de plus », a-t-il glissé.")
     assert [q.speaker.name for q in quotes] == ["Paul Roux"]
+
+
+def test_the_author_of_a_document_named_as_source(extract):
+    [quote] = extract("D'ici 2030, 80 000 PME changeront de propriétaire, selon une étude de Credit Suisse.")
+    assert quote.speaker.name == "Credit Suisse"
