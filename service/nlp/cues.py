@@ -663,8 +663,13 @@ class CueFinder:
 
     def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
         """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right
-        after a name is that name's apposition; the name is the subject."""
+        after a name is that name's apposition; the name is the subject. « Syna et Unia estiment »,
+        parsed with « Unia » alone as the subject: the names joined before it are too."""
         doc, i = phrase.doc, phrase.start
+        if i >= 2 and doc[i - 1].lower_ == "et" and doc[i - 2].ent_iob_ in ("B", "I") and phrase[0].ent_iob_ == "B" \
+                and doc[i - 2].ent_type_ in ("PER", "ORG") and not self._inside(para, doc[i - 2]):
+            first = next(e for e in doc.ents if e.start <= i - 2 < e.end)
+            return doc[first.start:phrase.end]
         if phrase[0].lower_ not in self.determiners or i < 2 or doc[i - 1].text != "," \
                 or doc[i - 2].ent_type_ != "PER" or self._inside(para, doc[i - 2]):
             return phrase

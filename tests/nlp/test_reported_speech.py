@@ -266,3 +266,8 @@ def test_a_subject_pronoun_after_a_sentence_whose_subject_is_a_body_stands_for_i
 def test_the_author_of_a_document_named_as_source(extract):
     [quote] = extract("D'ici 2030, 80 000 PME changeront de propriétaire, selon une étude de Credit Suisse.")
     assert quote.speaker.name == "Credit Suisse"
+
+
+def test_names_joined_before_the_subject_the_parser_kept(extract):
+    [quote] = extract("Syna et Unia estiment qu'un tel front commun est exceptionnel.")
+    assert quote.speaker.name == "Syna et Unia"
