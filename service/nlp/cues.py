@@ -189,6 +189,7 @@ class CueFinder:
         subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
             return None
+        subject = self.cited_source(subject, para) or subject
         named = any(t.ent_type_ == "PER" for t in subject)
         inverted = verb.i == i and "Fin" in verb.morph.get("VerbForm") and self._role_follows(doc, subject.start)
         if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not named and not inverted:
@@ -660,6 +661,21 @@ class CueFinder:
         if _depth > 0:
             return None
         return self._subject_on_the_left(verb, para) or self._subject_before_a_broken_sentence(verb, para)
+
+    def cited_source(self, medium: Span, para: Paragraph) -> Span | None:
+        """« …, rapporte BFM, citant les secours », « selon Le Monde, qui cite un proche »: the words
+        are the source's the medium cites; that source, else ``None``."""
+        doc, k = medium.doc, medium.end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k + 1 < len(doc) and doc[k].lower_ == "qui" and doc[k + 1].lower_ in ("cite", "citent"):
+            k += 1
+        elif not (k < len(doc) and doc[k].lower_ == "citant"):
+            return None
+        source = self.noun_phrase_after(doc[k])
+        if source is None or self._inside(para, source[0]) or not _looks_like_speaker(source, self.lexicon):
+            return None
+        return source
 
     def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
         """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right

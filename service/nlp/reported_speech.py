@@ -351,6 +351,9 @@ class ReportedSpeechFinder:
                     continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
             subject = _with_coordinated_names(subject)
             after = _past_cited_by(doc, _past_apposed_name(doc, past_aside(doc, subject.end)))
+            cited = self.cues.cited_source(subject, para)
+            if cited is not None:  # « Selon Le Monde, qui cite un proche, … »: the one cited speaks
+                subject, after = cited, cited.end
             comma_after = after < len(doc) and doc[after].text == ","
             if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):
                 continue  # « Pour le dernier match, … » has no comma right after a speaker

@@ -77,7 +77,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     lemma = (head.lemma_ or head.lower_).lower()
     described = _without_determiner(mention)
     if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
-        if len(described.split()) == 1:  # « la compagnie », « le groupe »: the one the article named
+        if len(described.split()) == 1 and mention[0].lower_ != "les":  # « la compagnie », « le groupe »: the one named
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or index.salient_organisation(position) or described
         elif described.islower() and mention[0].lower_ in DEFINITE_SINGULAR:  # « l'instance dirigeante du football »

@@ -271,3 +271,11 @@ def test_the_author_of_a_document_named_as_source(extract):
 def test_names_joined_before_the_subject_the_parser_kept(extract):
     [quote] = extract("Syna et Unia estiment qu'un tel front commun est exceptionnel.")
     assert quote.speaker.name == "Syna et Unia"
+
+
+def test_a_medium_citing_a_source_gives_the_floor_to_the_source(extract):
+    for text in ("Les deux blessés ont été conduits à l'hôpital, rapporte BFM Marseille, citant les secours.",
+                 "Selon BFM Marseille, qui cite les secours, les deux blessés ont été conduits à l'hôpital."):
+        [quote] = extract(text)
+        assert quote.speaker.name == "secours", text
+        assert "BFM" not in quote.text and "secours" not in quote.text
