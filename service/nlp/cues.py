@@ -428,16 +428,21 @@ class CueFinder:
         return None
 
     def _governing_verb_of_a_person(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
-        """The verb the quote depends on, unless its subject is a body and a source closes the
-        sentence: « Washington s'est dit « préoccupé », selon un communiqué du département d'État »,
-        « Le groupe espère que l'arrêt « ne dépassera pas un mois », selon un porte-parole »: a body
-        speaks through the one the source names."""
+        """The verb the quote depends on, unless a source closes the sentence and the verb is a body's
+        or tells a stance (``rules/attitude_verbs.txt``): « Le groupe espère que l'arrêt « ne dépassera
+        pas un mois », selon un porte-parole », « X s'est dit « préoccupé », selon un communiqué de Y »:
+        the source put it into words. « X a qualifié … de « clapotis », selon Y » stays X's."""
         match = self._governing_verb(quote, para)
-        if match is None or match.speaker is None or any(t.ent_type_ == "PER" for t in match.speaker):
+        if match is None or match.speaker is None or match.cue is None:
             return match
-        head = match.speaker.root
+        head, verb = match.speaker.root, match.cue[-1]
         body = head.ent_type_ in ("ORG", "LOC") or (head.lemma_ or head.lower_).lower() in self.lexicon.organisation_nouns
-        return (self._source_phrase(quote, para, trailing=True) or match) if body else match
+        lemma = (verb.lemma_ or verb.lower_).lower()
+        reflexive = any(c.lower_ in ("s'", "s’", "se") for c in verb.children)
+        stance = lemma in self.lexicon.attitude_verbs or reflexive and f"se {lemma}" in self.lexicon.attitude_verbs
+        if not stance and (not body or any(t.ent_type_ == "PER" for t in match.speaker)):
+            return match
+        return self._source_phrase(quote, para, trailing=True) or match
 
     def _governing_verb(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         if not para.parsed:

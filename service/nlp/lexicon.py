@@ -39,6 +39,7 @@ class Lexicon:
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
     passive_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « jugé » -> {defendant}
     continuation_verbs: frozenset[str] = frozenset()  # « ajouter »: the speaker spoke just before
+    attitude_verbs: frozenset[str] = frozenset()  # « espérer », « se dire »: a stance a source may word
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -105,6 +106,7 @@ def load_lexicon() -> Lexicon:
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
         faire_verbs=faire,
         continuation_verbs=frozenset(w.lower() for w in _lines("continuation_verbs.txt")),
+        attitude_verbs=frozenset(w.lower() for w in _lines("attitude_verbs.txt")),
         role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
         organisation_nouns=frozenset(w.lower() for w in _lines("organisation_nouns.txt")),
         anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),

@@ -465,3 +465,10 @@ def test_an_asked_opener_is_not_the_cue_and_no_name_runs_into_a_verb(extract):
     [quote] = extract("Interrogé sur le sujet, le Premier ministre a botté en touche : « Chaque chose en son temps. »")
     assert quote.speaker.name == "Premier ministre"
     assert quote.cue is None or quote.cue.text != "Interrogé"
+
+
+def test_a_stance_put_into_words_by_the_source_closing_the_sentence(extract):
+    [quote] = extract("Paul Morel s'est dit « profondément choqué », selon un communiqué de la préfecture du Nord.")
+    assert quote.speaker.name == "préfecture du Nord"
+    [quote] = extract("Paul Morel a jugé ces propos « indignes », selon un communiqué de la préfecture du Nord.")
+    assert quote.speaker.name == "Paul Morel"
