@@ -77,6 +77,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     lemma = (head.lemma_ or head.lower_).lower()
     described = _without_determiner(mention)
     if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
+        group = _organisations_named_together(mention) if mention[0].lower_ == "les" else None
+        if group is not None:  # « Syna et Unia ont lancé un appel. Selon les syndicats, … »
+            return Speaker(group, ORGANISATION, None, surface)
         if len(described.split()) == 1 and mention[0].lower_ != "les":  # « la compagnie », « le groupe »: the one named
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or index.salient_organisation(position) or described
@@ -201,6 +204,17 @@ def _organisation_subject_before(pronoun: Span, lexicon: Lexicon) -> Span | None
     start = min(t.i for t in head.subtree if t.i <= head.i)
     end = max(t.i for t in head.subtree if t.dep_ not in ("acl", "acl:relcl", "appos", "punct")) + 1
     return doc[start:max(end, head.i + 1)]
+
+
+def _organisations_named_together(mention: Span) -> str | None:
+    """The last organisations named together by « et » before a plural description of the same
+    paragraph: « Syna et Unia ont lancé un appel. Selon les syndicats, … » -> « Syna et Unia »."""
+    doc = mention.doc
+    ents = [e for e in doc.ents if e.label_ == "ORG" and e.end <= mention.start]
+    for first, second in reversed(list(zip(ents, ents[1:]))):
+        if [t.lower_ for t in doc[first.end:second.start]] in _NAME_JOINTS[1:] and "," not in doc[first.end:second.start].text:
+            return doc[first.start:second.end].text
+    return None
 
 
 def _plural_antecedent(pronoun: Span, lexicon: Lexicon) -> str | None:

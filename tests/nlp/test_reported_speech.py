@@ -279,3 +279,8 @@ def test_a_medium_citing_a_source_gives_the_floor_to_the_source(extract):
         [quote] = extract(text)
         assert quote.speaker.name == "secours", text
         assert "BFM" not in quote.text and "secours" not in quote.text
+
+
+def test_a_plural_organisation_noun_after_two_bodies_named_together(extract):
+    [quote] = extract("Syna et Unia ont lancé un appel commun. Selon les syndicats, un tel front commun est exceptionnel.")
+    assert quote.speaker.name == "Syna et Unia"
