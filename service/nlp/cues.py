@@ -87,7 +87,7 @@ class CueFinder:
                       lambda: self._incise_inside(quote, opening),
                       lambda: self._en_croire(quote, opening),
                       lambda: self._passive_agent(quote, opening),
-                      lambda: self._governing_verb_of_a_person(quote, opening),
+                      lambda: self._governing_verb_or_closing_source(quote, opening),
                       lambda: self._mistagged_main_verb(quote, opening),
                       lambda: self._quoted_predicate(quote, opening),
                       lambda: self._source_phrase(quote, opening),
@@ -406,7 +406,7 @@ class CueFinder:
         verbless = bool(before) and not any(t.pos_ in ("VERB", "AUX") for t in before)
         if not strong and verbless and before[0].i == sent.start and before[0].lower_ in self.determiners:
             head = next((t for t in before if t.pos_ == "NOUN"), None)  # « Les élèves de seconde : « … » »
-            if head is not None and ((head.lemma_ or head.lower_).lower() in self.lexicon.people_nouns or _looks_like_speaker(doc[head.i:head.i + 1], self.lexicon)):
+            if head is not None and _looks_like_speaker(doc[head.i:head.i + 1], self.lexicon):
                 return CueMatch("colon", para, None, self.noun_phrase(head, para))
         if not strong and verbless:
             # « Réaction immédiate de la maire, Anne X : « … » », « Même son de cloche chez Y : « … » »
@@ -427,7 +427,7 @@ class CueFinder:
                     return CueMatch("colon", para, None, subject)
         return None
 
-    def _governing_verb_of_a_person(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+    def _governing_verb_or_closing_source(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
         """The verb the quote depends on, unless a source closes the sentence and the verb is a body's
         or tells a stance (``rules/attitude_verbs.txt``): « Le groupe espère que l'arrêt « ne dépassera
         pas un mois », selon un porte-parole », « X s'est dit « préoccupé », selon un communiqué de Y »:
@@ -651,7 +651,8 @@ class CueFinder:
                     antecedent = _relative_antecedent(child)
                     if antecedent is not None:
                         return self.noun_phrase(antecedent, para)
-                return self._named_in_apposition(self.noun_phrase(child, para), para)
+                phrase = self._with_names_joined_before(self.noun_phrase(child, para), para)
+                return self._named_in_apposition(phrase, para)
         # participles and coordinated verbs share the subject of an earlier reporting verb
         sent = verb.sent
         for other in reversed(doc[sent.start:verb.i]):
@@ -682,15 +683,20 @@ class CueFinder:
             return None
         return source
 
-    def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
-        """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right
-        after a name is that name's apposition; the name is the subject. « Syna et Unia estiment »,
-        parsed with « Unia » alone as the subject: the names joined before it are too."""
+    def _with_names_joined_before(self, phrase: Span, para: Paragraph) -> Span:
+        """« Syna et Unia estiment », parsed with « Unia » alone as the subject: the names joined
+        before it by « et » are the subject too."""
         doc, i = phrase.doc, phrase.start
         if i >= 2 and doc[i - 1].lower_ == "et" and doc[i - 2].ent_iob_ in ("B", "I") and phrase[0].ent_iob_ == "B" \
                 and doc[i - 2].ent_type_ in ("PER", "ORG") and not self._inside(para, doc[i - 2]):
             first = next(e for e in doc.ents if e.start <= i - 2 < e.end)
             return doc[first.start:phrase.end]
+        return phrase
+
+    def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
+        """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right
+        after a name is that name's apposition; the name is the subject."""
+        doc, i = phrase.doc, phrase.start
         if phrase[0].lower_ not in self.determiners or i < 2 or doc[i - 1].text != "," \
                 or doc[i - 2].ent_type_ != "PER" or self._inside(para, doc[i - 2]):
             return phrase

@@ -16,9 +16,9 @@ from dataclasses import replace
 from importlib import resources
 
 import spacy
-from spacy.util import compile_infix_regex
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .cues import CueFinder, CueMatch, QuotedRegions
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
@@ -35,6 +35,7 @@ from .roles import (
     find_organisation_genitives,
     find_role_references,
     find_roles,
+    party_of_subject,
 )
 from .speakers import attribute_speaker, mention_confidence
 from .types import Quote, QuoteSpan, Speaker
@@ -179,7 +180,7 @@ class QuoteExtractor:
             for ent in para.doc.ents:
                 party = self.lexicon.party(para.doc[ent.start - 1].text) if ent.label_ == "PER" and ent.start else None
                 if party is None and ent.label_ == "PER":
-                    party = self.lexicon.party_of_subject(ent)
+                    party = party_of_subject(ent, self.lexicon)
                 if party is not None:
                     index.add_party(ent.text, party)
         for ref in references:  # « la maire » anywhere in the article tells the maire's gender

@@ -59,28 +59,11 @@ class Lexicon:
                 return found
         return None
 
-    def party_of_subject(self, ent) -> frozenset[str] | None:
-        """The party of a person by what is done to them: « Paul X est jugé pour vol », « Anne Y,
-        poursuivie pour fraude, » -> {defendant} (``passive`` rows of ``rules/role_groups.tsv``)."""
-        doc, i = ent.doc, ent.end
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
-        while i < len(doc) and (doc[i].lower_ in _PASSIVE_AUXILIARIES
-                                or i + 1 < len(doc) and doc[i + 1].lower_ == "été"):  # not « X a accusé Y »
-            i += 1
-        if i >= len(doc):
-            return None
-        word = doc[i].lower_
-        word = word[:-1] if word.endswith("s") else word
-        word = word[:-1] if word.endswith(("ée", "ie", "ue")) else word
-        return self.passive_parties.get(word)
-
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
         return lemma in self.faire_verbs if after_faire else lemma in self.reporting_verbs
 
 
-_PASSIVE_AUXILIARIES = {"est", "sont", "était", "étaient", "sera", "seront", "fut", "été"}
 _ORDINAL = re.compile(r"\d+(e|er|re|ere|eme|ème)|[ivxlc]+(e|eme|ème)")  # « 12e », « XIe »
 
 

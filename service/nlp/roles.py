@@ -494,3 +494,23 @@ def with_modifiers(tok: Token, modifiers) -> Token:
 def _clean(span: Span) -> str | None:
     text = span.text.strip(" ,-–—\u00a0")
     return text or None
+
+
+_PASSIVE_AUXILIARIES = {"est", "sont", "était", "étaient", "sera", "seront", "fut", "été"}
+
+
+def party_of_subject(ent: Span, lexicon: Lexicon) -> frozenset[str] | None:
+    """The party of a person by what is done to them: « Paul X est jugé pour vol », « Anne Y,
+    poursuivie pour fraude, » -> {defendant} (``passive`` rows of ``rules/role_groups.tsv``)."""
+    doc, i = ent.doc, ent.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    while i < len(doc) and (doc[i].lower_ in _PASSIVE_AUXILIARIES
+                            or i + 1 < len(doc) and doc[i + 1].lower_ == "été"):  # not « X a accusé Y »
+        i += 1
+    if i >= len(doc):
+        return None
+    word = doc[i].lower_
+    word = word[:-1] if word.endswith("s") else word
+    word = word[:-1] if word.endswith(("ée", "ie", "ue")) else word
+    return lexicon.passive_parties.get(word)

@@ -16,7 +16,7 @@ from .names import HONORIFICS
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
 from .roles import POSSESSIVES
-from .types import Speaker
+from .types import Speaker, TextSpan
 
 SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
                      "celle", "celui",  # « …, explique celle qui a … »: the person just spoken of
@@ -48,13 +48,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         return _author(mention, head, paragraph, index, lexicon, sentence)
     together = _coordinated_names(mention)
     if together is not None:  # « la CGT et l'Unsa ont souligné », « Anne X, Luc Y et Marc Z estiment »
-        kind = PERSON if all(e.label_ == "PER" for e in together) else ORGANISATION
-        doc, first, last = mention.doc, together[0], together[-1]
-        asides = {t.i for e in together[:-1] for t in doc[e.end:past_aside(doc, e.end)]}
-        start = first.start - (first.start > 0 and doc[first.start - 1].text in HONORIFICS)  # « Me A et Me B »
-        name = "".join(t.text_with_ws for t in doc[start:last.end] if t.i not in asides).strip()
-        described = doc[mention.start:start - 1] if start - 1 > mention.start and doc[start - 1].text == "," else None
-        return Speaker(name, kind, _without_determiner(described) if described else None, surface)
+        return _speaking_together(mention, together, surface)
     people = [e for e in mention.ents if not _completes_head(e, head, lexicon)
               and (e.label_ == "PER" or e.label_ in ORGANISATION_LABELS and index.knows(e.text))]  # « Majka » taken for MISC
     if people:
@@ -206,13 +200,27 @@ def _organisation_subject_before(pronoun: Span, lexicon: Lexicon) -> Span | None
     return doc[start:max(end, head.i + 1)]
 
 
+def _speaking_together(mention: Span, together: list[Span], surface: TextSpan) -> Speaker:
+    """One speaker for names joined by « et », their asides left out (« la CGT (1er syndicat) et
+    l'Unsa »), with the plural description they are in apposition to as role (« Les avocats de la
+    famille, Me A et Me B »)."""
+    kind = PERSON if all(e.label_ == "PER" for e in together) else ORGANISATION
+    doc, first, last = mention.doc, together[0], together[-1]
+    asides = {t.i for e in together[:-1] for t in doc[e.end:past_aside(doc, e.end)]}
+    start = first.start - (first.start > 0 and doc[first.start - 1].text in HONORIFICS)  # « Me A et Me B »
+    name = "".join(t.text_with_ws for t in doc[start:last.end] if t.i not in asides).strip()
+    described = doc[mention.start:start - 1] if start - 1 > mention.start and doc[start - 1].text == "," else None
+    return Speaker(name, kind, _without_determiner(described) if described else None, surface)
+
+
 def _organisations_named_together(mention: Span) -> str | None:
     """The last organisations named together by « et » before a plural description of the same
     paragraph: « Syna et Unia ont lancé un appel. Selon les syndicats, … » -> « Syna et Unia »."""
     doc = mention.doc
     ents = [e for e in doc.ents if e.label_ == "ORG" and e.end <= mention.start]
     for first, second in reversed(list(zip(ents, ents[1:]))):
-        if [t.lower_ for t in doc[first.end:second.start]] in _NAME_JOINTS[1:] and "," not in doc[first.end:second.start].text:
+        joint = [t.lower_ for t in doc[first.end:second.start]]
+        if joint[:1] == ["et"] and joint in _NAME_JOINTS:  # « Syna et Unia », « la CGT et l'Unsa »
             return doc[first.start:second.end].text
     return None
 
