@@ -31,6 +31,7 @@ _INCISE_LEADS = {",", "—", "–", "-"}
 _DEMONSTRATIVES = {"celle", "celui"}  # « …, explique celle qui a … »
 _MAX_INCISE_TAIL = 16
 _SENTENCE_WINDOW = 150  # tokens: a real sentence has fewer before or after the quote
+_CUE_WINDOW = 16  # tokens: no cue pattern (rules/cue_patterns.json) spans more
 _SOURCE_PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "chez", "auprès"}  # « …, confie-t-on à l'Élysée »
 _NOT_SUBJECTS = {"-t", "l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en"}  # « Il l'a invité »
 _SKIPPABLE_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les",
@@ -70,8 +71,6 @@ class CueFinder:
         self.matcher = Matcher(vocab)
         for name, pattern in lexicon.cue_patterns.items():
             self.matcher.add(name, [pattern])
-        self._matched_doc: Doc | None = None  # the last doc matched, kept so its matches stay its own
-        self._matches: dict[int, tuple[str, int]] = {}
         self._sentence_ends_of: tuple | None = None  # (doc, quoted regions) of ``_sentence_ends``
         self._sentence_ends: list[int] = []
 
@@ -145,16 +144,14 @@ class CueFinder:
         return tok.is_alpha and (self._is_reporting(tok) and tok.pos_ in ("VERB", "ADJ")
                                  or self._reporting_participle_form(tok.lower_))
 
-    def _matches_at(self, doc: Doc) -> dict[int, tuple[str, int]]:
-        """The longest cue pattern match starting at each token of ``doc``."""
-        if self._matched_doc is not doc:
-            best: dict[int, tuple[str, int]] = {}
-            for match_id, start, end in self.matcher(doc):
-                name = doc.vocab.strings[match_id]
-                if start not in best or end > best[start][1]:
-                    best[start] = (name, end)
-            self._matched_doc, self._matches = doc, best
-        return self._matches
+    def _match_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """The longest cue pattern match starting at token ``i``, as (pattern name, end): the
+        patterns run on the few tokens there, not on the whole paragraph."""
+        best = None
+        for match_id, start, end in self.matcher(doc[i:i + _CUE_WINDOW]):
+            if start == 0 and (best is None or i + end > best[1]):
+                best = (doc.vocab.strings[match_id], i + end)
+        return best
 
     # -- strategies --------------------------------------------------------------------------
     def _incise_after(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
@@ -169,7 +166,7 @@ class CueFinder:
         comma = i < len(doc) and doc[i].text in _INCISE_LEADS
         if comma:
             i += 1
-        match = self._matches_at(doc).get(i) or self._mistagged_incise_verb(doc, i)
+        match = self._match_at(doc, i) or self._mistagged_incise_verb(doc, i)
         if match is None:
             return None
         if not comma and quote.kind == "partial" and not match[0].startswith("INCISE_CLITIC") \
@@ -256,7 +253,7 @@ class CueFinder:
             « A, poursuit celle qui a dirigé trois orchestres, B »
         """
         doc = comma.doc
-        name, end = self._matches_at(doc).get(comma.i + 1, ("", 0))
+        name, end = self._match_at(doc, comma.i + 1) or ("", 0)
         if end >= quote.end:
             return None
         relative = False
