@@ -762,6 +762,8 @@ class CueFinder:
             nxt = doc[end + 1] if end + 1 < len(doc) else None
             if tok.ent_iob_ == "B" and tok.ent_type_ == "PER":  # « le défenseur Yoann Le Gall »
                 end = next(e.end for e in doc.ents if e.start == tok.i)
+            elif tok.is_title and tok.lower_ in DEFINITE_ARTICLES and nxt is not None and nxt.is_title:
+                end += 2  # a name with its article: « le quotidien Le Soir », « le journal La Presse »
             elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \
                     or _is_participle_with_complement(tok):  # « le premier adjoint chargé des finances »
                 end += 1

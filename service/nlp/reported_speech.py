@@ -229,7 +229,10 @@ class ReportedSpeechFinder:
                     or self._inside(para, doc[i]) or _negated(doc[i]):
                 continue
             verb = doc[i]
-            span = self._content(para, que.i + 1, None, last=_sentence_last(que), cut=True)
+            last = _sentence_last(que)
+            if verb.dep_ == "acl:relcl":  # « X, qui a assuré que [la France tiendra], s'est rendu à Kiev »
+                last = min(last, max(t.i for t in verb.subtree))
+            span = self._content(para, que.i + 1, None, last=last, cut=True)
             if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
                 continue
             found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb),

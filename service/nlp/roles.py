@@ -442,6 +442,8 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
         return None
     start = with_modifiers(doc[j], modifiers)
     k = _role_end(doc, j + 1, start.i, heads, determiners, modifiers, parsed)
+    if parsed and doc[j].dep_.startswith("nsubj") and doc[j].head.i >= k and k < len(doc) and doc[k].text != ",":
+        return None  # « Selon Paul X, le ministre aurait menti »: the next clause's subject, no apposition
     text = _clean(doc[start.i:k])
     return _Role(text, start, doc[k - 1]) if text else None
 

@@ -284,3 +284,24 @@ def test_a_medium_citing_a_source_gives_the_floor_to_the_source(extract):
 def test_a_plural_organisation_noun_after_two_bodies_named_together(extract):
     [quote] = extract("Syna et Unia ont lancé un appel commun. Selon les syndicats, un tel front commun est exceptionnel.")
     assert quote.speaker.name == "Syna et Unia"
+
+
+def test_a_clause_reported_in_a_relative_ends_with_the_relative(extract):
+    [quote] = extract("La maire, qui a rappelé que la ville manquait de logements, a présenté son plan lundi.")
+    assert quote.text == "la ville manquait de logements"
+    [quote] = extract("Le président Paul Vernier, qui a assuré que le pays ne reculerait pas, s'est rendu à Kiev.")
+    assert (quote.text, quote.speaker.name) == ("le pays ne reculerait pas", "Paul Vernier")
+
+
+def test_a_newspaper_named_with_its_article_is_the_source(extract):
+    for text, name in (("Selon le quotidien Le Soir, le gouvernement envisage de relever la TVA.", "quotidien Le Soir"),
+                       ("Le journal La Presse affirme que le ministre aurait menti.", "journal La Presse")):
+        [quote] = extract(text)
+        assert quote.speaker.name == name, text
+
+
+def test_the_subject_after_a_source_is_no_apposition_of_it(extract):
+    [quote] = extract("D'après l'hebdomadaire Marianne, le ministre aurait menti aux députés.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Marianne", None)
+    [quote] = extract("Selon Paul Vernier, le ministre de l'Intérieur, la situation est sous contrôle.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Vernier", "ministre de l'Intérieur")
