@@ -227,6 +227,9 @@ class QuoteExtractor:
                 quote = Quote(text[start:end], start, end, span.kind, speaker, cue, confidence, method)
                 quotes.append(quote)
                 previous = quote
+        for ref in [next_ref, *pending] if next_ref is not None else ():  # those after the last quote in marks
+            if ref.start not in resolved:  # are read before the reported speech they may introduce
+                self._resolve_reference(ref, index, sentence_of(ref.start))
         quotes += [self._interview_answer(turn, index) for turn in turns]
         quotes.sort(key=lambda q: q.start)
         quotes = _alternate_dialogue_replies(text, quotes, index)

@@ -305,3 +305,16 @@ def test_the_subject_after_a_source_is_no_apposition_of_it(extract):
     assert (quote.speaker.name, quote.speaker.role) == ("Marianne", None)
     [quote] = extract("Selon Paul Vernier, le ministre de l'Intérieur, la situation est sous contrôle.")
     assert (quote.speaker.name, quote.speaker.role) == ("Paul Vernier", "ministre de l'Intérieur")
+
+
+def test_descriptions_after_the_last_quote_in_marks_are_read_in_text_order(extract):
+    """« le conseiller » points back to Paul Martin, and « il » after it: with a quote in marks
+    before them, or with none in the article."""
+    story = ("Le conseiller Paul Martin a voté contre. Le maire Jacques Lenoir a voté pour. À la fin de la séance, "
+             "le conseiller a quitté la salle. Il a assuré que le projet coûtait trop cher.")
+    for text in (story, "« Nous avons tout donné », a lancé Anne Roux.\n\n" + story):
+        [quote] = indirect(extract(text))
+        assert (quote.text, quote.speaker.name) == ("le projet coûtait trop cher", "Paul Martin"), text
+    [quote] = indirect(extract("La conseillère Marie Dupuis a voté contre. La maire Julie Lenoir a voté pour. À la fin "
+                               "de la séance, la conseillère a quitté la salle. Selon elle, le projet coûte trop cher."))
+    assert quote.speaker.name == "Marie Dupuis"
