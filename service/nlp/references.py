@@ -37,6 +37,9 @@ class NameMention:
     body: bool = False  # an organisation by the recogniser's label (ORG), not a place
 
 
+_LATTER = frozenset({"ce dernier", "cette dernière", "celui-ci", "celle-ci"})  # the last one named, subject or not
+
+
 class EntityIndex:
     """The people and organisations of one article, their canonical names and roles."""
 
@@ -280,7 +283,8 @@ class EntityIndex:
     def person_referred_to(self, words: str, position: int, sentence: int, gender: str | None) -> str | None:
         """« elle », « ce dernier », « l'intéressée » at ``position`` -> the canonical name of the
         person meant; « l'intéressé » with no subject to point to is the person the article is about."""
-        found = self.antecedent(position, sentence, gender=gender, salient=words.endswith(("intéressé", "intéressée")))
+        found = self.antecedent(position, sentence, gender=gender, salient=words.endswith(("intéressé", "intéressée")),
+                                nearest=words in _LATTER)
         return self.canonical(found.name) if found is not None else None
 
     def person_just_described(self, position: int, sentence: int, gender: str | None, role: str = "") -> str | None:

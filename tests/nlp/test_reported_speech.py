@@ -318,3 +318,14 @@ def test_descriptions_after_the_last_quote_in_marks_are_read_in_text_order(extra
     [quote] = indirect(extract("La conseillère Marie Dupuis a voté contre. La maire Julie Lenoir a voté pour. À la fin "
                                "de la séance, la conseillère a quitté la salle. Selon elle, le projet coûte trop cher."))
     assert quote.speaker.name == "Marie Dupuis"
+
+
+def test_ce_dernier_is_the_last_person_named_not_the_subject(extract):
+    for text, name in (("Paul Durand a rencontré le ministre Jacques Morel. Ce dernier a affirmé que la réforme serait "
+                        "reportée.", "Jacques Morel"),
+                       ("Anne Roux a reçu Marie Dupuis, la directrice de l'école. Cette dernière a indiqué que les cours "
+                        "reprendraient lundi.", "Marie Dupuis"),
+                       ("Paul Durand a rencontré la ministre Claire Morel. Il a affirmé que la réforme serait reportée.",
+                        "Paul Durand")):
+        [quote] = indirect(extract(text))
+        assert quote.speaker.name == name, text
