@@ -334,7 +334,8 @@ class ReportedSpeechFinder:
     # -- selon X, d'après X, pour X ---------------------------------------------------------------
     def _source_phrases(self, para: Paragraph) -> list[ReportedClause]:
         doc, found = para.doc, []
-        for _, start, end in self.sources(doc):
+        matches = self.sources(doc)
+        for _, start, end in matches:
             word = doc[end - 1]
             if self._inside(para, word):
                 continue
@@ -361,18 +362,33 @@ class ReportedSpeechFinder:
             if word.lower_ == "pour" and not (comma_after or subject[0].pos_ == "PRON"):
                 continue  # « Pour le dernier match, … » has no comma right after a speaker
             sent_first, sent_last = _sentence_start(word), _sentence_last(word)
+            match = CueMatch("source", para, doc[start:end], subject)
             if at_start:
                 first = _clause_start(doc, after + 1 if comma_after else after, sent_last)
-                span = self._content(para, first, None, last=sent_last)  # Selon X, [...]
+                last = min([s - 2 for _, s, _ in matches if first < s - 1 <= sent_last and doc[s - 1].text == ","],
+                           default=sent_last)  # not past a second source: « Pour lui, [A], selon Y, B »
+                span = self._content(para, first, None, last=last)  # Selon X, [...]
             elif doc[start - 1].text == "," and all(t.is_punct for t in doc[after:sent_last + 1]):
                 span = self._content(para, sent_first, None, last=start - 2)  # [...], selon X.
             elif word.lower_ != "pour" and doc[start - 1].text == "," and comma_after:
-                span = self._content(para, sent_first, None, last=sent_last)  # [A], selon X, [B].
+                # [A], selon X, [B].: the source splits the clause, as an incise splits a quote
+                span = self._content(para, sent_first, None, last=sent_last)
+                if span is None or not _has_verb(doc[span[0]:span[1]], finite=True) or not span[0] < start - 1 < span[1]:
+                    continue
+                first = span[0]
+                opening = next((e for _, s, e in matches if span[0] <= s and e < start - 1), None)
+                if opening is not None:  # « Pour lui, [A], selon Y, [B] »: A is after the first source
+                    first = next((t.i + 1 for t in doc[opening:start - 1] if t.text == ","), first)
+                relative = doc[after + 1].lower_ in _RELATIVES  # « selon une source, qui confirme … »: no [B]
+                for piece in ((first, start - 1), (after + 1, after + 1 if relative else span[1])):
+                    if piece[0] < piece[1]:
+                        found.append(self._clause(para, piece, match))
+                continue
             else:
                 continue
             if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
                 continue
-            found.append(self._clause(para, span, CueMatch("source", para, doc[start:end], subject)))
+            found.append(self._clause(para, span, match))
         return found
 
     def _author(self, phrase: Span | None) -> Span | None:
@@ -438,6 +454,8 @@ class ReportedSpeechFinder:
         """« a déclaré X », « précise-t-il », « estime le maire »: a reporting verb opens an incise at ``i``."""
         if i < len(doc) and doc[i].pos_ == "AUX" and doc[i].lower_ in ("a", "ont", "avait", "avaient"):
             i += 1
+        elif i < len(doc) and "Part" in doc[i].morph.get("VerbForm"):
+            return False  # « aurait, selon X, reconnu les faits »: a participle alone opens no incise
         return i + 1 < len(doc) and self.cues._is_reporting(doc[i]) \
             and (doc[i + 1].lower_ in self.cues.determiners or doc[i + 1].lower_ in self.cues.clitics
                  or doc[i + 1].pos_ == "PROPN" or doc[i + 1].pos_ == "ADV")

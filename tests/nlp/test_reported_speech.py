@@ -329,3 +329,25 @@ def test_ce_dernier_is_the_last_person_named_not_the_subject(extract):
                         "Paul Durand")):
         [quote] = indirect(extract(text))
         assert quote.speaker.name == name, text
+
+
+def test_a_source_inside_the_clause_splits_it_as_an_incise_splits_a_quote(extract):
+    for text, pieces, name in (
+            ("La réforme, selon le ministre Paul Durand, sera votée en juin.",
+             ["La réforme", "sera votée en juin"], "Paul Durand"),
+            ("Le suspect aurait, selon une source proche de l'enquête, reconnu les faits.",
+             ["Le suspect aurait", "reconnu les faits"], "source proche de l'enquête"),
+            # a relative after the source is about the source, not what it said
+            ("L'incendie a détruit trois hangars, selon une source policière, qui confirme une information du Progrès.",
+             ["L'incendie a détruit trois hangars"], "source policière")):
+        quotes = indirect(extract(text))
+        assert [q.text for q in quotes] == pieces, text
+        assert {q.speaker.name for q in quotes} == {name}, text
+
+
+def test_a_second_source_in_a_sentence_opened_by_one(extract):
+    quotes = indirect(extract("Paul Martin s'oppose au projet. Pour lui, le projet prévoit deux maisons en zone verte, "
+                              "une troisième empiétant, selon le conseiller, sur la zone verte."))
+    assert [q.text for q in quotes] == ["le projet prévoit deux maisons en zone verte, une troisième empiétant",
+                                        "sur la zone verte"]
+    assert {q.speaker.name for q in quotes} == {"Paul Martin"}
