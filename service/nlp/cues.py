@@ -24,7 +24,7 @@ from .roles import with_modifiers
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "dep")
+SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "dep", "fixed")
 _QUOTE_MARKS = set("«»“”„‹›\"")
 _SENTENCE_END = {".", "!", "?", "…"}
 _INCISE_LEADS = {",", "—", "–", "-"}
@@ -473,9 +473,11 @@ class CueFinder:
         quote opens on an infinitive of saying, so the subject of the verb it completes said it."""
         for tok in tokens:
             head = tok.head
-            if head.i in inside or head.i == tok.i or "Inf" not in tok.morph.get("VerbForm"):
+            if head.i in inside and head.i != tok.i or "Inf" not in tok.morph.get("VerbForm"):
                 continue
-            if self._is_reporting(tok) and head.pos_ == "VERB" and head.i < tok.i and not self._inside(para, head):
+            if head.i >= tok.i or head.pos_ != "VERB":  # « a d'emblée tenu à « saluer … » »: the parser lost « tenu »
+                head = _verb_right_before(tok)
+            if self._is_reporting(tok) and head is not None and not self._inside(para, head):
                 return head
             return None
         return None
@@ -713,7 +715,8 @@ class CueFinder:
 
     def _subject_on_the_left(self, verb: Token, para: Paragraph) -> Span | None:
         doc, i = verb.doc, verb.i - 1
-        while i >= verb.sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _SKIPPABLE_BEFORE_VERB):
+        while i >= verb.sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _SKIPPABLE_BEFORE_VERB
+                                        or any(c.dep_ == "fixed" for c in doc[i].children)):  # « a d'emblée tenu »
             i -= 1
         if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or self._inside(para, doc[i]):
             return None
@@ -862,6 +865,14 @@ def _is_participle_with_complement(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") \
         and nxt is not None and nxt.lower_ in OF_WORDS | {"à", "au", "aux"}
+
+
+def _verb_right_before(infinitive: Token) -> Token | None:
+    """The verb an infinitive completes, read off the words: « tenu » in « tenu à « saluer » »."""
+    doc, i = infinitive.doc, infinitive.i - 1
+    while i >= 0 and (doc[i].text in _QUOTE_MARKS or doc[i].lower_ in ("à", "de", "d'", "d’")):
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
 
 
 def _detached_participle_clause(verb: Token) -> Token | None:

@@ -472,3 +472,14 @@ def test_a_stance_put_into_words_by_the_source_closing_the_sentence(extract):
     assert quote.speaker.name == "préfecture du Nord"
     [quote] = extract("Paul Morel a jugé ces propos « indignes », selon un communiqué de la préfecture du Nord.")
     assert quote.speaker.name == "Paul Morel"
+
+
+def test_an_infinitive_of_saying_after_an_adverbial_locution_the_parser_broke(extract):
+    """« a d'emblée tenu à « saluer … » »: the parser hangs « tenu » on « d' »; the verb and its
+    subject are read off the words."""
+    for text in ("Marie Dupont a d’emblée tenu à « saluer l’implication de tous » : « Quel plaisir de voir ce "
+                 "dévouement. »",
+                 "« Un cocktail de ferveur » (c’est ainsi que Paul Martin la définit), Marie Dupont a d’emblée tenu à "
+                 "« saluer l’implication de tous lors de cette année » : « Quel plaisir de voir ce dévouement. »"):
+        partial = next(q for q in extract(text) if q.text.startswith("saluer"))
+        assert (partial.speaker.name, partial.method) == ("Marie Dupont", "governing"), text
