@@ -147,12 +147,12 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
         postings.clear()
     finally:
         raw.close()
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        if engine.dialect.name == "postgresql":
+    # SQLite is left without statistics, as the service leaves a store (it never runs ANALYZE;
+    # the ANALYZE this bench ran until issue 14's kind index was rolled back with its connection)
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("SELECT setval('quotes_id_seq', (SELECT max(id) FROM quotes))"))
             connection.execute(text("VACUUM ANALYZE"))  # what autovacuum does after a bulk load
-        else:
-            connection.execute(text("ANALYZE"))
     engine.dispose()
     return {"names": names, "words": words}
 

@@ -90,6 +90,7 @@ class Quote(Base):
     __table_args__ = (
         Index("ix_quotes_sort", "sort_at", "id"),
         Index("ix_quotes_speaker_sort", "speaker_id", "sort_at", "id"),
+        Index("ix_quotes_kind_sort", "kind", "sort_at", "id"),  # kind=: its quotes in list order (0008)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

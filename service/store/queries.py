@@ -13,7 +13,10 @@ from datetime import datetime
 from sqlalchemy import Connection, Row, Select, bindparam, delete, exists, false, func, insert, literal, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..nlp.normalize import name_key
 from .models import MAX_ID, Article, Quote, QuoteWord, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
@@ -245,6 +248,7 @@ class Shape:
     words: int = 0  # words of q= (word0, word1, … rarest first)
     no_words: bool = False  # q= has no word at all: nothing matches
     by_words: bool = False  # the walk follows quote_words of word0 instead of a quotes index
+    by_kind: bool = False  # the walk follows ix_quotes_kind_sort: one kind, nothing more selective
     role: bool = False
     article: bool = False
     since: bool = False
@@ -278,7 +282,9 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
     """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
     names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
     would guess of a subquery; the words of ``q`` are put rarest first (a count of at most
-    ``PROBE`` index entries each), so that the walk follows the shortest list."""
+    ``PROBE`` index entries each), so that the walk follows the shortest list. On SQLite, which
+    has no statistics of a store the service fills, the index walked is the shape's choice: a
+    speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
     params: dict = {}
     shape: dict = {"include_rejected": filters.include_rejected}
     if filters.speaker is not None:
@@ -301,7 +307,12 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
         if getattr(filters, name) is not None:
             shape[name], params[name] = True, getattr(filters, name)
     if filters.kind:
-        shape["kind"], params["kinds"] = True, filters.kind.split(",")
+        kinds = list(dict.fromkeys(filters.kind.split(",")))
+        shape["kind"], params["kinds"] = True, kinds
+        # one kind's quotes are a range of ix_quotes_kind_sort in page order; a speaker, an
+        # article or a word has far fewer quotes than a kind, and several kinds would need a sort
+        shape["by_kind"] = len(kinds) == 1 and filters.speaker is None and filters.article is None \
+            and filters.q is None
     return QuoteQuery(Shape(**shape), params)
 
 
@@ -359,8 +370,36 @@ def _conditions(shape: Shape) -> list:
     if shape.until:
         conditions += [_quotes.c.published_at <= bindparam("until"), _quotes.c.sort_at <= bindparam("until")]
     if shape.kind:
-        conditions.append(_quotes.c.kind.in_(bindparam("kinds", expanding=True)))
+        # unless the kind drives the walk, it is tested on the rows another index gives, so that
+        # SQLite never walks a kind's hundreds of thousands of quotes to find a speaker's few
+        kind = _quotes.c.kind if shape.by_kind else _NoIndex(_quotes.c.kind)
+        conditions.append(kind.in_(bindparam("kinds", expanding=True)))
     return conditions
+
+
+class _NoIndex(ColumnElement):
+    """A column that SQLite tests on each row but never looks up in an index: its unary ``+``,
+    the documented way to keep a term from choosing the index. SQLite has no statistics of a
+    store the service fills (it never runs ``ANALYZE``) and guesses that an equality on any
+    index finds few rows, a kind's as a speaker's. PostgreSQL gets the column: its planner
+    knows from its statistics how many quotes a kind has (an expression would hide them)."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column):
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_NoIndex)
+def _column_itself(element: _NoIndex, compiler, **kw) -> str:
+    return compiler.process(element.column, **kw)
+
+
+@compiles(_NoIndex, "sqlite")
+def _unary_plus(element: _NoIndex, compiler, **kw) -> str:
+    return "+" + compiler.process(element.column, **kw)
 
 
 @lru_cache(maxsize=512)
