@@ -627,6 +627,8 @@ def _subject_by_position(name) -> bool:
     """When the parse gives the main verb no subject, a name set off by commas before it is the
     subject: « Du côté des victimes, Me Anne X, avocate de …, a rappelé que … »."""
     doc, verb = name.doc, name.sent.root
+    if verb.i == name.i:  # « Paul X, dont la maison …, s'est joint à lui »: the parser made the name the root
+        verb = next((c for c in reversed(list(name.rights)) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("acl", "parataxis")), verb)
     if verb.pos_ not in ("VERB", "AUX") or verb.i < name.i or any(c.dep_.startswith("nsubj") for c in verb.children):
         return False
     i = name.i - 1

@@ -61,6 +61,8 @@ def trim_entities(doc: Doc) -> Doc:
             continue
         if ent.label_ == "PER" and len(ent) >= 2 and (after_article or ent[0].text in HONORIFICS):
             start += 1
+        elif start > 0 and doc[start - 1].text in _HONORIFIC_WORDS and ent[0].text[:1].isupper():
+            start -= 1  # « Monsieur Garnier », whatever the recogniser made of « Garnier »
         if ent[0].is_lower and ent[0].is_alpha:
             capitals = [t.i for t in ent if t.text[:1].isupper() and doc[t.i - 1].lower_ not in OF_WORDS
                         and not doc[t.i - 1].text[:1].isupper()]

@@ -483,3 +483,13 @@ def test_an_infinitive_of_saying_after_an_adverbial_locution_the_parser_broke(ex
                  "« saluer l’implication de tous lors de cette année » : « Quel plaisir de voir ce dévouement. »"):
         partial = next(q for q in extract(text) if q.text.startswith("saluer"))
         assert (partial.speaker.name, partial.method) == ("Marie Dupont", "governing"), text
+
+
+def test_a_quote_after_the_sentence_of_its_speaker_when_the_parse_or_the_names_break(extract):
+    """« Paul X, dont …, s'est joint à lui. « … » »: the parser made the name the root; « Monsieur
+    Garnier »: the recogniser took the surname for a place. Either way the name is the subject."""
+    lead = "« On la verra de partout », s'agace Jean-Pierre Huard. Sans attendre, il a monté un collectif. "
+    for subject, name in (("Paul Garnier, dont la maison se trouve juste derrière,", "Paul Garnier"),
+                          ("Monsieur Garnier", "Monsieur Garnier")):
+        quotes = extract(lead + subject + " s'est joint à lui. « Déjà, je vais la voir depuis ma fenêtre. »")
+        assert quotes[-1].speaker.name == name, subject
