@@ -217,7 +217,7 @@ def bump_version(session: Session) -> None:
 # -- quotes --------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
-PROBE = 10_000  # quote_words entries counted at most to tell a rare word from a common one (see _rarest_first)
+PROBE = 1_000  # quote_words entries read at most for each word of q= to find the rarest (see _rarest_first)
 
 
 def words_of(text: str) -> list[str]:
@@ -281,8 +281,8 @@ QUOTE_ROW_COLUMNS = (
 def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) -> QuoteQuery:
     """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
     names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
-    would guess of a subquery; the words of ``q`` are put rarest first (a count of at most
-    ``PROBE`` index entries each), so that the walk follows the shortest list. On SQLite, which
+    would guess of a subquery; the words of ``q`` are put rarest first (at most ``PROBE`` index
+    entries read each), so that the walk follows the shortest list. On SQLite, which
     has no statistics of a store the service fills, the index walked is the shape's choice: a
     speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
     params: dict = {}
@@ -316,22 +316,35 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
     return QuoteQuery(Shape(**shape), params)
 
 
-_word_count = select(func.count()).select_from(
-    select(_words.c.quote_id).where(_words.c.word == bindparam("word")).limit(bindparam("cap")).subquery())
+@lru_cache(maxsize=32)
+def _probe_statement(words: int) -> Select:
+    """For each of ``word0``, ``word1``…: how many ``quote_words`` entries it has, counted up to
+    ``:probe``, and the ``sort_at`` of its ``:probe``-th newest entry (None if it has fewer), all
+    in one statement (one round trip)."""
+    columns = []
+    for i in range(words):
+        word = _words.c.word == bindparam(f"word{i}")
+        counted = select(_words.c.quote_id).where(word).limit(bindparam("probe")).subquery()
+        columns += [select(func.count()).select_from(counted).scalar_subquery(),
+                    select(_words.c.sort_at).where(word).order_by(_words.c.sort_at.desc(), _words.c.quote_id.desc())
+                    .limit(1).offset(bindparam("probe_last")).scalar_subquery()]
+    return select(*columns)
 
 
 def _rarest_first(db: Session | Connection | DriverReads, words: list[str]) -> list[str]:
-    """``words`` by how many quotes hold them, counted up to ``PROBE // 10``, or ``PROBE`` when
-    every word reaches that: the rarest comes first, the order of common words matters little."""
-    for cap in (PROBE // 10, PROBE):
-        counts = {}
-        for word in words:
-            counts[word] = db.scalar(_word_count, {"word": word, "cap": cap})
-            if counts[word] == 0:  # no quote has it: its empty range ends the walk at once
-                return [word, *(other for other in words if other != word)]
-        if min(counts.values()) < cap:
-            break
-    return sorted(words, key=counts.__getitem__)
+    """``words``, the rarest first where a page's walk starts (the newest quotes): fewest entries,
+    counted up to ``PROBE``; of words with ``PROBE`` or more, the one whose ``PROBE`` newest entries
+    go back furthest. A word no quote has comes first: its empty range ends the walk at once."""
+    params = {"probe": PROBE, "probe_last": PROBE - 1, **{f"word{i}": word for i, word in enumerate(words)}}
+    found = _rows(db, _probe_statement(len(words)), params)[0]
+    counts, oldest = found[0::2], found[1::2]
+    order = sorted(range(len(words)), key=lambda i: (counts[i], oldest[i] or datetime.min))
+    return [words[i] for i in order]
+
+
+def _rows(db: Session | Connection | DriverReads, statement: Select, params: dict) -> list:
+    """The rows of ``statement``, by position (``DriverReads`` gives the driver's rows)."""
+    return db.all(statement, params) if isinstance(db, DriverReads) else db.execute(statement, params).all()
 
 
 def _like_escaped(text: str) -> str:
@@ -455,7 +468,7 @@ def page(db: Session | Connection | DriverReads, query: QuoteQuery, limit: int, 
     if cursor:
         params["after_at"], params["after_id"] = decode_cursor(cursor)
     statement = rows_statement(query.shape, paged=True, after_cursor=bool(cursor))
-    rows = db.all(statement, params) if isinstance(db, DriverReads) else db.execute(statement, params).all()
+    rows = _rows(db, statement, params)
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, encode_cursor(rows[-1][_SORT_AT], rows[-1][_ID]) if more and rows else None
