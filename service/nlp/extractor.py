@@ -30,6 +30,7 @@ from .references import ORGANISATION, PERSON, EntityIndex, NameMention, find_acr
 from .reported_speech import ReportedSpeechFinder
 from .roles import (
     RoleReference,
+    clefted,
     complete_possessive_roles,
     find_described_organisations,
     find_organisation_genitives,
@@ -324,17 +325,18 @@ class QuoteExtractor:
     @staticmethod
     def _subject_just_before(span: QuoteSpan, index: EntityIndex, sentence_of, para: Paragraph,
                              previous: Quote | None) -> Speaker | None:
-        """A quote with no cue that opens a sentence right after one whose subject is a named
-        person, in the same paragraph, is that person's: « Paul X s'est levé. « Je regrette. » »,
-        also when someone else spoke just before."""
+        """A quote with no cue that opens a sentence after one whose subject is a named person, in
+        the same paragraph and with nobody named in between, is that person's: « Paul X s'est levé.
+        « Je regrette. » », « Anne X y travaille. Tout s'est emballé : « … » », also when someone
+        else spoke just before."""
         if span.kind != "direct" or span.open_mark <= para.start:
             return None
-        last = span.open_mark - 1  # the end of the sentence before, whatever the parser made of it
-        while last > para.start and para.text[last - para.start].isspace():
-            last -= 1
-        found = index.subject_in_sentence(sentence_of(last), span.open_mark, para.start)
+        found = index.subject_of_last_naming_sentence(span.open_mark, para.start)
         if found is None or (previous is not None and previous.end > found.start):
             return None  # the quote before already comes after that sentence's subject
+        said = previous.speaker.mention if previous is not None and previous.speaker is not None else None
+        if said is not None and said.start <= found.start < said.end:
+            return None  # « « … », s'exclament A, B et C. « … » »: named as the last quote's speakers, they go on
         name = index.canonical(found.name)
         return Speaker(name, PERSON, index.role_of(name))
 
@@ -450,7 +452,7 @@ class QuoteExtractor:
                 sentence = sentence_of(start)
                 inside = start in quoted
                 if para.parsed:
-                    subject = _main_subject(ent.root)
+                    subject = _main_subject(ent.root) or clefted(ent)
                 else:
                     subject = kind == PERSON and sentence not in first_in_sentence and not inside
                 if kind == PERSON and not inside:

@@ -243,6 +243,17 @@ class EntityIndex:
                 return m
         return None
 
+    def subject_of_last_naming_sentence(self, before: int, not_before: int) -> NameMention | None:
+        """The named person subject of the last sentence before ``before`` that names a person
+        (not before ``not_before``): « Alicia X y est affectée. Et tout s'est emballé : « … » »."""
+        for i in range(bisect_left(self._starts, before) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < not_before:
+                return None
+            if m.type == PERSON and not m.quoted:
+                return self.subject_in_sentence(m.sentence, before, not_before)
+        return None
+
     def add_organisation(self, start: int, head: str, name: str) -> None:
         self._org_nouns.append((start, head.lower(), name))
 

@@ -194,7 +194,7 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         gender = pronoun_gender(" ".join(t.lower_ for t in words)) if anaphor \
             else phrase_gender(words, lexicon.role_nouns)
         subject = paragraph.parsed and (head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl")
-                                        or _clefted(words))
+                                        or clefted(words))
         role = " ".join(t.text for t in words[1:]) if not anaphor else " ".join(t.lower_ for t in words)
         first = words[0].i
         complement = first > 1 and doc[first - 1].lower_ in OF_WORDS and doc[first - 2].is_alpha \
@@ -207,11 +207,14 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
 _CLEFT_COPULAS = {"est", "était", "fut"}
 
 
-def _clefted(words: list[Token]) -> bool:
-    """« C'est justement le talonneur qui a marqué »: the focus of a cleft sentence is its subject."""
+def clefted(words: list[Token] | Span) -> bool:
+    """« C'est justement le talonneur qui a marqué », « c'est Ann, une Anglaise établie ici, qui
+    tient la billetterie »: the focus of a cleft sentence is its subject."""
     doc, i, end = words[0].doc, words[0].i - 1, words[-1].i + 1
     while i >= 0 and doc[i].pos_ == "ADV":
         i -= 1
+    if end < len(doc) and doc[end].text == ",":  # past an apposition
+        end = next((k + 1 for k in range(end + 1, min(end + 14, len(doc))) if doc[k].text == ","), end)
     return i > 0 and doc[i].lower_ in _CLEFT_COPULAS and doc[i - 1].lower_ in ("c'", "c’", "ce") \
         and end < len(doc) and doc[end].lower_ == "qui"
 

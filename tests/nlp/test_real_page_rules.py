@@ -493,3 +493,17 @@ def test_a_quote_after_the_sentence_of_its_speaker_when_the_parse_or_the_names_b
                           ("Monsieur Garnier", "Monsieur Garnier")):
         quotes = extract(lead + subject + " s'est joint à lui. « Déjà, je vais la voir depuis ma fenêtre. »")
         assert quotes[-1].speaker.name == name, subject
+
+
+def test_an_uncued_quote_goes_to_the_subject_of_the_last_sentence_naming_someone(extract):
+    lead = "« C'est un travail colossal », explique Me Paul Morel.\n\n"
+    quotes = extract(lead + "Depuis 2016, Alicia Renard, juriste au cabinet, y est affectée. Et tout s'est emballé "
+                            "depuis janvier : « Depuis le début de l'année je travaille sur le procès. »")
+    assert quotes[-1].speaker.name == "Alicia Renard"
+    # the focus of a cleft sentence is its subject
+    quotes = extract(lead + "Plus loin, c’est Julie Martin qui tient la billetterie. « J’avais déjà été bénévole. »")
+    assert quotes[-1].speaker.name == "Julie Martin"
+    # named as the last quote's speakers, they go on speaking
+    quotes = extract("« Sauver cette classe, c'est sauver la commune », s'exclament Anne Roux et Julie Martin. Les deux "
+                     "mères redoutent le pire. « Quand une classe ferme, l'école n'est jamais loin derrière. »")
+    assert quotes[-1].speaker.name == "Anne Roux et Julie Martin"
