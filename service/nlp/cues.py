@@ -694,9 +694,11 @@ class CueFinder:
 
     def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
         """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right
-        after a name is that name's apposition; the name is the subject."""
+        after a name is that name's apposition; the name is the subject. Not without the closing
+        comma: « Interrogé sur le retour de Nikola X, le sélectionneur a répondu »."""
         doc, i = phrase.doc, phrase.start
         if phrase[0].lower_ not in self.determiners or i < 2 or doc[i - 1].text != "," \
+                or phrase.end >= len(doc) or doc[phrase.end].text != "," \
                 or doc[i - 2].ent_type_ != "PER" or self._inside(para, doc[i - 2]):
             return phrase
         return self.noun_phrase(doc[i - 2], para)
@@ -895,7 +897,8 @@ def _detached_participle_clause(verb: Token) -> Token | None:
 def _asked_opener(verb: Token) -> bool:
     """« Interrogé sur le sujet, le ministre a botté en touche : « … » »: a past participle opening
     the sentence says the subject was asked; it is not what reports the quote."""
-    return verb.i == verb.sent.start and "Part" in verb.morph.get("VerbForm") and verb.dep_ in ("advcl", "acl")
+    participle = "Part" in verb.morph.get("VerbForm") or verb.lower_.endswith(("é", "ée", "és", "ées"))  # « Questionné » tagged Inf
+    return verb.i == verb.sent.start and participle and verb.dep_ in ("advcl", "acl")
 
 
 def _detached_opener(tok: Token) -> bool:

@@ -507,3 +507,13 @@ def test_an_uncued_quote_goes_to_the_subject_of_the_last_sentence_naming_someone
     quotes = extract("« Sauver cette classe, c'est sauver la commune », s'exclament Anne Roux et Julie Martin. Les deux "
                      "mères redoutent le pire. « Quand une classe ferme, l'école n'est jamais loin derrière. »")
     assert quotes[-1].speaker.name == "Anne Roux et Julie Martin"
+
+
+def test_a_name_in_an_opening_clause_is_no_apposition_of_the_subject(extract):
+    """« Interrogé sur le retour de Nikola X, le sélectionneur a répondu : » — the description has
+    no closing comma: it is the subject, not an apposition of the name before it; an opening
+    participle the tagger took for an infinitive (« Questionné ») is no cue either."""
+    for opener in ("Interrogé", "Questionné"):
+        [quote] = extract(f"Le sélectionneur Didier Martin a commenté le match. {opener} sur le retour de Nikola "
+                          "Petrovic, le sélectionneur a répondu : « On verra demain matin. »")
+        assert quote.speaker.name == "Didier Martin", opener
