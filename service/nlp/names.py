@@ -76,6 +76,8 @@ def trim_entities(doc: Doc) -> Doc:
         label = "PER" if ent.label_ != "PER" and _said_to_be_a_person(doc, doc[start:end]) else ent.label_
         if label == "PER" and _named_by_its_kind(doc[start:end]):
             label = "ORG"
+        elif label == "PER" and _titles_a_document(doc, start):
+            label = "MISC"
         changed = (start, end, label) != (ent.start, ent.end, ent.label_)
         spans.append(Span(doc, start, end, label=label) if changed else ent)
     doc.ents = filter_spans(spans)
@@ -155,6 +157,15 @@ def _named_by_its_kind(ent: Span) -> bool:
     if not first[:1].isupper() or first.lower() not in load_lexicon().organisation_nouns:
         return False
     return len(ent) > 1 or first != ent[0].text  # a word more: « Radio » alone may be a surname
+
+
+def _titles_a_document(doc: Doc, start: int) -> bool:
+    """« le rapport semestriel Africa's Pulse », « l'étude Constances »: a name right after a
+    document noun (and its adjectives) is the document's title, not a person's."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i >= 0 and doc[i].is_lower and doc[i].lower_ in load_lexicon().document_nouns
 
 
 def _follows_role(doc: Doc, article: int) -> bool:

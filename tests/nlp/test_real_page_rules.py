@@ -517,3 +517,11 @@ def test_a_name_in_an_opening_clause_is_no_apposition_of_the_subject(extract):
         [quote] = extract(f"Le sélectionneur Didier Martin a commenté le match. {opener} sur le retour de Nikola "
                           "Petrovic, le sélectionneur a répondu : « On verra demain matin. »")
         assert quote.speaker.name == "Didier Martin", opener
+
+
+def test_a_name_after_a_document_noun_titles_the_document(extract):
+    """« le rapport semestriel Michael Porter »: a title, however much it looks like a person, is not who « le spécialiste » is."""
+    quotes = extract("« La croissance va atteindre 3 % », a déclaré Albert Zeufack, l'économiste en chef de la banque, "
+                     "lors de la présentation du rapport semestriel Michael Porter. C'est la preuve que « la croissance "
+                     "rebondit », a cependant regretté le spécialiste.")
+    assert [q.speaker.name for q in quotes] == ["Albert Zeufack", "Albert Zeufack"]
