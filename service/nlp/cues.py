@@ -769,6 +769,8 @@ class CueFinder:
                 end = next(e.end for e in doc.ents if e.start == tok.i)
             elif tok.is_title and tok.lower_ in DEFINITE_ARTICLES and nxt is not None and nxt.is_title:
                 end += 2  # a name with its article: « le quotidien Le Soir », « le journal La Presse »
+            elif tok.lower_ in self.lexicon.time_words:
+                break  # « a réagi l'entreprise romande samedi »
             elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \
                     or _is_participle_with_complement(tok):  # « le premier adjoint chargé des finances »
                 end += 1

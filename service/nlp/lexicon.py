@@ -26,6 +26,7 @@ class Lexicon:
     anaphors: frozenset[str]  # lower-cased, tokens joined by one space: "ce dernier", "l’ intéressé"
     source_preps: frozenset[str]  # "selon X", "d'après X"
     cue_patterns: dict[str, list]  # spaCy Matcher patterns, by name
+    time_words: frozenset[str]  # « lundi », « hier »: when, never part of who (« a réagi l'entreprise samedi »)
     nickname_words: frozenset[str] = frozenset()  # « dit », « surnommé »: a name follows, not speech
     naming_nouns: frozenset[str] = frozenset()  # « affaire », « banderole »: their quoted complement is a name
     inscription_nouns: frozenset[str] = frozenset()  # « banderole », « pancarte »: what they « say » is a slogan
@@ -95,6 +96,7 @@ def load_lexicon() -> Lexicon:
         anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),
         source_preps=frozenset(rules["source_prepositions"]),
         cue_patterns=rules["patterns"],
+        time_words=frozenset(rules["time_words"]),
         nickname_words=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "verb"),
         naming_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "inscription")),
         inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),

@@ -525,3 +525,11 @@ def test_a_name_after_a_document_noun_titles_the_document(extract):
                      "lors de la présentation du rapport semestriel Michael Porter. C'est la preuve que « la croissance "
                      "rebondit », a cependant regretté le spécialiste.")
     assert [q.speaker.name for q in quotes] == ["Albert Zeufack", "Albert Zeufack"]
+
+
+def test_a_day_after_the_speaker_is_when_not_who(extract):
+    for text in ("« Les affaires continuent », a réagi l'entreprise romande samedi.",
+                 "« Les affaires continuent », indique l'entreprise vaudoise lundi soir dans un communiqué.",
+                 "Selon l'entreprise romande samedi, les affaires continuent."):
+        [quote] = extract(text)
+        assert quote.speaker.name.split()[-1] in ("romande", "vaudoise"), text
