@@ -27,6 +27,7 @@ class Lexicon:
     source_preps: frozenset[str]  # "selon X", "d'après X"
     cue_patterns: dict[str, list]  # spaCy Matcher patterns, by name
     time_words: frozenset[str]  # « lundi », « hier »: when, never part of who (« a réagi l'entreprise samedi »)
+    asides: tuple[tuple[str, ...], ...]  # « pour sa part »: between a verb and its subject, never a role
     nickname_words: frozenset[str] = frozenset()  # « dit », « surnommé »: a name follows, not speech
     naming_nouns: frozenset[str] = frozenset()  # « affaire », « banderole »: their quoted complement is a name
     inscription_nouns: frozenset[str] = frozenset()  # « banderole », « pancarte »: what they « say » is a slogan
@@ -59,6 +60,18 @@ class Lexicon:
             if found is not None:
                 return found
         return None
+
+    def aside_ending_at(self, doc, i: int) -> int:
+        """How many words of an aside (« pour sa part ») end at token ``i`` (0: none)."""
+        for aside in self.asides:
+            k = len(aside)
+            if i - k + 1 >= 0 and tuple(t.lower_ for t in doc[i - k + 1:i + 1]) == aside:
+                return k
+        return 0
+
+    def aside_at(self, doc, i: int) -> int:
+        """How many words of an aside (« de son côté ») start at token ``i`` (0: none)."""
+        return next((len(a) for a in self.asides if tuple(t.lower_ for t in doc[i:i + len(a)]) == a), 0)
 
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
@@ -97,6 +110,7 @@ def load_lexicon() -> Lexicon:
         source_preps=frozenset(rules["source_prepositions"]),
         cue_patterns=rules["patterns"],
         time_words=frozenset(rules["time_words"]),
+        asides=tuple(tuple(a.split()) for a in rules["asides"]),
         nickname_words=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "verb"),
         naming_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "inscription")),
         inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),

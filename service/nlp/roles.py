@@ -71,7 +71,8 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
             continue
         person = ent.label_ in PERSON_LABELS
         heads = lexicon.role_nouns if person else lexicon.organisation_nouns
-        before = _role_before(ent, heads, determiners, modifiers, paragraph.parsed)
+        before = None if lexicon.aside_ending_at(ent.doc, ent.start - 1) else \
+            _role_before(ent, heads, determiners, modifiers, paragraph.parsed)  # not « juge pour sa part X »
         after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
         role = _choose(ent, before, after) if person else (before or after)
         gender = _gender_of(ent, before, after, lexicon.role_nouns) if person else None

@@ -533,3 +533,14 @@ def test_a_day_after_the_speaker_is_when_not_who(extract):
                  "Selon l'entreprise romande samedi, les affaires continuent."):
         [quote] = extract(text)
         assert quote.speaker.name.split()[-1] in ("romande", "vaudoise"), text
+
+
+def test_an_incise_verb_the_tagger_took_for_a_noun_past_an_aside(extract):
+    """« juge pour sa part X », « lâche, amère, X »: the aside between the verb and its subject is
+    neither a role nor the end of the incise."""
+    for text, name in (("« Il faut agir vite », juge pour sa part Jean Dupont.", "Jean Dupont"),
+                       ("« Il faut agir vite », juge de son côté la maire, Anne Hidalgo.", "Anne Hidalgo"),
+                       ("« C'est une honte », lâche, amère, Sophie Binet.", "Sophie Binet")):
+        [quote] = extract(text)
+        assert (quote.speaker.name, quote.method) == (name, "incise"), text
+        assert "part" not in (quote.speaker.role or ""), text
