@@ -10,11 +10,11 @@ quotes whose words follow a Zipf law, and dates over five years. Then, once with
 cache on and once with it off (``--no-cache``: off only), each kind of read is driven on its own
 for ``--seconds``: a speaker by id and by name, cursors to page 5, ``q=`` words (common and rare),
 ``since``/``until`` ranges, ``kind=``; and a CSV export of the big speaker. Prints each one's
-request rate, p50/p99 and its ratio to the bare endpoint's rate measured in the same server right
-before it (targets, issue 14: ratio >= 0.5 and p99 < 20 ms with the cache off; ``q=`` p99 < 50
-ms), and the CPU the workers spent per request with its ratio to the bare one's: on a machine
-shared with other work, latencies and rates move with the others' load, the CPU per request much
-less.
+request rate, p50/p99 and its ratio to the bare endpoint's rate, measured in the same server in
+turns with it (eight of ``--seconds / 8`` each) (targets, issue 14: ratio >= 0.5 and p99 < 20 ms
+with the cache off; ``q=`` p99 < 50 ms), and the CPU the workers spent per request with its ratio
+to the bare one's: on a machine shared with other work, latencies and rates move with the
+others' load, the CPU per request much less.
 
 A PostgreSQL ``--database-url`` must name a database that does not exist: the bench creates it
 and drops it at the end. A SQLite store lives in a temporary folder, removed at the end.
@@ -357,17 +357,32 @@ def measured(server, port: int, paths: list[str], seconds: float, concurrency: i
     return rate, latencies, errors, (server_cpu_seconds(server.pid) - before) * 1000 / max(1, len(latencies))
 
 
+def interleaved(server, port: int, paths: list[str], seconds: float, concurrency: int, slices: int = 8) -> tuple:
+    """``measured`` of the bare endpoint and of ``paths``, in turns of ``seconds / slices`` each,
+    ``seconds`` in all for each: the two rates cover the same stretch of time, so that their ratio
+    is the read's cost, not the move of the machine's load between two measurements."""
+    turns: dict[str, list] = {"bare": [], "read": []}
+    for _ in range(slices):
+        for key, kind in (("bare", ["/bench/bare"]), ("read", paths)):
+            turns[key].append(measured(server, port, kind, seconds / slices, concurrency))
+
+    def joined(parts: list) -> tuple:
+        count = sum(len(latencies) for _, latencies, _, _ in parts)
+        elapsed = sum(len(latencies) / rate for rate, latencies, _, _ in parts if rate)
+        return (count / elapsed if elapsed else 0.0, [t for _, latencies, _, _ in parts for t in latencies],
+                sum(errors for _, _, errors, _ in parts), sum(cpu * len(lat) for _, lat, _, cpu in parts) / max(1, count))
+
+    return joined(turns["bare"]), joined(turns["read"])
+
+
 def run(url: str, port: int, workdir: str, mix: dict, seconds: float, concurrency: int, cache: bool) -> None:
     env = {} if cache else {"QUOTES_RESPONSE_CACHE_ENTRIES": "0"}
     with serving(url, port, workdir, **env) as server:
         drive(port, ["/bench/bare"] + [p for paths in mix.values() for p in paths[:3]], 2.0, concurrency)  # warm up
         bare = measured(server, port, ["/bench/bare"], seconds, concurrency)
-        results = []
-        for label, paths in mix.items():
-            # the bare endpoint again right before each read, the ratio's base: on a shared machine
-            # the load moves, and a rate measured a minute earlier would measure that move
-            base = measured(server, port, ["/bench/bare"], seconds / 2, concurrency)
-            results.append((label, base, measured(server, port, paths, seconds, concurrency)))
+        # each read against the bare endpoint in turns of a second: on a shared machine the load
+        # moves within seconds, and a ratio to a rate measured earlier would measure that move
+        results = [(label, *interleaved(server, port, paths, seconds, concurrency)) for label, paths in mix.items()]
         export, rows = csv_export(port, 1)
     print(f"\n== response cache {'on' if cache else 'off'} ==")
     print(f"{'endpoint':30} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'cpu ms/req':>10} {'cpu ratio':>9}"
