@@ -31,6 +31,7 @@ _INCISE_LEADS = {",", "—", "–", "-"}
 _DEMONSTRATIVES = {"celle", "celui"}  # « …, explique celle qui a … »
 _MAX_INCISE_TAIL = 16
 _SENTENCE_WINDOW = 150  # tokens: a real sentence has fewer before or after the quote
+_FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "feront"}  # « fait savoir », « fait » tagged a noun
 _CUE_WINDOW = 16  # tokens: no cue pattern (rules/cue_patterns.json) spans more
 _SOURCE_PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "chez", "auprès"}  # « …, confie-t-on à l'Élysée »
 _NOT_SUBJECTS = {"-t", "l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en"}  # « Il l'a invité »
@@ -123,7 +124,7 @@ class CueFinder:
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
             return False
         prev = tok.doc[tok.i - 1] if tok.i else None
-        after_faire = prev is not None and (prev.lemma_ or "").lower() == "faire"
+        after_faire = prev is not None and ((prev.lemma_ or "").lower() == "faire" or prev.lower_ in _FAIRE_FORMS)
         if (tok.lemma_ or "").lower() == "faire" and self._faire_noun(tok) is not None:
             return True  # « fait état de « … » »: the quote hangs on « fait », not on « état »
         return self.lexicon.is_reporting(tok.lemma_, after_faire) or (
@@ -174,6 +175,8 @@ class CueFinder:
             return None  # « « Nous continuerons » a déclaré le maire »: a comma left out; not « « X » a gagné »
         name, end = match
         span = doc[i:end]
+        if name == "INCISE_INVERTED_FAIRE" and not self.lexicon.is_reporting(span[-1].lemma_, after_faire=True):
+            return None  # « », fait savoir l'entourage », not « », fait sourire la maire »
         if name.startswith("INCISE_CLITIC"):
             clitic = next(t for t in span if t.lower_ in self.clitics)
             verb = next((t for t in reversed(span) if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and t.i > clitic.i), None)

@@ -43,7 +43,7 @@ def trim_entities(doc: Doc) -> Doc:
             continue
         person = _person_inside(ent)
         if person is not None:  # « le coach des Lions Aliou Cissé »: the team, then the coach
-            before = "LOC" if ent.label_ == "PER" else ent.label_
+            before = "ORG" if ent[0].text.isupper() else "LOC" if ent.label_ == "PER" else ent.label_
             spans += [Span(doc, ent.start, person, label=before), Span(doc, person, ent.end, label="PER")]
             continue
         start = ent.start
@@ -121,6 +121,9 @@ def _person_inside(ent: Span) -> int | None:
     word, after at least one word of the place's or the organisation's."""
     if len(ent) < 3:
         return None
+    if len(ent[0].text) >= 2 and ent[0].text.isupper() and ent[0].is_alpha \
+            and all(t.is_title and t.is_alpha for t in ent[1:]):
+        return ent.start + 1  # « l'attaquant du PSG Kylian X », « le député RN Jordan X »: the acronym, then the person
     if ent.label_ == "PER" and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OF_WORDS
                                     and first_name_gender(ent[0].text, alone=True) is None):
         return None

@@ -250,6 +250,11 @@ def _role_reference_at(tok: Token, lexicon: Lexicon, parsed: bool):
             k += 1
         if k < len(doc) and doc[k].is_alpha and (not parsed or doc[k].pos_ in ("NOUN", "PROPN")):
             end = _reference_end(doc, k + 1, parsed)
+            while end + 1 < len(doc) and doc[end].lower_ == "et" and doc[end + 1].lower_ in OF_WORDS:
+                k = end + 2 + (end + 2 < len(doc) and doc[end + 2].lower_ in DEFINITE_ARTICLES)
+                if k >= len(doc) or not doc[k].is_alpha:
+                    break
+                end = _reference_end(doc, k + 1, parsed)  # « la ministre du Travail et de l'Emploi »
     if _name_at(doc, end + 1 if end < len(doc) and doc[end].text == "," else end):
         return None
     return list(doc[tok.i:end]), head, False

@@ -544,3 +544,22 @@ def test_an_incise_verb_the_tagger_took_for_a_noun_past_an_aside(extract):
         [quote] = extract(text)
         assert (quote.speaker.name, quote.method) == (name, "incise"), text
         assert "part" not in (quote.speaker.role or ""), text
+
+
+def test_incises_with_an_object_pronoun_or_faire(extract):
+    for text, name in (("« Nous allons porter plainte », nous a confié l'avocat de la famille, Me Jean Dupont.",
+                        "Jean Dupont"),
+                       ("« Nous allons porter plainte », fait savoir l'entourage du ministre.", "entourage du ministre")):
+        [quote] = extract(text)
+        assert (quote.speaker.name, quote.method) == (name, "incise"), text
+    [quote] = extract("« L'expression est exagérée », fait sourire la maire.")
+    assert quote.method != "incise"  # « faire sourire » says nothing
+
+
+def test_an_acronym_before_a_name_is_the_organisation_then_the_person(extract):
+    for text, name, role in (("« On va gagner », lance, confiant, l'attaquant du PSG Kylian Mbappé.", "Kylian Mbappé",
+                              "attaquant du PSG"),
+                             ("« Nous voterons contre », a déclaré le député RN Jordan Bardella.", "Jordan Bardella",
+                              "député RN")):
+        [quote] = extract(text)
+        assert (quote.speaker.name, quote.speaker.role) == (name, role), text
