@@ -199,6 +199,8 @@ class CueFinder:
     def _impersonal_source(self, doc: Doc, i: int, para: Paragraph) -> Span | None:
         """« …, explique-t-on à Matignon », « …, indique-t-on dans l'entourage du ministre »: with
         « on », the place or circle named after the verb is the speaker."""
+        if i < len(doc) and "Inf" in doc[i].morph.get("VerbForm"):
+            i += 1  # « …, peut-on lire dans le communiqué de X »
         if i >= len(doc) or doc[i].lower_ not in _SOURCE_PLACE_PREPOSITIONS:
             return None
         lead = doc[i]

@@ -563,3 +563,10 @@ def test_an_acronym_before_a_name_is_the_organisation_then_the_person(extract):
                               "député RN")):
         [quote] = extract(text)
         assert (quote.speaker.name, quote.speaker.role) == (name, role), text
+
+
+def test_what_one_can_read_in_a_document_and_dixit(extract):
+    [quote] = extract("« Nous ne reculerons pas », peut-on lire dans le communiqué du ministère de l'Intérieur.")
+    assert quote.speaker.name == "ministère de l'Intérieur"
+    [quote] = extract("« Nous ne reculerons pas », dixit Paul Durand.")
+    assert (quote.speaker.name, quote.method) == ("Paul Durand", "source")
