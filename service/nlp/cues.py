@@ -483,7 +483,7 @@ class CueFinder:
             head = tok.head
             if head.i in inside and head.i != tok.i or "Inf" not in tok.morph.get("VerbForm"):
                 continue
-            if head.i >= tok.i or head.pos_ != "VERB":  # « a d'emblée tenu à « saluer … » »: the parser lost « tenu »
+            if head.i >= tok.i or head.pos_ != "VERB":  # « a d'emblée tenu à « saluer » »: « tenu » lost
                 head = _verb_right_before(tok)
             if self._is_reporting(tok) and head is not None and not self._inside(para, head):
                 return head
@@ -907,7 +907,8 @@ def _detached_participle_clause(verb: Token) -> Token | None:
 def _asked_opener(verb: Token) -> bool:
     """« Interrogé sur le sujet, le ministre a botté en touche : « … » »: a past participle opening
     the sentence says the subject was asked; it is not what reports the quote."""
-    participle = "Part" in verb.morph.get("VerbForm") or verb.lower_.endswith(("é", "ée", "és", "ées"))  # « Questionné » tagged Inf
+    # by its form too: « Questionné » tagged an infinitive
+    participle = "Part" in verb.morph.get("VerbForm") or verb.lower_.endswith(("é", "ée", "és", "ées"))
     return verb.i == verb.sent.start and participle and verb.dep_ in ("advcl", "acl")
 
 

@@ -212,7 +212,7 @@ class QuoteExtractor:
             if match is not None and speaker is None and _anonymous(match):
                 method = "anonymous"  # « …, souffle-t-on »: the page chose not to say who
             elif speaker is None:
-                speaker = self._subject_just_before(span, index, sentence_of, opening, previous) \
+                speaker = self._subject_just_before(span, index, opening, previous) \
                     or self._subject_just_after(span, index, sentence_of, closing)
                 if speaker is None and span.kind == "partial":
                     speaker = self._sentence_subject(span, opening, index, sentence_of, resolved)
@@ -228,8 +228,9 @@ class QuoteExtractor:
                 quote = Quote(text[start:end], start, end, span.kind, speaker, cue, confidence, method)
                 quotes.append(quote)
                 previous = quote
-        for ref in [next_ref, *pending] if next_ref is not None else ():  # those after the last quote in marks
-            if ref.start not in resolved:  # are read before the reported speech they may introduce
+        # the references after the last quote in marks are read too, before the reported speech they introduce
+        for ref in ([next_ref] if next_ref is not None else []) + list(pending):
+            if ref.start not in resolved:
                 self._resolve_reference(ref, index, sentence_of(ref.start))
         quotes += [self._interview_answer(turn, index) for turn in turns]
         quotes.sort(key=lambda q: q.start)
@@ -323,7 +324,7 @@ class QuoteExtractor:
                 index.add_gender(person, ref.gender)
 
     @staticmethod
-    def _subject_just_before(span: QuoteSpan, index: EntityIndex, sentence_of, para: Paragraph,
+    def _subject_just_before(span: QuoteSpan, index: EntityIndex, para: Paragraph,
                              previous: Quote | None) -> Speaker | None:
         """A quote with no cue that opens a sentence after one whose subject is a named person, in
         the same paragraph and with nobody named in between, is that person's: « Paul X s'est levé.
@@ -630,7 +631,8 @@ def _subject_by_position(name) -> bool:
     subject: « Du côté des victimes, Me Anne X, avocate de …, a rappelé que … »."""
     doc, verb = name.doc, name.sent.root
     if verb.i == name.i:  # « Paul X, dont la maison …, s'est joint à lui »: the parser made the name the root
-        verb = next((c for c in reversed(list(name.rights)) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("acl", "parataxis")), verb)
+        verb = next((c for c in reversed(list(name.rights))
+                     if c.pos_ in ("VERB", "AUX") and c.dep_ in ("acl", "parataxis")), verb)
     if verb.pos_ not in ("VERB", "AUX") or verb.i < name.i or any(c.dep_.startswith("nsubj") for c in verb.children):
         return False
     i = name.i - 1
