@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .lemmas import infinitives, participle_infinitives
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
@@ -133,11 +134,11 @@ class CueFinder:
 
     def _reporting_finite_form(self, word: str) -> bool:
         """« estime », « dénoncent »: a present form of a reporting verb, whatever the tagger said."""
-        return any(self.lexicon.is_reporting(v) for v in _infinitives(word))
+        return any(self.lexicon.is_reporting(v) for v in infinitives(word))
 
     def _reporting_participle_form(self, word: str) -> bool:
         """« jugée », « tweeté »: a past participle of a reporting verb, whatever the tagger said."""
-        return any(self.lexicon.is_reporting(v) for v in _participle_infinitives(word))
+        return any(self.lexicon.is_reporting(v) for v in participle_infinitives(word))
 
     def _is_reporting_participle(self, tok: Token) -> bool:
         """« qualifiés », « jugée », « présentée »: a past participle of a reporting verb, whatever
@@ -218,7 +219,7 @@ class CueFinder:
             return False
         verb = words[-1].split("-", 1)[0]
         return any(v in self.lexicon.continuation_verbs
-                   for v in (verb, *_infinitives(verb), *_participle_infinitives(verb)))
+                   for v in (verb, *infinitives(verb), *participle_infinitives(verb)))
 
     def _mistagged_incise_verb(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """« …», tranche l'intéressée », « … », note la ministre »: a reporting verb the tagger took
@@ -822,36 +823,6 @@ def _verbless_apposition(doc: Doc, i: int) -> bool:
         if tok.pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
             return False
     return False
-
-
-# third-person present endings of the other conjugations -> their infinitive's ending
-_IRREGULAR_PRESENT = (("iert", "érir"), ("uit", "uivre"), ("ient", "enir"), ("aît", "aître"), ("it", "ire"),
-                      ("et", "ettre"), ("ut", "ure"), ("d", "dre"))
-
-
-def _infinitives(word: str) -> list[str]:
-    """Infinitives a present form may come from, when the lemmatizer failed: « estime » -> estimer,
-    « dénoncent » -> dénoncer, « lit » -> lire, « poursuit » -> poursuivre, « requiert » -> requérir,
-    « répond » -> répondre, « admet » -> admettre, « soutient » -> soutenir."""
-    found = []
-    if word.endswith("ent"):
-        found.append(word[:-2] + "r")
-    elif word.endswith(("e", "es")):
-        found.append(word.rstrip("s") + "r")
-    found += [word[: -len(end)] + infinitive for end, infinitive in _IRREGULAR_PRESENT if word.endswith(end)]
-    return found
-
-
-def _participle_infinitives(word: str) -> list[str]:
-    """« qualifiés » -> qualifier, « jugée » -> juger, « décrite » -> décrire."""
-    word = word.rstrip("s")
-    if word.endswith("ée"):
-        word = word[:-1]
-    if word.endswith("é"):
-        return [word[:-1] + "er"]
-    if word.endswith(("ite", "it")):
-        return [word[: word.rfind("it")] + "ire"]
-    return []
 
 
 _DESCRIPTOR_DETERMINERS = {"le", "la", "l'", "l’", "un", "une"}

@@ -22,6 +22,7 @@ from spacy.util import compile_infix_regex
 
 from .cues import CueFinder, CueMatch, QuotedRegions
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
+from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
 from .lexicon import OF_WORDS, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
@@ -63,11 +64,13 @@ _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANISATION, "LOC": ORGANISATION}
 
 
 def load_pipeline(name: str = "fr_core_news_md") -> Language:
-    """Load the French pipeline once; the senter stays off (the parser splits sentences)."""
+    """Load the French pipeline once; the senter stays off (the parser splits sentences). Two
+    components of ours: ``entity_trimmer`` (names.py) and ``reporting_verb_lemmas`` (lemmas.py)."""
     nlp = spacy.load(name, exclude=["senter"])
     # a quotation mark is a token of its own even glued to a word: « n’«avoir », « petit.«La »
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"[«»“”„]"]).finditer
     nlp.add_pipe("entity_trimmer", after="ner")
+    nlp.add_pipe("reporting_verb_lemmas", after="lemmatizer")
     return nlp
 
 

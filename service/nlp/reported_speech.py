@@ -35,8 +35,8 @@ from importlib import resources
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Span, Token
 
-from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, _infinitives, _looks_like_speaker, \
-    _opens_clause, _participle_infinitives
+from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, _looks_like_speaker, _opens_clause
+from .lemmas import infinitives, participle_infinitives
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
@@ -273,7 +273,7 @@ class ReportedSpeechFinder:
         lemma = (verb.lemma_ or verb.lower_).lower()
         if lemma in self.frames:
             return self.frames[lemma] if verb.pos_ in ("VERB", "AUX") else self.frames[lemma] & {"que"}
-        for guess in (*_infinitives(verb.lower_), *_participle_infinitives(verb.lower_)):
+        for guess in (*infinitives(verb.lower_), *participle_infinitives(verb.lower_)):
             if guess in self.frames:
                 return self.frames[guess] & {"que"}
         return frozenset()

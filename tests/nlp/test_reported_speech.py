@@ -351,3 +351,14 @@ def test_a_second_source_in_a_sentence_opened_by_one(extract):
     assert [q.text for q in quotes] == ["le projet prévoit deux maisons en zone verte, une troisième empiétant",
                                         "sur la zone verte"]
     assert {q.speaker.name for q in quotes} == {"Paul Martin"}
+
+
+@pytest.mark.parametrize("verb", ["indique", "estime", "explique", "précise", "témoigne"])
+def test_a_bare_infinitive_after_a_present_the_lemmatizer_missed_or_a_verb_of_explaining(extract, verb):
+    [quote] = indirect(extract(f"Paul Martin est riverain. Il {verb} avoir entendu les sirènes vers minuit."))
+    assert (quote.text, quote.speaker.name) == ("avoir entendu les sirènes vers minuit", "Paul Martin")
+
+
+def test_the_lemma_of_a_reporting_verb_is_mended(extractor):
+    doc = extractor.nlp("Il indique avoir entendu les sirènes.")
+    assert doc[1].lemma_ == "indiquer"
