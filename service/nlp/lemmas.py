@@ -6,7 +6,10 @@ lemmatizer and gives such a form the infinitive of the lexicon's reporting verb 
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from .lexicon import load_lexicon
@@ -16,8 +19,10 @@ from .lexicon import load_lexicon
 def mend_reporting_verb_lemmas(doc: Doc) -> Doc:
     """« Il indique avoir entendu … »: lemma « indique » -> « indiquer »."""
     lexicon = load_lexicon()
-    for tok in doc:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_ and not tok.lower_.endswith(("er", "ir", "re")):
+    attrs = doc.to_array([POS, LEMMA, LOWER])  # the verbs whose lemma is their form, without a Python pass
+    for i in numpy.flatnonzero((attrs[:, 0] == VERB) & (attrs[:, 1] == attrs[:, 2])):
+        tok = doc[int(i)]
+        if not tok.lower_.endswith(("er", "ir", "re")):
             guess = next((v for v in infinitives(tok.lower_) if lexicon.is_reporting(v)), None)
             if guess is not None:
                 tok.lemma_ = guess
