@@ -37,12 +37,20 @@ _IRREGULAR_PRESENT = (("iert", "érir"), ("uit", "uivre"), ("ient", "enir"), ("a
 def infinitives(word: str) -> list[str]:
     """Infinitives a present form may come from, when the lemmatizer failed: « estime » -> estimer,
     « dénoncent » -> dénoncer, « lit » -> lire, « poursuit » -> poursuivre, « requiert » -> requérir,
-    « répond » -> répondre, « admet » -> admettre, « soutient » -> soutenir."""
+    « répond » -> répondre, « admet » -> admettre, « soutient » -> soutenir, « suggère » -> suggérer,
+    « rappelle » -> rappeler."""
     found = []
     if word.endswith("ent"):
         found.append(word[:-2] + "r")
     elif word.endswith(("e", "es")):
         found.append(word.rstrip("s") + "r")
+    for first in list(found):  # the stem's alternations: « suggère », « relève », « rappelle », « jette »
+        i = first.rfind("è")
+        if i >= 0:
+            found += [first[:i] + "é" + first[i + 1:], first[:i] + "e" + first[i + 1:]]
+        for double in ("ll", "tt"):
+            if double in first:
+                found.append(first.replace(double, double[0]))
     found += [word[: -len(end)] + infinitive for end, infinitive in _IRREGULAR_PRESENT if word.endswith(end)]
     return found
 

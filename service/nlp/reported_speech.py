@@ -149,8 +149,14 @@ class ReportedSpeechFinder:
         return False
 
     def _may_be_reporting(self, word: str) -> bool:
-        """``word`` may be a form of a verb of saying: one of their stems and a verb ending."""
-        return any(word[:k] in self._stems and word[k:] in _VERB_ENDINGS for k in range(2, len(word) + 1))
+        """``word`` may be a form of a verb of saying: one of their stems and a verb ending, the
+        stem's alternations undone (« rappelle », « martèle », « suggère », « relève »)."""
+        forms = {word, word.replace("ll", "l").replace("tt", "t")}
+        i = word.rfind("è")
+        if i >= 0:
+            forms |= {word[:i] + "é" + word[i + 1:], word[:i] + "e" + word[i + 1:]}
+        return any(form[:k] in self._stems and form[k:] in _VERB_ENDINGS
+                   for form in forms for k in range(2, len(form) + 1))
 
     # -- entry point --------------------------------------------------------------------------
     def quotes(self, text: str, paragraphs: list[Paragraph], quoted: QuotedRegions, taken: list[Quote],
@@ -223,9 +229,11 @@ class ReportedSpeechFinder:
                 continue
             i = que.i - 1
             while i >= max(0, que.i - 10) and (doc[i].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
-                                               or doc[i].text == ",") and doc[i].text not in _SENTENCE_END:
+                                               or doc[i].text == ",") and doc[i].text not in _SENTENCE_END \
+                    and not self._mistagged_verb(doc[i]):
                 i -= 1
-            if i < 0 or "que" not in self._frames_of(doc[i]) or doc[i].pos_ not in ("VERB", "AUX") \
+            if i < 0 or "que" not in self._frames_of(doc[i]) \
+                    or doc[i].pos_ not in ("VERB", "AUX") and not self._mistagged_verb(doc[i]) \
                     or self._inside(para, doc[i]) or _negated(doc[i]):
                 continue
             verb = doc[i]
@@ -235,9 +243,20 @@ class ReportedSpeechFinder:
             span = self._content(para, que.i + 1, None, last=last, cut=True)
             if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
                 continue
-            found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb),
-                                                           self._subject(self._lead_verb(verb) or verb, para))))
+            subject = self._subject(self._lead_verb(verb) or verb, para)
+            if subject is not None and subject.start < verb.i < subject.end:
+                subject = doc[subject.start:verb.i]  # « Le ministre juge que »: « juge » was read as his noun
+            found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb), subject)))
         return found
+
+    def _mistagged_verb(self, tok: Token) -> bool:
+        """« Le ministre juge que … », « note que »: a present of a verb taking « que » that the
+        tagger took for a noun, an adjective or an adverb, in a sentence with no verb before it."""
+        if tok.pos_ not in ("NOUN", "ADJ", "ADV") or not tok.is_lower or not tok.is_alpha:
+            return False
+        if not any("que" in self.frames.get(v, ()) for v in infinitives(tok.lower_)):
+            return False
+        return not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:tok.i])
 
     def _subject(self, verb: Token, para: Paragraph) -> Span | None:
         """The verb's subject; of two subjects the parser gave it, the nearest before it: not « un

@@ -146,6 +146,9 @@ def _full_description(mention: Span, head) -> str:
             break
         if child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children):
             break  # « l'entreprise romande samedi »: a date, not a complement
+        if child.i + 1 < len(doc) and doc[child.i + 1].lower_ in ("que", "qu'", "qu’") \
+                and not any(c.dep_ == "case" for c in child.children):
+            break  # « le ministre juge que … »: a verb the tagger took for a noun, not a complement
         right = max(t.i for t in child.subtree) + 1
         if any(_age_at(t) for t in doc[child.i:right]):
             break  # « l'élue de 51 ans »: her age, not what she is

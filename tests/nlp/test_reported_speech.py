@@ -362,3 +362,11 @@ def test_a_bare_infinitive_after_a_present_the_lemmatizer_missed_or_a_verb_of_ex
 def test_the_lemma_of_a_reporting_verb_is_mended(extractor):
     doc = extractor.nlp("Il indique avoir entendu les sirènes.")
     assert doc[1].lemma_ == "indiquer"
+
+
+@pytest.mark.parametrize("verb", ["rappelle", "martèle", "suggère", "relève", "juge", "note"])
+def test_a_present_with_a_stem_alternation_or_taken_for_a_noun(extract, verb):
+    """« rappelle », « martèle »: the cheap test that picks paragraphs to parse knows the stem's
+    alternations; « Le ministre juge que »: the verb the tagger took for a noun still reports."""
+    [quote] = indirect(extract(f"Le ministre {verb} que les salaires augmenteront en juin."))
+    assert (quote.text, quote.speaker.name) == ("les salaires augmenteront en juin", "ministre")
