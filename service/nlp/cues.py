@@ -302,10 +302,11 @@ class CueFinder:
             person = next(e for e in doc.ents if e.start >= i and e.label_ == "PER")
             return doc[i:person.end] if person.end < quote.end else None
         phrase = self.noun_phrase_after(doc[i - 1])
-        if phrase is None or phrase.end >= quote.end or phrase[0].i != i or phrase[0].pos_ == "PRON" \
-                or not _looks_like_speaker(phrase, self.lexicon):
+        if phrase is None or phrase.end >= quote.end or phrase[0].i != i or phrase[0].pos_ == "PRON":
             return None
-        return phrase
+        head = next((t for t in phrase if t.pos_ == "NOUN"), None)  # « témoigne ce garagiste »: by its ending
+        agent = head is not None and self.lexicon.is_agent_noun(head.lower_)
+        return phrase if agent or _looks_like_speaker(phrase, self.lexicon) else None
 
     @staticmethod
     def _incise_tail(doc: Doc, k: int, end: int, relative: bool) -> int | None:

@@ -21,9 +21,10 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from .cues import CueFinder, CueMatch, QuotedRegions
+from .gender import noun_gender, phrase_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
-from .lexicon import OF_WORDS, load_lexicon
+from .lexicon import DEMONSTRATIVES_SINGULAR, OF_WORDS, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
@@ -210,6 +211,8 @@ class QuoteExtractor:
             previous_para = paragraphs[opening.index - 1] if opening.index else None
             match = self.cues.find(span, opening, closing, regions, previous_para)
             speaker = self._speaker(match, index, sentence_of, resolved) if match else None
+            if speaker is not None and _points_back_to(match, speaker, previous, index, self.lexicon):
+                speaker = previous.speaker  # « « … », raconte un riverain. « … », témoigne ce garagiste »
             method = match.method if match else "none"
             cue = match.paragraph.text_span(match.cue) if match and match.cue is not None else None
             if match is not None and speaker is None and _anonymous(match):
@@ -464,6 +467,19 @@ class QuoteExtractor:
                 mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside,
                                             ent.label_ == "ORG"))
         return mentions
+
+
+def _points_back_to(match: CueMatch, speaker: Speaker, previous: Quote | None, index: EntityIndex,
+                    lexicon) -> bool:
+    """« ce garagiste », « cette habitante »: a demonstrative description nobody is named for is the
+    one quoted just before, when that one is a person of no other gender."""
+    words = match.speaker
+    if previous is None or previous.speaker is None or previous.speaker.type != PERSON \
+            or words[0].lower_ not in DEMONSTRATIVES_SINGULAR or index.knows(speaker.name):
+        return False
+    theirs = index.gender_of(previous.speaker.name) or noun_gender(previous.speaker.name.split()[0], lexicon.role_nouns)
+    gender = phrase_gender(list(words), lexicon.role_nouns)
+    return not (gender and theirs and gender != theirs)
 
 
 def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index: EntityIndex) -> list[Quote]:

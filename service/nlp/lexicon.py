@@ -73,6 +73,11 @@ class Lexicon:
         """How many words of an aside (« de son côté ») start at token ``i`` (0: none)."""
         return next((len(a) for a in self.asides if tuple(t.lower_ for t in doc[i:i + len(a)]) == a), 0)
 
+    def is_agent_noun(self, word: str) -> bool:
+        """« le glaciologue », « l'urbaniste », « le garagiste »: a person by what they do, by the
+        noun's ending (``rules/agent_suffixes.txt``), when no list holds the noun."""
+        return word.lower().rstrip("s").endswith(self.agent_suffixes)
+
     def is_reporting(self, lemma: str, after_faire: bool = False) -> bool:
         lemma = lemma.lower()
         return lemma in self.faire_verbs if after_faire else lemma in self.reporting_verbs

@@ -84,7 +84,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
-    agent = head.lower_.rstrip("s").endswith(lexicon.agent_suffixes)  # « le glaciologue »: a role no list holds
+    agent = lexicon.is_agent_noun(head.lower_)  # « le glaciologue »: a role no list holds
     if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns or agent:
         if singular:
             gender = phrase_gender(mention, lexicon.role_nouns)

@@ -570,3 +570,16 @@ def test_what_one_can_read_in_a_document_and_dixit(extract):
     assert quote.speaker.name == "ministère de l'Intérieur"
     [quote] = extract("« Nous ne reculerons pas », dixit Paul Durand.")
     assert (quote.speaker.name, quote.method) == ("Paul Durand", "source")
+
+
+def test_an_incise_inside_the_marks_with_a_demonstrative_description(extract):
+    """« « A, témoigne ce garagiste. B » »: a noun for a person by its ending (« -iste ») opens an
+    incise; the demonstrative points back to the one just quoted."""
+    quotes = extract("« J'ai entendu un bruit », raconte un riverain. « Je suis stressé, témoigne ce garagiste. "
+                     "Ce n'est pas la première fois. »")
+    assert [q.text for q in quotes] == ["J'ai entendu un bruit", "Je suis stressé", "Ce n'est pas la première fois."]
+    assert {q.speaker.name for q in quotes} == {"riverain"}
+    # not a woman quoted just before
+    quotes = extract("« J'ai entendu un bruit », raconte une riveraine. « Je suis stressé, témoigne ce garagiste. "
+                     "Ce n'est pas la première fois. »")
+    assert quotes[-1].speaker.name == "garagiste"
