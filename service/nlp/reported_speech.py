@@ -32,8 +32,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, _looks_like_speaker, _opens_clause
 from .lemmas import infinitives, participle_infinitives
@@ -117,8 +119,10 @@ class ReportedSpeechFinder:
         self.cues = cues
         self.frames = load_frames()
         self.verbs = DependencyMatcher(vocab)
-        for frame, patterns in _verb_patterns(sorted({v.split()[-1] for v in self.frames})).items():
+        verbs = sorted({v.split()[-1] for v in self.frames})
+        for frame, patterns in _verb_patterns(verbs).items():
             self.verbs.add(frame, patterns)
+        self._verb_lemmas = numpy.array([vocab.strings.add(v) for v in verbs], dtype="uint64")
         self.sources = Matcher(vocab)  # selon X, d'après X, pour X
         self.sources.add("source", [[{"LOWER": {"IN": ["selon", "pour"]}}],
                                     [{"LOWER": {"IN": ["d'", "d’"]}}, {"LOWER": "après"}],
@@ -163,7 +167,7 @@ class ReportedSpeechFinder:
                index: EntityIndex, speaker_of: Callable[[CueMatch], Speaker | None]) -> list[Quote]:
         """The indirect quotes of an article, in text order, given the quotes in marks already
         ``taken``; ``speaker_of`` turns a cue's speaker words into a ``Speaker`` through ``index``."""
-        found = [c for p in paragraphs if p.parsed and self.worth_parsing(p.doc.text) for c in self.find(p, quoted)]
+        found = [c for p in paragraphs if p.parsed and self.worth_parsing(p.text) for c in self.find(p, quoted)]
         blocked = [(q.start, q.end) for q in taken]
         kept: list[ReportedClause] = []
         for clause in sorted(found, key=lambda c: (PRIORITY[c.match.method], c.start - c.end, c.start)):
@@ -193,10 +197,16 @@ class ReportedSpeechFinder:
                 *self._source_phrases(para)]
 
     # -- a reporting verb and its complement --------------------------------------------------
+    def _verb_matches(self, doc: Doc):
+        """The ``DependencyMatcher``'s matches as (frame, token indices), run only on a paragraph
+        that holds one of its verbs."""
+        if numpy.isin(doc.to_array(LEMMA), self._verb_lemmas).any():
+            for match_id, tokens in self.verbs(doc):
+                yield doc.vocab.strings[match_id], tokens
+
     def _verb_complements(self, para: Paragraph) -> list[ReportedClause]:
         doc, found = para.doc, []
-        for match_id, (verb_i, content_i, *rest) in self.verbs(doc):
-            frame = doc.vocab.strings[match_id]
+        for frame, (verb_i, content_i, *rest) in self._verb_matches(doc):
             verb, content = doc[verb_i], doc[content_i]
             if frame not in self._frames_of(verb) or self._inside(para, verb) or content.i < verb.i \
                     or _negated(verb):

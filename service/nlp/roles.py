@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
 from .gender import (
@@ -294,12 +296,13 @@ def find_organisation_genitives(paragraph: Paragraph, described_here: list[tuple
         if _is_head(tok, lexicon.organisation_nouns) and doc[tok.i - 1].lower_ in DEFINITE_SINGULAR \
                 and not tok.ent_type_:
             described.setdefault(tok.idx, tok.text)
-    tokens = {t.idx: t for t in doc} if described else {}
+    starts = doc.to_array(IDX) if described else None  # each token's offset, without a Token for each
     for char, text in described.items():
-        tok = tokens.get(char)
-        if tok is None or (paragraph.start + char) in quoted or not any(c.isalpha() for c in text):
+        i = int(numpy.searchsorted(starts, char))
+        if i >= len(doc) or starts[i] != char or (paragraph.start + char) in quoted \
+                or not any(c.isalpha() for c in text):
             continue
-        found.append((paragraph.start + char, _genitive(doc[tok.i - 1] if tok.i > 0 else None, text)))
+        found.append((paragraph.start + char, _genitive(doc[i - 1] if i > 0 else None, text)))
     return sorted(found)
 
 
