@@ -54,8 +54,6 @@ _CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "co
 _SENTENCE_END = {".", "!", "?", "…", "...", ";"}
 _ARTICLES = DEFINITE_ARTICLES | OF_WORDS | {"un", "une"}
 _RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
-_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "midi",
-               "veille", "lendemain", "semaine", "mois", "année", "an", "jour", "nuit", "hier", "aujourd'hui"}
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
@@ -351,8 +349,9 @@ class ReportedSpeechFinder:
             return None
         verb = doc[i + 1]
         j = verb.i
-        while j + 1 < len(doc) and (doc[j + 1].pos_ == "ADV" or doc[j + 1].lower_ in _TIME_WORDS
-                                    or (doc[j + 1].pos_ == "DET" and j + 2 < len(doc) and doc[j + 2].lower_ in _TIME_WORDS)):
+        when = self.lexicon.time_words
+        while j + 1 < len(doc) and (doc[j + 1].pos_ == "ADV" or doc[j + 1].lower_ in when
+                                    or (doc[j + 1].pos_ == "DET" and j + 2 < len(doc) and doc[j + 2].lower_ in when)):
             j += 1
         subject = self.cues.noun_phrase_after(doc[j])
         if subject is None or self._inside(para, subject[0]) or not _looks_like_speaker(subject, self.lexicon):
@@ -558,7 +557,7 @@ def _described(match: CueMatch, lexicon: Lexicon) -> Speaker | None:
     document (its author speaks) nor a date the parser took for the subject (« a annoncé jeudi »)."""
     words = match.speaker
     if words is None or match.method == "source" or not any(t.pos_ == "NOUN" for t in words) \
-            or any(t.lower_ in _TIME_WORDS or (t.lemma_ or "").lower() in lexicon.document_nouns for t in words):
+            or any(t.lower_ in lexicon.time_words or (t.lemma_ or "").lower() in lexicon.document_nouns for t in words):
         return None
     toks = [t for t in words]
     while toks and toks[0].lower_ in _ARTICLES:  # « sa mère » keeps its possessive, « les secours » loses « les »
