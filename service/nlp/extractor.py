@@ -240,7 +240,11 @@ class QuoteExtractor:
                     method = "context"
             if speaker is None and previous is not None and previous.speaker is not None \
                     and self._continues(span, previous, sentence_of, paragraph_of):
-                speaker, method, cue = previous.speaker, "continuation", None
+                answering = _answerer(previous, quotes) if span.kind == "direct" else None
+                if answering is not None:  # « « … ? », poursuit le juge. « Pas du tout. » »: the other one answers
+                    speaker, method, cue = answering, "context", None
+                else:
+                    speaker, method, cue = previous.speaker, "continuation", None
             if not self._is_speech(span, method, speaker) or self._names_something(span, opening, speaker, method):
                 continue
             confidence = speaker_confidence(method, speaker)
@@ -481,6 +485,17 @@ class QuoteExtractor:
                 mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside,
                                             ent.label_ == "ORG"))
         return mentions
+
+
+def _answerer(question: Quote, quotes: list[Quote]) -> Speaker | None:
+    """The one a cued question is put to, when an uncued quote follows it: the other speaker of
+    the exchange, quoted last before the question (« « Je me sentais bien », estime-t-il. « La
+    chute ne serait-elle pas due à l'ivresse ? », poursuit le juge. « Pas du tout. » »)."""
+    if not question.text.rstrip(" »”\"").endswith("?") or question.method not in CUED_METHODS:
+        return None
+    before = [q for q in quotes if q.end <= question.start and q.speaker is not None]
+    other = next((q.speaker for q in reversed(before) if q.speaker.name != question.speaker.name), None)
+    return other
 
 
 def _points_back_to(match: CueMatch, speaker: Speaker, previous: Quote | None, index: EntityIndex,

@@ -583,3 +583,14 @@ def test_an_incise_inside_the_marks_with_a_demonstrative_description(extract):
     quotes = extract("« J'ai entendu un bruit », raconte une riveraine. « Je suis stressé, témoigne ce garagiste. "
                      "Ce n'est pas la première fois. »")
     assert quotes[-1].speaker.name == "garagiste"
+
+
+def test_an_uncued_quote_after_a_cued_question_is_the_answer(extract):
+    quotes = extract("Le prévenu, Marc Dubois, s'explique. « Je me sentais bien », estime-t-il. « La chute ne "
+                     "serait-elle pas due à votre état ? », poursuit la présidente, Anne Roux. « Pas du tout. C'est un "
+                     "moment d'inattention. »")
+    assert [q.speaker.name for q in quotes] == ["Marc Dubois", "Anne Roux", "Marc Dubois"]
+    # a statement is followed by more of the same speaker's words
+    quotes = extract("« Je me sentais bien », estime Marc Dubois. « Vous étiez ivre », poursuit la présidente, Anne "
+                     "Roux. « Cela ne fait aucun doute. »")
+    assert quotes[-1].speaker.name == "Anne Roux"
