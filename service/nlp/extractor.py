@@ -25,7 +25,7 @@ from .cues import CueFinder, CueMatch, QuotedRegions
 from .gender import noun_gender, phrase_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
-from .lexicon import DEMONSTRATIVES_SINGULAR, OF_WORDS, load_lexicon
+from .lexicon import DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
@@ -494,12 +494,11 @@ def _answerer(question: Quote, quotes: list[Quote]) -> Speaker | None:
     if not question.text.rstrip(" »”\"").endswith("?") or question.method not in CUED_METHODS:
         return None
     before = [q for q in quotes if q.end <= question.start and q.speaker is not None]
-    other = next((q.speaker for q in reversed(before) if q.speaker.name != question.speaker.name), None)
-    return other
+    return next((q.speaker for q in reversed(before) if q.speaker.name != question.speaker.name), None)
 
 
 def _points_back_to(match: CueMatch, speaker: Speaker, previous: Quote | None, index: EntityIndex,
-                    lexicon) -> bool:
+                    lexicon: Lexicon) -> bool:
     """« ce garagiste », « cette habitante »: a demonstrative description nobody is named for is the
     one quoted just before, when that one is a person of no other gender."""
     words = match.speaker

@@ -44,14 +44,21 @@ def infinitives(word: str) -> list[str]:
         found.append(word[:-2] + "r")
     elif word.endswith(("e", "es")):
         found.append(word.rstrip("s") + "r")
-    for first in list(found):  # the stem's alternations: « suggère », « relève », « rappelle », « jette »
-        i = first.rfind("è")
-        if i >= 0:
-            found += [first[:i] + "é" + first[i + 1:], first[:i] + "e" + first[i + 1:]]
-        for double in ("ll", "tt"):
-            if double in first:
-                found.append(first.replace(double, double[0]))
+    found += [alternative for first in found for alternative in stem_alternations(first)]
     found += [word[: -len(end)] + infinitive for end, infinitive in _IRREGULAR_PRESENT if word.endswith(end)]
+    return found
+
+
+def stem_alternations(word: str) -> list[str]:
+    """The forms of ``word`` with a stem's alternation undone: « suggèrer » -> suggérer, suggerer;
+    « rappeller » -> rappeler (« suggère », « relève », « rappelle », « jette »)."""
+    found = []
+    i = word.rfind("è")
+    if i >= 0:
+        found += [word[:i] + "é" + word[i + 1:], word[:i] + "e" + word[i + 1:]]
+    for double in ("ll", "tt"):
+        if double in word:
+            found.append(word.replace(double, double[0]))
     return found
 
 

@@ -63,11 +63,8 @@ class Lexicon:
 
     def aside_ending_at(self, doc, i: int) -> int:
         """How many words of an aside (« pour sa part ») end at token ``i`` (0: none)."""
-        for aside in self.asides:
-            k = len(aside)
-            if i - k + 1 >= 0 and tuple(t.lower_ for t in doc[i - k + 1:i + 1]) == aside:
-                return k
-        return 0
+        return next((len(a) for a in self.asides
+                     if i + 1 >= len(a) and self.aside_at(doc, i + 1 - len(a)) == len(a)), 0)
 
     def aside_at(self, doc, i: int) -> int:
         """How many words of an aside (« de son côté ») start at token ``i`` (0: none)."""

@@ -38,7 +38,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, _looks_like_speaker, _opens_clause
-from .lemmas import infinitives, participle_infinitives
+from .lemmas import infinitives, participle_infinitives, stem_alternations
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
@@ -153,10 +153,7 @@ class ReportedSpeechFinder:
     def _may_be_reporting(self, word: str) -> bool:
         """``word`` may be a form of a verb of saying: one of their stems and a verb ending, the
         stem's alternations undone (« rappelle », « martèle », « suggère », « relève »)."""
-        forms = {word, word.replace("ll", "l").replace("tt", "t")}
-        i = word.rfind("è")
-        if i >= 0:
-            forms |= {word[:i] + "é" + word[i + 1:], word[:i] + "e" + word[i + 1:]}
+        forms = {word, *stem_alternations(word)}
         return any(form[:k] in self._stems and form[k:] in _VERB_ENDINGS
                    for form in forms for k in range(2, len(form) + 1))
 
@@ -238,10 +235,10 @@ class ReportedSpeechFinder:
             i = que.i - 1
             while i >= max(0, que.i - 10) and (doc[i].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
                                                or doc[i].text == ",") and doc[i].text not in _SENTENCE_END \
-                    and not self._mistagged_verb(doc[i]):
+                    and not self._mistagged_que_verb(doc[i]):
                 i -= 1
             if i < 0 or "que" not in self._frames_of(doc[i]) \
-                    or doc[i].pos_ not in ("VERB", "AUX") and not self._mistagged_verb(doc[i]) \
+                    or doc[i].pos_ not in ("VERB", "AUX") and not self._mistagged_que_verb(doc[i]) \
                     or self._inside(para, doc[i]) or _negated(doc[i]):
                 continue
             verb = doc[i]
@@ -257,7 +254,7 @@ class ReportedSpeechFinder:
             found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb), subject)))
         return found
 
-    def _mistagged_verb(self, tok: Token) -> bool:
+    def _mistagged_que_verb(self, tok: Token) -> bool:
         """« Le ministre juge que … », « note que »: a present of a verb taking « que » that the
         tagger took for a noun, an adjective or an adverb, in a sentence with no verb before it."""
         if tok.pos_ not in ("NOUN", "ADJ", "ADV") or not tok.is_lower or not tok.is_alpha:
