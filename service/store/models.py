@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, func
+from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, PrimaryKeyConstraint, String,
+                        Text, UniqueConstraint, false, func)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 MAX_ID = 2**31 - 1  # ids are INTEGER in both databases; a larger one names no row
@@ -125,14 +126,20 @@ class Quote(Base):
 class QuoteWord(Base):
     """One word of a quote (``queries.words_of`` of its text) at the quote's place in list order:
     the index of ``q=`` word search. Its key is in the order pages are read (newest first), so a
-    page of quotes holding any word, common or rare, reads one page of this index."""
+    page of quotes holding any word, common or rare, reads one page of this index.
+
+    ``signature`` is the quote's ``queries.words_signature``, kept in the key's index (SQLite's
+    table is its key; PostgreSQL's key INCLUDEs it): a walk along one word of ``q=`` drops most of
+    the quotes lacking another word by a test of its bits, before looking that word up."""
 
     __tablename__ = "quote_words"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = (PrimaryKeyConstraint("word", "sort_at", "quote_id", postgresql_include=["signature"]),
+                      {"sqlite_with_rowid": False})
 
-    word: Mapped[str] = mapped_column(String(100), primary_key=True)
-    sort_at: Mapped[datetime] = mapped_column(DateTime(), primary_key=True)  # the quote's sort_at
-    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, index=True)
+    word: Mapped[str] = mapped_column(String(100))
+    sort_at: Mapped[datetime] = mapped_column(DateTime())  # the quote's sort_at
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
+    signature: Mapped[int] = mapped_column(BigInteger)
 
 
 class QuoteCorrection(Base):

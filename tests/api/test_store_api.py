@@ -319,6 +319,40 @@ def test_word_search_finds_whole_words_whatever_their_case_and_accents(store_cli
     assert found("deficit") == set()
 
 
+def test_a_word_whose_bits_a_quote_has_is_still_looked_up(store_client):
+    """The signature test lets through quotes that only may hold the other words of q=: one that
+    has a word's bits without the word is not found."""
+    from service.store.queries import word_bits, words_of, words_signature
+
+    text = "« Le conseil municipal votera le budget des écoles en juin », a déclaré Marie Dupont."
+    assert store_client.post("/v1/articles", json={"text": text}).status_code == 201
+    said = words_of(text.split("»")[0])
+    signature = words_signature(said)
+    lookalike = next(word for word in (f"mot{i}" for i in range(10_000))
+                     if word_bits(word) & signature == word_bits(word))
+
+    def found(query: str) -> int:
+        return len(all_pages(store_client, f"/v1/quotes?q={query}&limit=1"))
+
+    assert found("budget") == found("budget%20ecoles") == found("juin%20conseil") == 1
+    assert found(f"budget%20{lookalike}") == found(f"{lookalike}%20juin") == 0
+
+
+def test_a_signature_holds_the_bits_of_each_of_its_words_and_never_changes():
+    from service.store.queries import SIGNATURE_BITS, word_bits, words_signature
+
+    words = ["budget", "ecoles", "l", "etat", "2024"]
+    signature = words_signature(words)
+    for word in words:
+        bits = word_bits(word)
+        assert 1 <= bin(bits).count("1") <= 2 and bits < 2**SIGNATURE_BITS
+        assert signature & bits == bits
+    assert signature == word_bits("budget") | word_bits("ecoles") | word_bits("l") | word_bits("etat") | word_bits("2024")
+    assert words_signature([]) == 0
+    # stored in quote_words: a new hash needs a migration that computes every signature again
+    assert word_bits("budget") == 0x28000
+
+
 def test_json_pages_write_dates_as_the_schema_does(store_client, seeded):
     from service.api.schemas import stored_quote_json
 

@@ -1,0 +1,51 @@
+"""``q=`` of several words walks the rarest one where a page starts (``queries._rarest_first``):
+a word no quote has, then the fewest entries, then, of words with ``PROBE`` entries or more, the
+one whose ``PROBE`` newest go back furthest; the others are tested on each entry walked."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine, insert
+
+from service.store import queries
+from service.store.db import upgrade
+from service.store.models import Article, Quote, QuoteWord
+from service.store.queries import QuoteFilters, page, quotes_query, words_signature
+from service.store.reads import driver_reads
+
+# quote n (1 to 10) is dated day n and holds these words
+WORDS = {n: ["commun"] + (["rare"] if n >= 9 else []) + (["ancien"] if n <= 5 else ["recent"]) for n in range(1, 11)}
+DAY = datetime(2025, 1, 1)
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = create_engine(database_url)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(insert(Article), [{"id": 1, "text": "…", "language": "fr", "created_at": DAY,
+                                              "updated_at": DAY}])
+        connection.execute(insert(Quote), [
+            {"id": n, "article_id": 1, "text": " ".join(said), "text_key": " ".join(said), "start": 0, "end": 1,
+             "kind": "direct", "confidence": 0.9, "sort_at": DAY + timedelta(days=n), "rejected": False}
+            for n, said in WORDS.items()])
+        connection.execute(insert(QuoteWord), [
+            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, "signature": words_signature(said)}
+            for n, said in WORDS.items() for word in said])
+    yield engine
+    engine.dispose()
+
+
+def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch):
+    monkeypatch.setattr(queries, "PROBE", 3)
+    with driver_reads(engine) as db:
+        query = quotes_query(db, QuoteFilters(q="commun recent ancien rare absent"))
+        walked = [query.params[f"word{i}"] for i in range(5)]
+        assert walked[:3] == ["absent", "rare", "ancien"]  # ancien's 3 newest go back to day 3, the others' to day 8
+        assert query.shape.by_words and query.params["other_words_bits"] == words_signature(walked[1:])
+        assert page(db, query, 10, None)[0] == []
+        found = page(db, quotes_query(db, QuoteFilters(q="recent commun rare")), 10, None)[0]
+        assert [row[0] for row in found] == [10, 9]
+        found = page(db, quotes_query(db, QuoteFilters(q="ancien commun")), 2, None)[0]
+        assert [row[0] for row in found] == [5, 4]
