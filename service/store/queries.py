@@ -306,7 +306,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
     """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
     names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
     would guess of a subquery; the words of ``q`` are put rarest first (at most ``PROBE`` index
-    entries read each), so that the walk follows the shortest list. On SQLite, which
+    entries read each), so that the walk follows the shortest list and tests the others' bits
+    (``words_signature``) on each entry before looking them up. On SQLite, which
     has no statistics of a store the service fills, the index walked is the shape's choice: a
     speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
     params: dict = {}
@@ -409,12 +410,16 @@ def _conditions(shape: Shape) -> list:
         conditions.append(_quotes.c.role_key.like(bindparam("role"), escape="/"))
     if shape.article:
         conditions.append(_quotes.c.article_id == bindparam("article"))
-    # a quote with a date sorts by it (sort_at == published_at), so the same bound on sort_at
-    # selects nothing more and lets the database read a range of the keyset index
+    # a quote with a date sorts by it (sort_at == published_at, save_article): a dated quote's
+    # sort_at in the range is its date in the range, read as a range of the keyset index. Not
+    # bounding published_at too keeps PostgreSQL's generic plan from counting two ranges, whose
+    # product made it expect one row and sort a kind's every quote of a wide range instead
+    if shape.since or shape.until:
+        conditions.append(_quotes.c.published_at.is_not(None))
     if shape.since:
-        conditions += [_quotes.c.published_at >= bindparam("since"), _quotes.c.sort_at >= bindparam("since")]
+        conditions.append(_quotes.c.sort_at >= bindparam("since"))
     if shape.until:
-        conditions += [_quotes.c.published_at <= bindparam("until"), _quotes.c.sort_at <= bindparam("until")]
+        conditions.append(_quotes.c.sort_at <= bindparam("until"))
     if shape.kind:
         # unless the kind drives the walk, it is tested on the rows another index gives, so that
         # SQLite never walks a kind's hundreds of thousands of quotes to find a speaker's few

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+import psycopg
 import pytest
 from sqlalchemy import event, insert, text
 
@@ -132,12 +133,23 @@ def quote_selects(app, path: str) -> list[tuple[str, object]]:
 
 
 def plan(app, statement: str, parameters) -> list[str]:
+    """SQLite's plan of ``statement``; on PostgreSQL its generic plan, the one a page runs with
+    (``db.make_engine``: psycopg prepares a statement run five times, planned once for any values)."""
     engine = app.extensions["db_engine"]
     with engine.begin() as connection:
         if engine.dialect.name == "sqlite":
             return [row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
         connection.execute(text("SET LOCAL enable_seqscan = off"))
-        return [row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)]
+        connection.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
+        names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", statement)))
+        numbered = re.sub(r"%\((\w+)\)s", lambda m: f"${names.index(m.group(1)) + 1}", statement)
+        connection.exec_driver_sql("PREPARE listed AS " + numbered.replace("%%", "%"))
+        driver = connection.connection.driver_connection  # EXECUTE takes its values as literals
+        values = ", ".join(psycopg.sql.Literal(parameters[name]).as_string(driver) for name in names)
+        with driver.cursor() as cursor:  # no parameters: the literals' « % » are text
+            lines = [row[0] for row in cursor.execute(f"EXPLAIN EXECUTE listed({values})")]
+        connection.exec_driver_sql("DEALLOCATE listed")
+        return lines
 
 
 def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: bool, path: str = "") -> None:
