@@ -57,7 +57,7 @@ def register_http_hooks(app: Flask) -> None:
         if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.is_streamed \
                 and response.mimetype == "application/json":
             response.add_etag()
-            if not CONDITIONAL_HEADERS.isdisjoint(request.environ):  # werkzeug's parsing costs a list page 5 %
+            if not CONDITIONAL_HEADERS.isdisjoint(request.environ):  # werkzeug's parsing: about 4 % of a list page
                 response.make_conditional(request)
         return response
 

@@ -9,6 +9,8 @@ Revises: 0008
 """
 import hashlib
 import re
+from functools import reduce
+from operator import or_
 
 from alembic import op
 import sqlalchemy as sa
@@ -18,7 +20,7 @@ down_revision = "0008"  # after 0008_quotes_kind_sort
 branch_labels = None
 depends_on = None
 
-# service.store.queries.words_of and word_bits as of this revision (a stored quote's text_key is
+# service.store.queries.words_of, word_bits and words_signature as of this revision (a stored quote's text_key is
 # name_key(text) already)
 WORD = re.compile(r"[^\W_]+")
 SIGNATURE_BITS = 63
@@ -57,12 +59,8 @@ def rebuild(with_signature: bool) -> None:
         rows = []
         for quote_id, sort_at, text_key in batch:
             said = list(dict.fromkeys(w[:100] for w in WORD.findall(text_key)))
-            extra = {}
-            if with_signature:
-                extra["signature"] = 0
-                for word in said:
-                    extra["signature"] |= word_bits(word)
-            rows += [{"word": word, "sort_at": sort_at, "quote_id": quote_id, **extra} for word in said]
+            signature = {"signature": reduce(or_, map(word_bits, said), 0)} if with_signature else {}
+            rows += [{"word": word, "sort_at": sort_at, "quote_id": quote_id, **signature} for word in said]
         if rows:
             connection.execute(words.insert(), rows)
         last = batch[-1][0]
