@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
 
-from sqlalchemy import (Connection, Row, Select, bindparam, delete, exists, false, func, insert, literal, or_, select,
-                        true, tuple_, update)
+from sqlalchemy import (Connection, Row, ScalarSelect, Select, bindparam, cast, delete, exists, false, func, insert,
+                        literal, or_, select, tuple_, union_all, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.compiler import compiles
@@ -305,9 +305,9 @@ QUOTE_ROW_COLUMNS = (
 def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) -> QuoteQuery:
     """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
     names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
-    would guess of a subquery; the words of ``q`` are put rarest first (at most ``PROBE`` index
-    entries read each), so that the walk follows the shortest list and tests the others' bits
-    (``words_signature``) on each entry before looking them up. On SQLite, which
+    would guess of a subquery; a walk along words of ``q`` follows the rarest (``_walked_word``,
+    at most ``PROBE`` index entries read each, in the same statement) and tests the words' bits
+    (``words_signature``) on each entry before looking the others up. On SQLite, which
     has no statistics of a store the service fills, the index walked is the shape's choice: a
     speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
     params: dict = {}
@@ -320,14 +320,12 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
             shape["speaker"], params["speaker_ids"] = "ids", speaker_ids_named(db, filters.speaker)
     if filters.q is not None:
         words = words_of(filters.q)
-        if len(words) > 1:
-            words = _rarest_first(db, words)
         shape["words"], shape["no_words"] = len(words), not words
         params.update((f"word{i}", word) for i, word in enumerate(words))
         # the index of a word is in page order: it drives the walk unless a speaker or an article does
         shape["by_words"] = bool(words) and filters.speaker is None and filters.article is None
-        if shape["by_words"] and len(words) > 1:  # the other words' bits, tested on each entry walked
-            params["other_words_bits"] = words_signature(words[1:])
+        if shape["by_words"] and len(words) > 1:  # the walk is one word's: the others' bits are tested on
+            params["words_bits"], params["probe"] = words_signature(words), PROBE  # each entry, then the words
     if filters.role:
         shape["role"], params["role"] = True, "%" + _like_escaped(name_key(filters.role)) + "%"
     for name in ("article", "since", "until"):
@@ -344,33 +342,23 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
 
 
 @lru_cache(maxsize=32)
-def _probe_statement(words: int) -> Select:
-    """For each of ``word0``, ``word1``…, from one walk of its newest ``:probe`` entries of
-    ``quote_words`` (at most): how many there are, and the ``sort_at`` of the oldest of them. All
-    words in one statement (one round trip)."""
+def _walked_word(words: int) -> ScalarSelect:
+    """Which of ``word0``, ``word1``… a page walks, chosen in the page's own statement (no round
+    trip of its own): the rarest where pages start (the newest quotes). Each word's newest
+    ``:probe`` entries of ``quote_words`` (at most) are read once: fewest entries first (a word no
+    quote has: its empty range ends the walk at once); of words with ``:probe`` or more, the one
+    whose ``:probe`` newest go back furthest; then the order of ``q``."""
     probes = []
     for i in range(words):
         newest = (select(_words.c.sort_at).where(_words.c.word == bindparam(f"word{i}"))
                   .order_by(_words.c.sort_at.desc(), _words.c.quote_id.desc()).limit(bindparam("probe"))
                   .subquery(f"newest{i}"))
-        probes.append(select(func.count().label("entries"), func.min(newest.c.sort_at).label("oldest"))
-                      .subquery(f"probe{i}"))
-    statement = select(*(column for probe in probes for column in (probe.c.entries, probe.c.oldest)))
-    statement = statement.select_from(probes[0])
-    for probe in probes[1:]:  # one row each: joined on nothing
-        statement = statement.join(probe, true())
-    return statement
-
-
-def _rarest_first(db: Session | Connection | DriverReads, words: list[str]) -> list[str]:
-    """``words``, the rarest first where a page's walk starts (the newest quotes): fewest entries,
-    counted up to ``PROBE``; of words with ``PROBE`` or more, the one whose ``PROBE`` newest entries
-    go back furthest. A word no quote has comes first: its empty range ends the walk at once."""
-    params = {"probe": PROBE, **{f"word{i}": word for i, word in enumerate(words)}}
-    found = _rows(db, _probe_statement(len(words)), params)[0]
-    counts, oldest = found[0::2], found[1::2]
-    order = sorted(range(len(words)), key=lambda i: (counts[i], oldest[i] or datetime.min))
-    return [words[i] for i in order]
+        probes.append(select(cast(bindparam(f"word{i}"), _words.c.word.type).label("word"),
+                             literal(i).label("position"), func.count().label("entries"),
+                             func.min(newest.c.sort_at).label("oldest")).select_from(newest))
+    found = union_all(*probes).subquery("probes")
+    return (select(found.c.word).order_by(found.c.entries, found.c.oldest, found.c.position).limit(1)
+            .scalar_subquery())
 
 
 def _rows(db: Session | Connection | DriverReads, statement: Select, params: dict) -> list:
@@ -398,14 +386,17 @@ def _conditions(shape: Shape) -> list:
     if shape.no_words:
         conditions.append(false())
     if shape.by_words and shape.words > 1:  # before the lookups: it spares most of them
-        bits = bindparam("other_words_bits", type_=_walk.c.signature.type)
+        bits = bindparam("words_bits", type_=_walk.c.signature.type)
         conditions.append(_walk.c.signature.bitwise_and(bits) == bits)
-    for i in range(1 if shape.by_words else 0, shape.words):  # word0 drives a by_words walk
-        index = _words.alias(f"w{i}")
+    # a walk along the only word of q= needs no lookup: the walk is its entries
+    for i in range(shape.words) if not shape.by_words or shape.words > 1 else ():
+        index = _words.alias(f"w{i + 1}")  # w0 is the walk
         # a lookup of the word's key for each quote walked; OFFSET 0 keeps PostgreSQL from making it
         # a join, which would read the whole list of a common word into a hash
-        conditions.append(exists(select(index.c.quote_id).where(
-            index.c.word == bindparam(f"word{i}"), index.c.sort_at == key_at, index.c.quote_id == key_id).offset(0)))
+        found = exists(select(index.c.quote_id).where(
+            index.c.word == bindparam(f"word{i}"), index.c.sort_at == key_at, index.c.quote_id == key_id).offset(0))
+        # nor does the word of several a walk follows (_walked_word), known only as the statement runs
+        conditions.append(or_(_walk.c.word == bindparam(f"word{i}"), found) if shape.by_words else found)
     if shape.role:
         conditions.append(_quotes.c.role_key.like(bindparam("role"), escape="/"))
     if shape.article:
@@ -460,10 +451,11 @@ def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False
     the ORM classes, so that executing it is Core's work only; kept, so that SQLAlchemy's cache key
     of it is computed once. ``paged``: ``LIMIT :limit``; ``after_cursor``: after ``(:after_at,
     :after_id)``."""
-    if shape.by_words:  # the quotes holding word0, in page order: a range of quote_words' key
+    if shape.by_words:  # the quotes holding one word of q=, in page order: a range of quote_words' key
         walk = _walk
+        walked = bindparam("word0") if shape.words == 1 else _walked_word(shape.words)
         stmt = (select(*QUOTE_ROW_COLUMNS).select_from(walk).join(_quotes, _quotes.c.id == walk.c.quote_id)
-                .where(walk.c.word == bindparam("word0")))
+                .where(walk.c.word == walked))
         keys = (walk.c.sort_at, walk.c.quote_id)
         if shape.since:
             stmt = stmt.where(walk.c.sort_at >= bindparam("since"))

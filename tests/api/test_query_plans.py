@@ -141,8 +141,13 @@ def plan(app, statement: str, parameters) -> list[str]:
     (``db.make_engine``: psycopg prepares a statement run five times, planned once for any values)."""
     engine = app.extensions["db_engine"]
     with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            return [row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+        if engine.dialect.name == "sqlite":  # each step indented under its parent, as sqlite3 prints it
+            depth = {0: -1}
+            lines = []
+            for step, parent, _, detail in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters):
+                depth[step] = depth[parent] + 1
+                lines.append("  " * depth[step] + detail)
+            return lines
         connection.execute(text("SET LOCAL enable_seqscan = off"))
         connection.execute(text("SET LOCAL plan_cache_mode = force_generic_plan"))
         names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", statement)))
@@ -173,12 +178,14 @@ def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: b
                 assert re.search(r"Index (Only )?Scan Backward using quote_words_pkey on quote_words w0\b", joined), joined
                 assert not re.search(r"\bSort\b", joined), joined
         return
+    # a line without indent is a step of the page's own walk; indented ones are subqueries' steps
+    # (the few rows of the choice of the word walked are sorted: the page is not)
     if expected == "word walk":
         assert re.search(r"^SEARCH w0 USING PRIMARY KEY \(word=\?", joined, re.M), joined
-        assert "USE TEMP B-TREE FOR ORDER BY" not in joined, joined
+        assert not re.search(r"^USE TEMP B-TREE FOR ORDER BY", joined, re.M), joined
         expected = "search"  # and each quote is then read by its id
-    assert not re.search(r"^SCAN (w\d|quote_words)\b", joined, re.M), joined
-    access = [line for line in lines if re.match(r"(SCAN|SEARCH) quotes\b", line)]
+    assert not re.search(r"^\s*SCAN (w\d|quote_words)\b", joined, re.M), joined
+    access = [line.strip() for line in lines if re.match(r"\s*(SCAN|SEARCH) quotes\b", line)]
     assert access, joined
     for line in access:
         if expected == "kind walk":
@@ -188,7 +195,7 @@ def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: b
         else:
             assert line == "SCAN quotes USING INDEX ix_quotes_sort", joined
     if expected in ("ordered walk", "kind walk"):
-        assert "USE TEMP B-TREE FOR ORDER BY" not in joined, joined
+        assert not re.search(r"^USE TEMP B-TREE FOR ORDER BY", joined, re.M), joined
 
 
 def test_every_filter_the_api_offers_is_checked():

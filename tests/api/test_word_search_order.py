@@ -1,18 +1,19 @@
-"""``q=`` of several words walks the rarest one where a page starts (``queries._rarest_first``):
-a word no quote has, then the fewest entries, then, of words with ``PROBE`` entries or more, the
-one whose ``PROBE`` newest go back furthest; the others are tested on each entry walked."""
+"""``q=`` of several words walks the rarest one where a page starts, chosen by the page's own
+statement (``queries._walked_word``): a word no quote has, then the fewest entries, then, of words
+with ``PROBE`` entries or more, the one whose ``PROBE`` newest go back furthest, then the order of
+``q``; the others are tested on each entry walked."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, insert
+from sqlalchemy import create_engine, insert, select
 
 from service.store import queries
 from service.store.db import upgrade
 from service.store.models import Article, Quote, QuoteWord
 from service.store.queries import QuoteFilters, page, quotes_query, words_signature
-from service.store.reads import driver_reads
+from service.store.reads import DriverReads, driver_reads
 
 # quote n (1 to 10) is dated day n and holds these words
 WORDS = {n: ["commun"] + (["rare"] if n >= 9 else []) + (["ancien"] if n <= 5 else ["recent"]) for n in range(1, 11)}
@@ -37,15 +38,44 @@ def engine(database_url):
     engine.dispose()
 
 
+def walked_word(db, words: list[str]) -> str:
+    """The word of ``words`` a page's walk follows: the choice its statement makes."""
+    params = {"probe": queries.PROBE, **{f"word{i}": word for i, word in enumerate(words)}}
+    return db.scalar(select(queries._walked_word(len(words))), params)
+
+
 def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch):
     monkeypatch.setattr(queries, "PROBE", 3)
     with driver_reads(engine) as db:
+        assert walked_word(db, ["commun", "recent", "ancien", "rare", "absent"]) == "absent"
+        assert walked_word(db, ["commun", "recent", "ancien", "rare"]) == "rare"
+        # ancien's 3 newest go back to day 3, the others' to day 8
+        assert walked_word(db, ["commun", "recent", "ancien"]) == "ancien"
+        assert walked_word(db, ["recent", "commun"]) == "recent"  # a tie: the order of q
+        assert walked_word(db, ["commun", "recent"]) == "commun"
         query = quotes_query(db, QuoteFilters(q="commun recent ancien rare absent"))
-        walked = [query.params[f"word{i}"] for i in range(5)]
-        assert walked[:3] == ["absent", "rare", "ancien"]  # ancien's 3 newest go back to day 3, the others' to day 8
-        assert query.shape.by_words and query.params["other_words_bits"] == words_signature(walked[1:])
+        assert query.shape.by_words and query.params["words_bits"] == words_signature(
+            ["commun", "recent", "ancien", "rare", "absent"])
         assert page(db, query, 10, None)[0] == []
         found = page(db, quotes_query(db, QuoteFilters(q="recent commun rare")), 10, None)[0]
         assert [row[0] for row in found] == [10, 9]
         found = page(db, quotes_query(db, QuoteFilters(q="ancien commun")), 2, None)[0]
         assert [row[0] for row in found] == [5, 4]
+        found = page(db, quotes_query(db, QuoteFilters(q="commun ancien")), 2, None)[0]
+        assert [row[0] for row in found] == [5, 4]
+
+
+def test_a_page_of_several_words_is_one_statement(engine, monkeypatch):
+    sent = []
+    execute_sql = DriverReads.execute_sql
+    monkeypatch.setattr(DriverReads, "execute_sql",
+                        lambda self, sql, params, **kw: sent.append(sql) or execute_sql(self, sql, params, **kw))
+    with driver_reads(engine) as db:
+        query = quotes_query(db, QuoteFilters(q="ancien commun rare"))
+        rows, cursor = page(db, query, 1, None)
+    assert [row[0] for row in rows] == [] and cursor is None and len(sent) == 1
+    sent.clear()
+    with driver_reads(engine) as db:
+        rows, cursor = page(db, quotes_query(db, QuoteFilters(q="recent commun")), 2, None)
+        assert [row[0] for row in rows] == [10, 9] and cursor and len(sent) == 1
+        assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q="recent commun")), 2, cursor)[0]] == [8, 7]
