@@ -222,7 +222,8 @@ def bump_version(session: Session) -> None:
 # -- quotes --------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
-PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see _rarest_first)
+PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see _walked_word)
+WALK_CHOICES = 8  # words of q= (the longest) of which the rarest is walked: the others are looked up
 SIGNATURE_BITS = 63  # of a 64-bit integer, its sign bit left clear: one value in both databases
 
 
@@ -319,7 +320,9 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
         else:
             shape["speaker"], params["speaker_ids"] = "ids", speaker_ids_named(db, filters.speaker)
     if filters.q is not None:
-        words = words_of(filters.q)
+        # the longest first: of a long q, the words the walk is chosen from (WALK_CHOICES); in a
+        # language, the longer a word the rarer it tends to be
+        words = sorted(words_of(filters.q), key=len, reverse=True)
         shape["words"], shape["no_words"] = len(words), not words
         params.update((f"word{i}", word) for i, word in enumerate(words))
         # the index of a word is in page order: it drives the walk unless a speaker or an article does
@@ -343,8 +346,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
 
 @lru_cache(maxsize=32)
 def _walked_word(words: int) -> ScalarSelect:
-    """Which of ``word0``, ``word1``… a page walks, chosen in the page's own statement (no round
-    trip of its own): the rarest where pages start (the newest quotes). Each word's newest
+    """Which of ``word0``, ``word1``… (``words`` of them) a page walks, chosen in the page's own
+    statement (no round trip of its own): the rarest where pages start (the newest quotes). Each word's newest
     ``:probe`` entries of ``quote_words`` (at most) are read once: fewest entries first (a word no
     quote has: its empty range ends the walk at once); of words with ``:probe`` or more, the one
     whose ``:probe`` newest go back furthest; then the order of ``q``."""
@@ -373,6 +376,13 @@ def _like_escaped(text: str) -> str:
 _walk = _words.alias("w0")  # the word a by_words walk follows
 
 
+@lru_cache(maxsize=None)
+def _word_lookup(i: int):
+    """``quote_words`` as ``w1``, ``w2``… for the lookup of ``word0``, ``word1``…: an alias is
+    built once (each costs its columns' copies), whatever the statements it serves."""
+    return _words.alias(f"w{i + 1}")
+
+
 def _conditions(shape: Shape) -> list:
     """The WHERE clauses of ``shape`` on ``quotes``, with named parameters."""
     # the other words are looked up for the quote's key: the walk's entry when it walks a word (so
@@ -390,7 +400,7 @@ def _conditions(shape: Shape) -> list:
         conditions.append(_walk.c.signature.bitwise_and(bits) == bits)
     # a walk along the only word of q= needs no lookup: the walk is its entries
     for i in range(shape.words) if not shape.by_words or shape.words > 1 else ():
-        index = _words.alias(f"w{i + 1}")  # w0 is the walk
+        index = _word_lookup(i)
         # a lookup of the word's key for each quote walked; OFFSET 0 keeps PostgreSQL from making it
         # a join, which would read the whole list of a common word into a hash
         found = exists(select(index.c.quote_id).where(
@@ -453,7 +463,7 @@ def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False
     :after_id)``."""
     if shape.by_words:  # the quotes holding one word of q=, in page order: a range of quote_words' key
         walk = _walk
-        walked = bindparam("word0") if shape.words == 1 else _walked_word(shape.words)
+        walked = bindparam("word0") if shape.words == 1 else _walked_word(min(shape.words, WALK_CHOICES))
         stmt = (select(*QUOTE_ROW_COLUMNS).select_from(walk).join(_quotes, _quotes.c.id == walk.c.quote_id)
                 .where(walk.c.word == walked))
         keys = (walk.c.sort_at, walk.c.quote_id)

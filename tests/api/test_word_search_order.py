@@ -4,13 +4,16 @@ with ``PROBE`` entries or more, the one whose ``PROBE`` newest go back furthest,
 ``q``; the others are tested on each entry walked."""
 from __future__ import annotations
 
+import itertools
+import re
+import string
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, insert, select, text
 
 from service.store import queries
-from service.store.db import upgrade
+from service.store.db import make_engine, upgrade
 from service.store.models import Article, Quote, QuoteWord
 from service.store.queries import QuoteFilters, page, quotes_query, words_signature
 from service.store.reads import DriverReads, driver_reads
@@ -79,3 +82,53 @@ def test_a_page_of_several_words_is_one_statement(engine, monkeypatch):
         rows, cursor = page(db, quotes_query(db, QuoteFilters(q="recent commun")), 2, None)
         assert [row[0] for row in rows] == [10, 9] and cursor and len(sent) == 1
         assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q="recent commun")), 2, cursor)[0]] == [8, 7]
+
+
+def longest_q() -> list[str]:
+    """As many distinct words as ``q``'s 500 characters hold: one and two letters or digits."""
+    alphabet = string.ascii_lowercase + string.digits
+    words, length = [], -1
+    for word in [*alphabet, *("".join(pair) for pair in itertools.product(alphabet, repeat=2))]:
+        if length + 1 + len(word) > 500:
+            return words
+        words.append(word)
+        length += 1 + len(word)
+
+
+def test_the_longest_q_is_one_statement_choosing_among_a_few_words(database_url):
+    engine = make_engine(database_url)
+    words = longest_q()
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(insert(Article), [{"id": 1, "text": "…", "language": "fr", "created_at": DAY,
+                                              "updated_at": DAY}])
+        connection.execute(insert(Quote), [
+            {"id": n, "article_id": 1, "text": " ".join(said), "text_key": " ".join(said), "start": 0, "end": 1,
+             "kind": "direct", "confidence": 0.9, "sort_at": DAY + timedelta(days=n), "rejected": False}
+            for n, said in ((1, words), (2, words[:-1]))])
+        connection.execute(insert(QuoteWord), [
+            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, "signature": words_signature(said)}
+            for n, said in ((1, words), (2, words[:-1])) for word in said])
+    sent = []
+    execute_sql = DriverReads.execute_sql
+
+    def capture(self, sql, params, **kwargs):
+        sent.append(sql)
+        return execute_sql(self, sql, params, **kwargs)
+
+    try:
+        DriverReads.execute_sql = capture
+        with driver_reads(engine) as db:
+            assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=" ".join(words))), 10, None)[0]] == [1]
+            assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=" ".join(words[:-1]))), 10, None)[0]] \
+                == [2, 1]
+        # one statement a page; the walk is chosen among WALK_CHOICES words, the others looked up
+        assert len(words) > 150 and len(sent) == 2
+        assert all(set(re.findall(r"\bnewest(\d+)\b", sql)) == {str(i) for i in range(queries.WALK_CHOICES)}
+                   for sql in sent)
+        if engine.dialect.name == "postgresql":  # JIT compiled such a statement for seconds
+            with engine.connect() as connection:
+                assert connection.scalar(text("SHOW jit")) == "off"
+    finally:
+        DriverReads.execute_sql = execute_sql
+        engine.dispose()
