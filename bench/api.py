@@ -12,9 +12,9 @@ for ``--seconds``: a speaker by id and by name, cursors to page 5, ``q=`` words 
 ``since``/``until`` ranges, ``kind=``; and a CSV export of the big speaker. Prints each one's
 request rate, p50/p99 and its ratio to the bare endpoint's rate, measured in the same server in
 turns with it (eight of ``--seconds / 8`` each) (targets, issue 14: ratio >= 0.5 and p99 < 20 ms
-with the cache off; ``q=`` p99 < 50 ms), and the CPU the workers spent per request with its ratio
-to the bare one's: on a machine shared with other work, latencies and rates move with the
-others' load, the CPU per request much less.
+with the cache off; ``q=`` p99 < 50 ms), and the CPU the workers and this machine's PostgreSQL
+spent per request, with the ratio of the bare one's to it: on a machine shared with other work,
+latencies and rates move with the others' load, the CPU per request much less.
 
 A PostgreSQL ``--database-url`` must name a database that does not exist: the bench creates it
 and drops it at the end. A SQLite store lives in a temporary folder, removed at the end.
@@ -338,26 +338,32 @@ def csv_export(port: int, speaker_id: int, times: int = 3) -> tuple[list[float],
     return seconds, rows
 
 
-def server_cpu_seconds(master_pid: int) -> float:
-    """CPU time (user + system) the server's worker processes have used so far."""
-    total = 0
+def processes_cpu_seconds(master_pid: int) -> tuple[float, float]:
+    """CPU time (user + system) used so far by the server's worker processes, and by this
+    machine's PostgreSQL processes (0 on SQLite, whose work is the workers')."""
+    workers = database = 0
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+                name, _, rest = (entry / "stat").read_text().partition(" (")[2].rpartition(") ")
+                fields = rest.split()
             except (OSError, IndexError):
                 continue
-            if int(fields[1]) == master_pid:  # fields[1] is the parent pid; [11], [12]: utime, stime
-                total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+            # fields[1] is the parent pid; [11], [12]: utime, stime
+            if int(fields[1]) == master_pid:
+                workers += int(fields[11]) + int(fields[12])
+            elif name == "postgres":
+                database += int(fields[11]) + int(fields[12])
+    return workers / os.sysconf("SC_CLK_TCK"), database / os.sysconf("SC_CLK_TCK")
 
 
 def measured(server, port: int, paths: list[str], seconds: float, concurrency: int) -> tuple:
-    """``drive`` plus the workers' CPU milliseconds per request, which other processes on the
-    machine do not inflate the way they inflate latencies."""
-    before = server_cpu_seconds(server.pid)
+    """``drive`` plus the CPU milliseconds per request of the workers and of the database, which
+    other processes on the machine do not inflate the way they inflate latencies."""
+    before = processes_cpu_seconds(server.pid)
     rate, latencies, errors = drive(port, paths, seconds, concurrency)
-    return rate, latencies, errors, (server_cpu_seconds(server.pid) - before) * 1000 / max(1, len(latencies))
+    after = processes_cpu_seconds(server.pid)
+    return rate, latencies, errors, tuple((b - a) * 1000 / max(1, len(latencies)) for a, b in zip(before, after))
 
 
 def interleaved(server, port: int, paths: list[str], seconds: float, concurrency: int, slices: int = 8) -> tuple:
@@ -372,8 +378,9 @@ def interleaved(server, port: int, paths: list[str], seconds: float, concurrency
     def joined(parts: list) -> tuple:
         count = sum(len(latencies) for _, latencies, _, _ in parts)
         elapsed = sum(len(latencies) / rate for rate, latencies, _, _ in parts if rate)
+        cpu = tuple(sum(cpu[i] * len(lat) for _, lat, _, cpu in parts) / max(1, count) for i in (0, 1))
         return (count / elapsed if elapsed else 0.0, [t for _, latencies, _, _ in parts for t in latencies],
-                sum(errors for _, _, errors, _ in parts), sum(cpu * len(lat) for _, lat, _, cpu in parts) / max(1, count))
+                sum(errors for _, _, errors, _ in parts), cpu)
 
     return joined(turns["bare"]), joined(turns["read"])
 
@@ -388,12 +395,13 @@ def run(url: str, port: int, workdir: str, mix: dict, seconds: float, concurrenc
         results = [(label, *interleaved(server, port, paths, seconds, concurrency)) for label, paths in mix.items()]
         export, rows = csv_export(port, 1)
     print(f"\n== response cache {'on' if cache else 'off'} ==")
-    print(f"{'endpoint':30} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'cpu ms/req':>10} {'cpu ratio':>9}"
-          f" errors {'bare req/s':>10} {'bare p99':>8}")
-    for label, base, (rate, lat, errors, cpu) in [("bare endpoint", bare, bare), *results]:
+    # cpu: the workers' ms a request; db: PostgreSQL's; cpu ratio: the bare endpoint's (both) to the read's
+    print(f"{'endpoint':30} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'cpu ms':>6} {'db ms':>6}"
+          f" {'cpu ratio':>9} errors {'bare req/s':>10} {'bare p99':>8}")
+    for label, base, (rate, lat, errors, (cpu, db)) in [("bare endpoint", bare, bare), *results]:
         print(f"{label:30} {rate:8.1f} {rate / base[0]:6.2f} {percentile(lat, 0.5):7.1f} {percentile(lat, 0.99):7.1f}"
-              f" {cpu:10.2f} {base[3] / cpu if cpu else 0:9.2f} {errors:6} {base[0]:10.1f}"
-              f" {percentile(base[1], 0.99):8.1f}")
+              f" {cpu:6.2f} {db:6.2f} {sum(base[3]) / (cpu + db) if cpu + db else 0:9.2f} {errors:6}"
+              f" {base[0]:10.1f} {percentile(base[1], 0.99):8.1f}")
     print(f"CSV export of the big speaker: {rows} rows in {min(export):.2f} s (best of {len(export)}),"
           f" {rows / min(export):,.0f} rows/s")
 
