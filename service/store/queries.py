@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.expression import Alias, ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..nlp.normalize import name_key
@@ -347,10 +347,10 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
 @lru_cache(maxsize=32)
 def _walked_word(words: int) -> ScalarSelect:
     """Which of ``word0``, ``word1``… (``words`` of them) a page walks, chosen in the page's own
-    statement (no round trip of its own): the rarest where pages start (the newest quotes). Each word's newest
-    ``:probe`` entries of ``quote_words`` (at most) are read once: fewest entries first (a word no
-    quote has: its empty range ends the walk at once); of words with ``:probe`` or more, the one
-    whose ``:probe`` newest go back furthest; then the order of ``q``."""
+    statement (no round trip of its own): the rarest where pages start (the newest quotes). Each
+    word's newest ``:probe`` entries of ``quote_words`` (at most) are read once: fewest entries
+    first (a word no quote has: its empty range ends the walk at once); of words with ``:probe`` or
+    more, the one whose ``:probe`` newest go back furthest; then the first of them."""
     probes = []
     for i in range(words):
         newest = (select(_words.c.sort_at).where(_words.c.word == bindparam(f"word{i}"))
@@ -377,7 +377,7 @@ _walk = _words.alias("w0")  # the word a by_words walk follows
 
 
 @lru_cache(maxsize=None)
-def _word_lookup(i: int):
+def _word_lookup(i: int) -> Alias:
     """``quote_words`` as ``w1``, ``w2``… for the lookup of ``word0``, ``word1``…: an alias is
     built once (each costs its columns' copies), whatever the statements it serves."""
     return _words.alias(f"w{i + 1}")
