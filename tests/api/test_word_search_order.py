@@ -23,20 +23,34 @@ WORDS = {n: ["commun"] + (["rare"] if n >= 9 else []) + (["ancien"] if n <= 5 el
 DAY = datetime(2025, 1, 1)
 
 
-@pytest.fixture
-def engine(database_url):
-    engine = create_engine(database_url)
+def store_quotes(engine, said: dict[int, list[str]]) -> None:
+    """An article holding quote n (dated day n) of each ``said[n]`` words, with its word index."""
     upgrade(engine)
     with engine.begin() as connection:
         connection.execute(insert(Article), [{"id": 1, "text": "…", "language": "fr", "created_at": DAY,
                                               "updated_at": DAY}])
         connection.execute(insert(Quote), [
-            {"id": n, "article_id": 1, "text": " ".join(said), "text_key": " ".join(said), "start": 0, "end": 1,
+            {"id": n, "article_id": 1, "text": " ".join(words), "text_key": " ".join(words), "start": 0, "end": 1,
              "kind": "direct", "confidence": 0.9, "sort_at": DAY + timedelta(days=n), "rejected": False}
-            for n, said in WORDS.items()])
+            for n, words in said.items()])
         connection.execute(insert(QuoteWord), [
-            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, "signature": words_signature(said)}
-            for n, said in WORDS.items() for word in said])
+            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, "signature": words_signature(words)}
+            for n, words in said.items() for word in words])
+
+
+def statements_sent(monkeypatch) -> list[str]:
+    """The SQL of every statement read on the driver's connection from now on, in order."""
+    sent = []
+    execute_sql = DriverReads.execute_sql
+    monkeypatch.setattr(DriverReads, "execute_sql",
+                        lambda self, sql, params, **kw: sent.append(sql) or execute_sql(self, sql, params, **kw))
+    return sent
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = create_engine(database_url)
+    store_quotes(engine, WORDS)
     yield engine
     engine.dispose()
 
@@ -69,10 +83,7 @@ def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch)
 
 
 def test_a_page_of_several_words_is_one_statement(engine, monkeypatch):
-    sent = []
-    execute_sql = DriverReads.execute_sql
-    monkeypatch.setattr(DriverReads, "execute_sql",
-                        lambda self, sql, params, **kw: sent.append(sql) or execute_sql(self, sql, params, **kw))
+    sent = statements_sent(monkeypatch)
     with driver_reads(engine) as db:
         query = quotes_query(db, QuoteFilters(q="ancien commun rare"))
         rows, cursor = page(db, query, 1, None)
@@ -95,29 +106,12 @@ def longest_q() -> list[str]:
         length += 1 + len(word)
 
 
-def test_the_longest_q_is_one_statement_choosing_among_a_few_words(database_url):
+def test_the_longest_q_is_one_statement_choosing_among_a_few_words(database_url, monkeypatch):
     engine = make_engine(database_url)
     words = longest_q()
-    upgrade(engine)
-    with engine.begin() as connection:
-        connection.execute(insert(Article), [{"id": 1, "text": "…", "language": "fr", "created_at": DAY,
-                                              "updated_at": DAY}])
-        connection.execute(insert(Quote), [
-            {"id": n, "article_id": 1, "text": " ".join(said), "text_key": " ".join(said), "start": 0, "end": 1,
-             "kind": "direct", "confidence": 0.9, "sort_at": DAY + timedelta(days=n), "rejected": False}
-            for n, said in ((1, words), (2, words[:-1]))])
-        connection.execute(insert(QuoteWord), [
-            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, "signature": words_signature(said)}
-            for n, said in ((1, words), (2, words[:-1])) for word in said])
-    sent = []
-    execute_sql = DriverReads.execute_sql
-
-    def capture(self, sql, params, **kwargs):
-        sent.append(sql)
-        return execute_sql(self, sql, params, **kwargs)
-
+    store_quotes(engine, {1: words, 2: words[:-1]})
+    sent = statements_sent(monkeypatch)
     try:
-        DriverReads.execute_sql = capture
         with driver_reads(engine) as db:
             assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=" ".join(words))), 10, None)[0]] == [1]
             assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=" ".join(words[:-1]))), 10, None)[0]] \
@@ -130,5 +124,4 @@ def test_the_longest_q_is_one_statement_choosing_among_a_few_words(database_url)
             with engine.connect() as connection:
                 assert connection.scalar(text("SHOW jit")) == "off"
     finally:
-        DriverReads.execute_sql = execute_sql
         engine.dispose()
