@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..nlp.normalize import name_key
 from .models import Quote, QuoteCorrection, SpeakerRole
-from .queries import _insert_ignore, bump_version, resolve_speaker
+from .queries import _insert_ignore, add_quote_counts, bump_version, listed_by_speaker, resolve_speaker
 
 
 class CorrectionError(ValueError):
@@ -74,13 +74,15 @@ def correct_quote(session: Session, quote: Quote, patch: dict, by: str, now: dat
     transaction. An empty patch changes nothing and records nothing (``None``)."""
     if not patch:
         return None
-    before = quote_state(quote)
+    before, listed_before = quote_state(quote), listed_by_speaker([quote])
     apply_patch(session, quote, patch)
     quote.corrected_at, quote.corrected_by = now, by
     correction = QuoteCorrection(article_id=quote.article_id, quote_id=quote.id, quote_text=quote.text,
                                  quote_start=quote.start, quote_end=quote.end, at=now, by=by,
                                  changes=patch, before=before, after=quote_state(quote))
     session.add(correction)
+    session.flush()  # quote.speaker_id follows quote.speaker
+    add_quote_counts(session, listed_by_speaker([quote]), listed_before)
     bump_version(session)
     session.flush()
     return correction

@@ -42,9 +42,15 @@ class Speaker(Base):
     name: Mapped[str] = mapped_column(String(512))
     key: Mapped[str] = mapped_column(String(512), unique=True)  # service.nlp.normalize.name_key(name)
     type: Mapped[str] = mapped_column(String(16))
+    # its quotes not rejected, moved by every write of quotes (queries.add_quote_counts): GET /v1/speakers
+    # reads the most quoted first from ix_speakers_quote_count instead of counting every quote (0010)
+    quote_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(back_populates="speaker", cascade="all, delete-orphan")
     roles: Mapped[list[SpeakerRole]] = relationship(back_populates="speaker", cascade="all, delete-orphan")
+
+
+Index("ix_speakers_quote_count", Speaker.quote_count.desc(), Speaker.id)
 
 
 class SpeakerAlias(Base):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -127,13 +128,17 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
             setattr(article, field, value)
     article.updated_at = now
     article.content_hash = content_hash(data.text)
-    session.execute(delete(Quote).where(Quote.article_id == article.id))
+    lost = _delete_quotes(session, article.id)
     session.execute(delete(SpeakerRole).where(SpeakerRole.article_id == article.id))
     session.flush()
     sort_at = data.published_at or article.created_at or now
+    # each person once, in the order of their keys: two articles naming the same new people, stored
+    # at once, create them in one order, so that PostgreSQL never finds each waiting for the other's
+    named = sorted({(name_key(q.speaker.name), q.speaker.type, q.speaker.name) for q in quotes if q.speaker})
+    speakers = {(name, type_): resolve_speaker(session, name, type_) for _, type_, name in named}
     stored = []
     for q in quotes:
-        speaker = resolve_speaker(session, q.speaker.name, q.speaker.type) if q.speaker else None
+        speaker = speakers[q.speaker.name, q.speaker.type] if q.speaker else None
         if speaker is not None and q.speaker.role:
             _insert_ignore(session, SpeakerRole, {
                 "speaker_id": speaker.id, "article_id": article.id, "role": q.speaker.role,
@@ -161,6 +166,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
         session.execute(insert(QuoteWord), words)
     from .corrections import reapply_corrections  # builds on this module
     reapply_corrections(session, article.id)  # people's corrections outlive re-extraction
+    add_quote_counts(session, listed_by_speaker(stored), lost)
     bump_version(session)
     session.flush()
     session.expire(article, ["quotes"])
@@ -209,9 +215,42 @@ def delete_article(session: Session, article_id: int) -> bool:
     article = session.get(Article, article_id)
     if article is None:
         return False
+    add_quote_counts(session, Counter(), _delete_quotes(session, article_id))
+    session.expire(article, ["quotes"])
     session.delete(article)
     bump_version(session)
     return True
+
+
+def _delete_quotes(session: Session, article_id: int) -> Counter[int]:
+    """Deletes the article's quotes. Returns the listed quotes each speaker lost, as the rows were
+    when deleted: a correction committed in the meantime is counted as it left them."""
+    deleted = session.execute(delete(Quote).where(Quote.article_id == article_id)
+                              .returning(Quote.speaker_id, Quote.rejected))
+    return listed_by_speaker(deleted)
+
+
+def listed_by_speaker(quotes: Iterable) -> Counter[int]:
+    """How many of ``quotes`` (objects or rows with ``speaker_id`` and ``rejected``) each speaker
+    has in lists, that is not rejected."""
+    return Counter(q.speaker_id for q in quotes if q.speaker_id is not None and not q.rejected)
+
+
+# of the table, not the class: run for a list of speakers at once (executemany)
+_MOVE_QUOTE_COUNT = (update(Speaker.__table__).where(Speaker.__table__.c.id == bindparam("speaker"))
+                     .values(quote_count=Speaker.__table__.c.quote_count + bindparam("change")))
+
+
+def add_quote_counts(session: Session, gained: Counter[int], lost: Counter[int]) -> None:
+    """Moves each speaker's ``quote_count`` by what it ``gained`` less what it ``lost``, in the
+    order of the speakers' ids: writers that change the same speakers lock them in the same order,
+    so that PostgreSQL never finds two waiting for each other. An increment, not a recount: two
+    transactions that each add theirs add up whatever their order."""
+    change = Counter(gained)
+    change.subtract(lost)
+    moves = [{"speaker": speaker_id, "change": n} for speaker_id, n in sorted(change.items()) if n]
+    if moves:
+        session.execute(_MOVE_QUOTE_COUNT, moves)
 
 
 def bump_version(session: Session) -> None:
@@ -544,22 +583,25 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 # -- speakers listing ----------------------------------------------------------------------------
 def speakers_query(query: str | None) -> Select:
-    """Speakers (matching ``query`` when given) with their quote counts, most quoted first."""
-    quote_count = (select(func.count(Quote.id)).where(Quote.speaker_id == Speaker.id, Quote.rejected.is_(False))
-                   .correlate(Speaker).scalar_subquery().label("quote_count"))
-    stmt = select(Speaker, quote_count).options(selectinload(Speaker.roles), selectinload(Speaker.aliases))
+    """``(Speaker, quote count)`` rows of the speakers (matching ``query`` when given), most quoted
+    first: the counts every write keeps (``add_quote_counts``), read in ``ix_speakers_quote_count``."""
+    stmt = select(Speaker, Speaker.quote_count).options(selectinload(Speaker.roles), selectinload(Speaker.aliases))
     if query:
         stmt = stmt.where(Speaker.id.in_(speakers_matching(query)))
-    return stmt.order_by(quote_count.desc(), Speaker.id)
+    return stmt.order_by(Speaker.quote_count.desc(), Speaker.id)
 
 
 def speaker_ranking(session: Session, filters: QuoteFilters, limit: int) -> list[dict]:
     """The most quoted speakers among the quotes matching ``filters``: ``{"speaker",
     "quote_count", "by_kind"}``, most quoted first."""
     conditions = [*quote_conditions(filters), Quote.speaker_id.is_not(None)]
-    total = func.count(Quote.id)
-    top = session.execute(select(Quote.speaker_id, total).where(*conditions).group_by(Quote.speaker_id)
-                          .order_by(total.desc(), Quote.speaker_id).limit(limit)).all()
+    if filters == QuoteFilters():  # every quote: the counts every write keeps, not a count of them all
+        top = session.execute(select(Speaker.id, Speaker.quote_count).where(Speaker.quote_count > 0)
+                              .order_by(Speaker.quote_count.desc(), Speaker.id).limit(limit)).all()
+    else:
+        total = func.count(Quote.id)
+        top = session.execute(select(Quote.speaker_id, total).where(*conditions).group_by(Quote.speaker_id)
+                              .order_by(total.desc(), Quote.speaker_id).limit(limit)).all()
     ids = [speaker_id for speaker_id, _ in top]
     by_kind: dict[int, dict[str, int]] = {speaker_id: {} for speaker_id in ids}
     for speaker_id, kind, count in session.execute(
