@@ -132,10 +132,12 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
     session.execute(delete(SpeakerRole).where(SpeakerRole.article_id == article.id))
     session.flush()
     sort_at = data.published_at or article.created_at or now
-    # each person once, in the order of their keys: two articles naming the same new people, stored
-    # at once, create them in one order, so that PostgreSQL never finds each waiting for the other's
-    named = sorted({(name_key(q.speaker.name), q.speaker.type, q.speaker.name) for q in quotes if q.speaker})
-    speakers = {(name, type_): resolve_speaker(session, name, type_) for _, type_, name in named}
+    # each person once, in one order whatever the article's: two articles naming the same new people,
+    # stored at once, create them in the same order, so that PostgreSQL never finds each waiting for
+    # the other's. Full names before lone surnames, which resolve_speaker links to a full name it knows
+    named = sorted({(" " not in key, key, q.speaker.type, q.speaker.name)
+                    for q in quotes if q.speaker for key in [name_key(q.speaker.name)]})
+    speakers = {(name, type_): resolve_speaker(session, name, type_) for _, _, type_, name in named}
     stored = []
     for q in quotes:
         speaker = speakers[q.speaker.name, q.speaker.type] if q.speaker else None

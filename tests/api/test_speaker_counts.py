@@ -144,3 +144,22 @@ def test_the_people_of_an_article_are_resolved_in_the_order_of_their_keys(store_
                         or resolve(session, name, type_))
     post(store_client, "« Un », a dit Paul Roux. « Deux », a dit Anne Roy. « Trois », a dit Paul Roux.", "a")
     assert resolved == ["Anne Roy", "Paul Roux"]
+
+
+def test_a_lone_surname_follows_the_full_name_of_the_same_article(store_app):
+    """Resolved in one order, full names first: « Abel » alone is linked to « Paul Abel », though its
+    key sorts first and the article names him by his surname first."""
+    from types import SimpleNamespace
+
+    from service.ingest import utc_now
+    from service.store.db import make_sessionmaker
+    from service.store.queries import ArticleInput, save_article
+
+    def said(name: str, start: int):
+        return SimpleNamespace(text="Oui", start=start, end=start + 3, kind="direct", confidence=0.9, cue=None,
+                               speaker=SimpleNamespace(name=name, type="person", role=None, mention=None))
+
+    with make_sessionmaker(store_app.extensions["db_engine"], write=True).begin() as session:
+        article, _ = save_article(session, ArticleInput(text="Oui. Oui."), [said("Abel", 0), said("Paul Abel", 5)],
+                                  utc_now())
+        assert [quote.speaker.name for quote in sorted(article.quotes, key=lambda q: q.start)] == ["Paul Abel"] * 2
