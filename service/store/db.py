@@ -95,11 +95,21 @@ def make_sessionmaker(engine: Engine, write: bool = False) -> sessionmaker[Sessi
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the Alembic migrations up to ``revision`` on ``engine``."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":  # several nodes may start at once
             connection.execute(text("SET LOCAL statement_timeout = 0"))  # a migration may be long
             connection.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        command.upgrade(_migrations_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Undo the Alembic migrations after ``revision`` on ``engine``."""
+    with engine.begin() as connection:
+        command.downgrade(_migrations_config(connection), revision)
+
+
+def _migrations_config(connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config

@@ -24,6 +24,10 @@ from ..nlp.normalize import name_key
 from .models import MAX_ID, Article, Quote, QuoteWord, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
 from .reads import DriverReads
 
+# the tables, for statements that are Core's work only (no ORM objects)
+_quotes, _articles, _speakers = Quote.__table__, Article.__table__, Speaker.__table__
+_words = QuoteWord.__table__
+
 
 class BadCursor(ValueError):
     """A pagination cursor this service did not make."""
@@ -135,9 +139,9 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
     # each person once, in one order whatever the article's: two articles naming the same new people,
     # stored at once, create them in the same order, so that PostgreSQL never finds each waiting for
     # the other's. Full names before lone surnames, which resolve_speaker links to a full name it knows
-    named = sorted({(" " not in key, key, q.speaker.type, q.speaker.name)
-                    for q in quotes if q.speaker for key in [name_key(q.speaker.name)]})
-    speakers = {(name, type_): resolve_speaker(session, name, type_) for _, _, type_, name in named}
+    people = {(q.speaker.name, q.speaker.type) for q in quotes if q.speaker}
+    in_order = sorted(people, key=lambda person: (" " not in name_key(person[0]), name_key(person[0]), person))
+    speakers = {person: resolve_speaker(session, *person) for person in in_order}
     stored = []
     for q in quotes:
         speaker = speakers[q.speaker.name, q.speaker.type] if q.speaker else None
@@ -239,8 +243,8 @@ def listed_by_speaker(quotes: Iterable) -> Counter[int]:
 
 
 # of the table, not the class: run for a list of speakers at once (executemany)
-_MOVE_QUOTE_COUNT = (update(Speaker.__table__).where(Speaker.__table__.c.id == bindparam("speaker"))
-                     .values(quote_count=Speaker.__table__.c.quote_count + bindparam("change")))
+_MOVE_QUOTE_COUNT = (update(_speakers).where(_speakers.c.id == bindparam("speaker"))
+                     .values(quote_count=_speakers.c.quote_count + bindparam("change")))
 
 
 def add_quote_counts(session: Session, gained: Counter[int], lost: Counter[int]) -> None:
@@ -329,9 +333,6 @@ class QuoteQuery:
     shape: Shape
     params: dict
 
-
-_quotes, _articles, _speakers = Quote.__table__, Article.__table__, Speaker.__table__
-_words = QuoteWord.__table__
 
 # one listed quote: its columns, its speaker's current name and its article's reference
 QUOTE_ROW_COLUMNS = (

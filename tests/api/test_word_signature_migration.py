@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, insert, inspect, select, text
 
-from service.store.db import MIGRATIONS, upgrade
+from service.store.db import downgrade, upgrade
 from service.store.models import Article, Quote, QuoteWord
 from service.store.queries import QuoteFilters, page, quotes_query, words_of, words_signature
 
@@ -37,11 +35,7 @@ def test_quotes_stored_before_get_their_signatures(database_url):
             assert all(signature == words_signature(words_of(TEXTS[quote_id - 1])) for quote_id, _, signature in rows)
             found = page(connection, quotes_query(connection, QuoteFilters(q="budget juin")), 10, None)[0]
             assert [row[0] for row in found] == [1]
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0008")
+        downgrade(engine, "0008")
         columns = {column["name"] for column in inspect(engine).get_columns("quote_words")}
         assert columns == {"word", "sort_at", "quote_id"}
         with engine.connect() as connection:
