@@ -85,7 +85,7 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
     from service.nlp.normalize import name_key
     from service.store.db import make_engine, make_sessionmaker, upgrade
     from service.store.models import Article, Speaker, SpeakerToken
-    from service.store.queries import add_quote_counts, words_signature
+    from service.store.queries import add_quote_counts, signature_columns
 
     speakers = speakers or max(100, count // 50)
     engine = make_engine(url, statement_timeout=3600)
@@ -122,8 +122,8 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
             text = " ".join(said).capitalize() + "."
             when = dates[article]
             plain = list(dict.fromkeys(said))  # words_of(text): the words are plain
-            signature = words_signature(plain)
-            postings.extend((word, when, q + 1, signature) for word in plain)
+            signature = signature_columns(plain)
+            postings.extend((word, when, q + 1, signature["signature"], signature["signature_high"]) for word in plain)
             quoted[speaker + 1] += 1
             yield (q + 1, article + 1, speaker + 1, text, " ".join(said), 0, len(text), rng.choice(kinds), 0.9,
                    names[speaker], "person", "ministre", "ministre", None if article % 100 == 99 else when, when, False)
@@ -139,7 +139,7 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
                 for row in quote_rows():
                     copy.write_row(row)
             postings.sort()
-            with cursor.copy("COPY quote_words (word, sort_at, quote_id, signature) FROM STDIN") as copy:
+            with cursor.copy("COPY quote_words (word, sort_at, quote_id, signature, signature_high) FROM STDIN") as copy:
                 for row in postings:
                     copy.write_row(row)
         else:
@@ -148,8 +148,9 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
                                f"VALUES ({', '.join('?' * len(columns))})",
                                ((*r[:13], *(d and d.strftime("%Y-%m-%d %H:%M:%S.%f") for d in r[13:15]), r[15]) for r in quote_rows()))
             postings.sort()
-            cursor.executemany("INSERT INTO quote_words (word, sort_at, quote_id, signature) VALUES (?, ?, ?, ?)",
-                               ((w, d.strftime("%Y-%m-%d %H:%M:%S.%f"), i, s) for w, d, i, s in postings))
+            cursor.executemany("INSERT INTO quote_words (word, sort_at, quote_id, signature, signature_high) "
+                               "VALUES (?, ?, ?, ?, ?)",
+                               ((w, d.strftime("%Y-%m-%d %H:%M:%S.%f"), i, s, h) for w, d, i, s, h in postings))
         raw.commit()
         postings.clear()
     finally:

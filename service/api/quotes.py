@@ -50,7 +50,9 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
 
 def quote_list(filters: QuoteFilters, args: dict, require=None):
     """The quotes matching ``filters``, as ``list_response`` gives them (``require``: see there)."""
-    return list_response(lambda db: quotes_query(db, filters), args, stored_quote_fields, CSV_FIELDS, csv_row, require)
+    rarity = current_app.extensions["word_rarity"]
+    return list_response(lambda db: quotes_query(db, filters, rarity), args, stored_quote_fields, CSV_FIELDS, csv_row,
+                         require)
 
 
 def quote_etag(item: dict) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, PrimaryKeyConstraint, String,
-                        Text, UniqueConstraint, false, func)
+                        Text, UniqueConstraint, false, func, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 MAX_ID = 2**31 - 1  # ids are INTEGER in both databases; a larger one names no row
@@ -129,23 +129,31 @@ class Quote(Base):
     speaker: Mapped[Speaker | None] = relationship(lazy="joined")
 
 
+ANY_WORD = 2**63 - 1  # a signature's half (63 bits, the sign bit clear) with every bit: may hold any word
+
+
 class QuoteWord(Base):
     """One word of a quote (``queries.words_of`` of its text) at the quote's place in list order:
     the index of ``q=`` word search. Its key is in the order pages are read (newest first), so a
     page of quotes holding any word, common or rare, reads one page of this index.
 
-    ``signature`` is the quote's ``queries.words_signature``, kept in the key's index (SQLite's
-    table is its key; PostgreSQL's key INCLUDEs it): a walk along one word of ``q=`` drops most of
-    the quotes lacking another word by a test of its bits, before looking that word up."""
+    ``signature`` and ``signature_high`` are the quote's ``queries.words_signature`` (two halves of
+    63 bits), kept in the key's index (SQLite's table is its key; PostgreSQL's key INCLUDEs them): a
+    walk along one word of ``q=`` drops most of the quotes lacking another word by a test of its
+    bits, before looking that word up. A row written without ``signature_high`` (by a node still
+    running the code of before migration 0011, while nodes are upgraded one by one) has every bit:
+    its quote may hold any word, and the words are looked up."""
 
     __tablename__ = "quote_words"
-    __table_args__ = (PrimaryKeyConstraint("word", "sort_at", "quote_id", postgresql_include=["signature"]),
+    __table_args__ = (PrimaryKeyConstraint("word", "sort_at", "quote_id",
+                                           postgresql_include=["signature", "signature_high"]),
                       {"sqlite_with_rowid": False})
 
     word: Mapped[str] = mapped_column(String(100))
     sort_at: Mapped[datetime] = mapped_column(DateTime())  # the quote's sort_at
     quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
     signature: Mapped[int] = mapped_column(BigInteger)
+    signature_high: Mapped[int] = mapped_column(BigInteger, server_default=text(str(ANY_WORD)))
 
 
 class QuoteCorrection(Base):

@@ -4,15 +4,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+import threading
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
 import orjson
-from sqlalchemy import (Connection, Row, ScalarSelect, Select, bindparam, cast, delete, exists, false, func, insert,
-                        literal, or_, select, tuple_, union_all, update)
+from sqlalchemy import (Connection, Row, Select, bindparam, delete, exists, false, func, insert, literal, or_, select,
+                        tuple_, union_all, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.compiler import compiles
@@ -21,7 +23,7 @@ from sqlalchemy.sql.expression import Alias, ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..nlp.normalize import name_key
-from .models import MAX_ID, Article, Quote, QuoteWord, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
+from .models import ANY_WORD, MAX_ID, Article, Quote, QuoteWord, Speaker, SpeakerAlias, SpeakerRole, SpeakerToken, StoreVersion
 from .reads import DriverReads
 
 # the tables, for statements that are Core's work only (no ORM objects)
@@ -165,9 +167,8 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
     words = []
     for quote in stored:
         said = words_of(quote.text)
-        signature = words_signature(said)
-        words += [{"word": word, "sort_at": quote.sort_at, "quote_id": quote.id, "signature": signature}
-                  for word in said]
+        signature = signature_columns(said)
+        words += [{"word": word, "sort_at": quote.sort_at, "quote_id": quote.id, **signature} for word in said]
     if words:
         session.execute(insert(QuoteWord), words)
     from .corrections import reapply_corrections  # builds on this module
@@ -267,9 +268,9 @@ def bump_version(session: Session) -> None:
 # -- quotes --------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
-PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see _walked_word)
+PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see WordRarity)
 WALK_CHOICES = 8  # words of q= (the longest) of which the rarest is walked: the others are looked up
-SIGNATURE_BITS = 63  # of a 64-bit integer, its sign bit left clear: one value in both databases
+SIGNATURE_BITS = 63  # of each of the signature's two 64-bit columns, the sign bit left clear: one value in both databases
 
 
 def words_of(text: str) -> list[str]:
@@ -278,22 +279,38 @@ def words_of(text: str) -> list[str]:
     return list(dict.fromkeys(word[:MAX_WORD] for word in WORD.findall(name_key(text))))
 
 
-def word_bits(word: str) -> int:
-    """The two bits (of ``SIGNATURE_BITS``) a hash of ``word`` sets in a signature. Stored in
-    ``quote_words``: changing it needs a migration that computes the signatures again."""
-    digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+def _two_bits(digest: bytes) -> int:
     return 1 << int.from_bytes(digest[:4], "big") % SIGNATURE_BITS | 1 << int.from_bytes(digest[4:], "big") % SIGNATURE_BITS
+
+
+def word_bits(word: str) -> int:
+    """The bits a hash of ``word`` sets in a signature of ``2 * SIGNATURE_BITS`` bits: two in each
+    half (of two hashes: the low half's is the one of migration 0009). Stored in ``quote_words``:
+    changing it needs a migration that computes the signatures again."""
+    data = word.encode("utf-8", "surrogatepass")
+    low = hashlib.blake2b(data, digest_size=8).digest()
+    high = hashlib.blake2b(data, digest_size=8, person=b"high").digest()
+    return _two_bits(low) | _two_bits(high) << SIGNATURE_BITS
 
 
 def words_signature(words: list[str]) -> int:
     """The bits of every word of ``words`` (a superimposed code): a quote whose signature lacks one
-    bit of another word's cannot hold that word; one that has them all may (of 516 quotes of real
-    news articles, thirteen words each at the median, about one in six of those lacking a word
-    has its bits), so the word is then looked up. ``words_signature(words_of("Le budget voté"))``."""
+    bit of another word's cannot hold that word; one that has them all may, so the word is then
+    looked up. Of 516 quotes of real news articles (thirteen words each at the median), one in 5.7
+    of those lacking a word has its bits in the low half (all there was before migration 0011), one
+    in 17 in both halves (one in 15 and one in 170 of ``bench/api.py``'s quotes of 6 to 14 words).
+    ``words_signature(words_of("Le budget voté"))``."""
     signature = 0
     for word in words:
         signature |= word_bits(word)
     return signature
+
+
+def signature_columns(words: list[str]) -> dict[str, int]:
+    """``words_signature(words)`` as ``quote_words`` stores it: ``signature`` (its low half) and
+    ``signature_high``."""
+    signature = words_signature(words)
+    return {"signature": signature & ANY_WORD, "signature_high": signature >> SIGNATURE_BITS}
 
 
 @dataclass(frozen=True)
@@ -345,11 +362,12 @@ QUOTE_ROW_COLUMNS = (
     _articles.c.published_at.label("article_published_at"))
 
 
-def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) -> QuoteQuery:
+def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
+                 rarity: WordRarity | None = None) -> QuoteQuery:
     """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
     names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
-    would guess of a subquery; a walk along words of ``q`` follows the rarest (``_walked_word``,
-    at most ``PROBE`` index entries read each, in the same statement) and tests the words' bits
+    would guess of a subquery; a walk along words of ``q`` follows the rarest (``rarity``: known
+    from earlier pages of this process, else probed now) and tests the words' bits
     (``words_signature``) on each entry before looking the others up. On SQLite, which
     has no statistics of a store the service fills, the index walked is the shape's choice: a
     speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
@@ -362,15 +380,18 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
         else:
             shape["speaker"], params["speaker_ids"] = "ids", speaker_ids_named(db, filters.speaker)
     if filters.q is not None:
-        # the longest first: of a long q, the words the walk is chosen from (WALK_CHOICES); in a
-        # language, the longer a word the rarer it tends to be
-        words = sorted(words_of(filters.q), key=len, reverse=True)
+        words = words_of(filters.q)
         shape["words"], shape["no_words"] = len(words), not words
-        params.update((f"word{i}", word) for i, word in enumerate(words))
         # the index of a word is in page order: it drives the walk unless a speaker or an article does
         shape["by_words"] = bool(words) and filters.speaker is None and filters.article is None
-        if shape["by_words"] and len(words) > 1:  # the walk is one word's: the others' bits are tested on
-            params["words_bits"], params["probe"] = words_signature(words), PROBE  # each entry, then the words
+        if shape["by_words"] and len(words) > 1:  # the walk is one word's (word0): the others' bits are
+            # tested on each entry, then the words looked up. It is chosen among the longest: in a
+            # language, the longer a word the rarer it tends to be
+            walked = (rarity or WordRarity(seconds=0)).rarest(db, sorted(words, key=len, reverse=True)[:WALK_CHOICES])
+            words = [walked, *(word for word in words if word != walked)]
+            bits = words_signature(words)
+            params["words_bits"], params["words_bits_high"] = bits & ANY_WORD, bits >> SIGNATURE_BITS
+        params.update((f"word{i}", word) for i, word in enumerate(words))
     if filters.role:
         shape["role"], params["role"] = True, "%" + _like_escaped(name_key(filters.role)) + "%"
     for name in ("article", "since", "until"):
@@ -386,24 +407,59 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters) 
     return QuoteQuery(Shape(**shape), params)
 
 
-@lru_cache(maxsize=32)
-def _walked_word(words: int) -> ScalarSelect:
-    """Which of ``word0``, ``word1``… (``words`` of them) a page walks, chosen in the page's own
-    statement (no round trip of its own): the rarest where pages start (the newest quotes). Each
-    word's newest ``:probe`` entries of ``quote_words`` (at most) are read once: fewest entries
-    first (a word no quote has: its empty range ends the walk at once); of words with ``:probe`` or
-    more, the one whose ``:probe`` newest go back furthest; then the first of them."""
+class WordRarity:
+    """Which word of ``q=`` a page walks: the rarest where pages start (the newest quotes), from
+    each word's newest ``PROBE`` entries of ``quote_words`` (at most): a word no quote has (its
+    empty range ends the walk at once), then the fewest entries, then, of words with ``PROBE`` or
+    more, the one whose ``PROBE`` newest go back furthest, then the order given.
+
+    What a probe found is kept for ``seconds`` (at most ``size`` words, least recently used dropped
+    first), so that a page of words seen lately is one statement. A word's rarity moves slowly, and
+    a stale one costs a longer walk, never a wrong page: every word of ``q`` is still required. One
+    per app (``create_app``); ``seconds=0`` keeps nothing."""
+
+    def __init__(self, seconds: float = 300.0, size: int = 100_000, clock: Callable[[], float] = time.monotonic):
+        self.seconds, self.size, self.clock = seconds, size, clock
+        self._known: OrderedDict[str, tuple[float, tuple]] = OrderedDict()  # word: (when probed, rank)
+        self._lock = threading.Lock()
+
+    def rarest(self, db: Session | Connection | DriverReads, words: list[str]) -> str:
+        """The word of ``words`` (distinct) a walk should follow; probes the words not known, in one statement."""
+        now = self.clock()
+        ranks: dict[str, tuple] = {}
+        with self._lock:
+            for word in words:
+                known = self._known.get(word)
+                if known is not None and now - known[0] < self.seconds:
+                    ranks[word] = known[1]
+                    self._known.move_to_end(word)
+        missing = [word for word in words if word not in ranks]
+        if missing:
+            params = {"probe": PROBE, **{f"word{i}": word for i, word in enumerate(missing)}}
+            for position, entries, oldest in _rows(db, _word_probes(len(missing)), params):
+                ranks[missing[position]] = (entries, oldest or datetime.min)
+            if self.seconds > 0:
+                with self._lock:
+                    for word in missing:
+                        self._known[word] = (now, ranks[word])
+                        self._known.move_to_end(word)
+                    while len(self._known) > self.size:
+                        self._known.popitem(last=False)
+        return min(words, key=lambda word: (*ranks[word], words.index(word)))
+
+
+@lru_cache(maxsize=WALK_CHOICES)
+def _word_probes(words: int) -> Select:
+    """``(position, entries, oldest)`` of ``word0``, ``word1``… (``words`` of them): each one's
+    newest ``:probe`` entries of ``quote_words`` (at most), read in its part of the key."""
     probes = []
     for i in range(words):
         newest = (select(_words.c.sort_at).where(_words.c.word == bindparam(f"word{i}"))
                   .order_by(_words.c.sort_at.desc(), _words.c.quote_id.desc()).limit(bindparam("probe"))
                   .subquery(f"newest{i}"))
-        probes.append(select(cast(bindparam(f"word{i}"), _words.c.word.type).label("word"),
-                             literal(i).label("position"), func.count().label("entries"),
+        probes.append(select(literal(i).label("position"), func.count().label("entries"),
                              func.min(newest.c.sort_at).label("oldest")).select_from(newest))
-    found = union_all(*probes).subquery("probes")
-    return (select(found.c.word).order_by(found.c.entries, found.c.oldest, found.c.position).limit(1)
-            .scalar_subquery())
+    return probes[0] if words == 1 else union_all(*probes)
 
 
 def _rows(db: Session | Connection | DriverReads, statement: Select, params: dict) -> list:
@@ -438,17 +494,16 @@ def _conditions(shape: Shape) -> list:
     if shape.no_words:
         conditions.append(false())
     if shape.by_words and shape.words > 1:  # before the lookups: it spares most of them
-        bits = bindparam("words_bits", type_=_walk.c.signature.type)
-        conditions.append(_walk.c.signature.bitwise_and(bits) == bits)
-    # a walk along the only word of q= needs no lookup: the walk is its entries
-    for i in range(shape.words) if not shape.by_words or shape.words > 1 else ():
+        for column, name in ((_walk.c.signature, "words_bits"), (_walk.c.signature_high, "words_bits_high")):
+            bits = bindparam(name, type_=column.type)
+            conditions.append(column.bitwise_and(bits) == bits)
+    # a walk along word0 needs no lookup of it: the walk is its entries
+    for i in range(1 if shape.by_words else 0, shape.words):
         index = _word_lookup(i)
         # a lookup of the word's key for each quote walked; OFFSET 0 keeps PostgreSQL from making it
         # a join, which would read the whole list of a common word into a hash
-        found = exists(select(index.c.quote_id).where(
-            index.c.word == bindparam(f"word{i}"), index.c.sort_at == key_at, index.c.quote_id == key_id).offset(0))
-        # nor does the word of several a walk follows (_walked_word), known only as the statement runs
-        conditions.append(or_(_walk.c.word == bindparam(f"word{i}"), found) if shape.by_words else found)
+        conditions.append(exists(select(index.c.quote_id).where(
+            index.c.word == bindparam(f"word{i}"), index.c.sort_at == key_at, index.c.quote_id == key_id).offset(0)))
     if shape.role:
         conditions.append(_quotes.c.role_key.like(bindparam("role"), escape="/"))
     if shape.article:
@@ -505,9 +560,8 @@ def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False
     :after_id)``."""
     if shape.by_words:  # the quotes holding one word of q=, in page order: a range of quote_words' key
         walk = _walk
-        walked = bindparam("word0") if shape.words == 1 else _walked_word(min(shape.words, WALK_CHOICES))
         stmt = (select(*QUOTE_ROW_COLUMNS).select_from(walk).join(_quotes, _quotes.c.id == walk.c.quote_id)
-                .where(walk.c.word == walked))
+                .where(walk.c.word == bindparam("word0")))
         keys = (walk.c.sort_at, walk.c.quote_id)
         if shape.since:
             stmt = stmt.where(walk.c.sort_at >= bindparam("since"))

@@ -31,7 +31,7 @@ from service.api.schemas import QuoteFiltersSchema
 from tests.conftest import DATABASES
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
-from service.store.queries import words_of, words_signature
+from service.store.queries import signature_columns, words_of
 from service.store.reads import DriverReads
 
 # the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
@@ -101,7 +101,7 @@ def big_store(request, make_store_app):
              "sort_at": START + timedelta(days=q // 10 + 1), "rejected": q % 97 == 0} for q in range(2000)])
         connection.execute(insert(QuoteWord), [
             {"word": word, "sort_at": START + timedelta(days=q // 10 + 1), "quote_id": q + 1,
-             "signature": words_signature(words_of(f"Le budget {q}"))}
+             **signature_columns(words_of(f"Le budget {q}"))}
             for q in range(2000) for word in words_of(f"Le budget {q}")])
         if request.param == "analysed":
             connection.execute(text("ANALYZE"))

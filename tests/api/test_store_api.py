@@ -328,8 +328,8 @@ def test_a_word_whose_bits_a_quote_has_is_still_looked_up(store_client):
     assert store_client.post("/v1/articles", json={"text": text}).status_code == 201
     said = words_of(text.split("»")[0])
     signature = words_signature(said)
-    lookalike = next(word for word in (f"mot{i}" for i in range(10_000))
-                     if word_bits(word) & signature == word_bits(word))
+    lookalike = next(word for word in (f"mot{i}" for i in range(100_000))
+                     if word_bits(word) & signature == word_bits(word))  # both halves
 
     def found(query: str) -> int:
         return len(all_pages(store_client, f"/v1/quotes?q={query}&limit=1"))
@@ -339,18 +339,22 @@ def test_a_word_whose_bits_a_quote_has_is_still_looked_up(store_client):
 
 
 def test_a_signature_holds_the_bits_of_each_of_its_words_and_never_changes():
-    from service.store.queries import SIGNATURE_BITS, word_bits, words_signature
+    from service.store.queries import SIGNATURE_BITS, signature_columns, word_bits, words_signature
 
     words = ["budget", "ecoles", "l", "etat", "2024"]
     signature = words_signature(words)
     for word in words:
         bits = word_bits(word)
-        assert 1 <= bin(bits).count("1") <= 2 and bits < 2**SIGNATURE_BITS
+        low, high = bits & (2**SIGNATURE_BITS - 1), bits >> SIGNATURE_BITS
+        assert 1 <= bin(low).count("1") <= 2 and 1 <= bin(high).count("1") <= 2 and high < 2**SIGNATURE_BITS
         assert signature & bits == bits
     assert signature == word_bits("budget") | word_bits("ecoles") | word_bits("l") | word_bits("etat") | word_bits("2024")
     assert words_signature([]) == 0
-    # stored in quote_words: a new hash needs a migration that computes every signature again
-    assert word_bits("budget") == 0x28000
+    assert signature_columns(words) == {"signature": signature & (2**SIGNATURE_BITS - 1),
+                                        "signature_high": signature >> SIGNATURE_BITS}
+    # stored in quote_words: a new hash needs a migration that computes every signature again. The
+    # low half is the one of migration 0009, the high half that of 0011
+    assert word_bits("budget") == 0x800000400000 << SIGNATURE_BITS | 0x28000
 
 
 def test_json_pages_write_dates_as_the_schema_does(store_client, seeded):

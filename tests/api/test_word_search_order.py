@@ -1,7 +1,8 @@
-"""``q=`` of several words walks the rarest one where a page starts, chosen by the page's own
-statement (``queries._walked_word``): a word no quote has, then the fewest entries, then, of words
-with ``PROBE`` entries or more, the one whose ``PROBE`` newest go back furthest, then the order of
-``q``; the others are tested on each entry walked."""
+"""``q=`` of several words walks the rarest one where a page starts (``queries.WordRarity``): a
+word no quote has, then the fewest entries, then, of words with ``PROBE`` entries or more, the one
+whose ``PROBE`` newest go back furthest, then the order of ``q``; the others are tested on each
+entry walked. What a probe finds is kept for a while, so that a page of words seen lately is one
+statement; a stale rarity walks another word, and finds the same quotes."""
 from __future__ import annotations
 
 import itertools
@@ -10,14 +11,13 @@ import string
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, insert, text
 
 from service.store import queries
 from service.store.db import make_engine, upgrade
 from service.store.models import Article, Quote, QuoteWord
-from service.store.queries import QuoteFilters, page, quotes_query, words_signature
+from service.store.queries import QuoteFilters, WordRarity, page, quotes_query, signature_columns, words_signature
 from service.store.reads import DriverReads, driver_reads
-
 # quote n (1 to 10) is dated day n and holds these words
 WORDS = {n: ["commun"] + (["rare"] if n >= 9 else []) + (["ancien"] if n <= 5 else ["recent"]) for n in range(1, 11)}
 DAY = datetime(2025, 1, 1)
@@ -34,7 +34,7 @@ def store_quotes(engine, said: dict[int, list[str]]) -> None:
              "kind": "direct", "confidence": 0.9, "sort_at": DAY + timedelta(days=n), "rejected": False}
             for n, words in said.items()])
         connection.execute(insert(QuoteWord), [
-            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, "signature": words_signature(words)}
+            {"word": word, "sort_at": DAY + timedelta(days=n), "quote_id": n, **signature_columns(words)}
             for n, words in said.items() for word in words])
 
 
@@ -55,44 +55,80 @@ def engine(database_url):
     engine.dispose()
 
 
-def walked_word(db, words: list[str]) -> str:
-    """The word of ``words`` a page's walk follows: the choice its statement makes."""
-    params = {"probe": queries.PROBE, **{f"word{i}": word for i, word in enumerate(words)}}
-    return db.scalar(select(queries._walked_word(len(words))), params)
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def ids(db, q: str, limit: int = 10, rarity: WordRarity | None = None, cursor: str | None = None) -> list[int]:
+    return [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=q), rarity), limit, cursor)[0]]
 
 
 def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch):
     monkeypatch.setattr(queries, "PROBE", 3)
+    rarest = WordRarity(seconds=0).rarest
     with driver_reads(engine) as db:
-        assert walked_word(db, ["commun", "recent", "ancien", "rare", "absent"]) == "absent"
-        assert walked_word(db, ["commun", "recent", "ancien", "rare"]) == "rare"
+        assert rarest(db, ["commun", "recent", "ancien", "rare", "absent"]) == "absent"
+        assert rarest(db, ["commun", "recent", "ancien", "rare"]) == "rare"
         # ancien's 3 newest go back to day 3, the others' to day 8
-        assert walked_word(db, ["commun", "recent", "ancien"]) == "ancien"
-        assert walked_word(db, ["recent", "commun"]) == "recent"  # a tie: the order of q
-        assert walked_word(db, ["commun", "recent"]) == "commun"
+        assert rarest(db, ["commun", "recent", "ancien"]) == "ancien"
+        assert rarest(db, ["recent", "commun"]) == "recent"  # a tie: the order given
+        assert rarest(db, ["commun", "recent"]) == "commun"
         query = quotes_query(db, QuoteFilters(q="commun recent ancien rare absent"))
-        assert query.shape.by_words and query.params["words_bits"] == words_signature(
-            ["commun", "recent", "ancien", "rare", "absent"])
+        assert query.shape.by_words and query.params["word0"] == "absent"  # the word walked is word0
+        bits = words_signature(["commun", "recent", "ancien", "rare", "absent"])
+        assert (query.params["words_bits"], query.params["words_bits_high"]) == (bits % 2**63, bits >> 63)
         assert page(db, query, 10, None)[0] == []
-        found = page(db, quotes_query(db, QuoteFilters(q="recent commun rare")), 10, None)[0]
-        assert [row[0] for row in found] == [10, 9]
-        found = page(db, quotes_query(db, QuoteFilters(q="ancien commun")), 2, None)[0]
-        assert [row[0] for row in found] == [5, 4]
-        found = page(db, quotes_query(db, QuoteFilters(q="commun ancien")), 2, None)[0]
-        assert [row[0] for row in found] == [5, 4]
+        assert ids(db, "recent commun rare") == [10, 9]
+        assert ids(db, "ancien commun", 2) == ids(db, "commun ancien", 2) == [5, 4]
 
 
-def test_a_page_of_several_words_is_one_statement(engine, monkeypatch):
+def test_a_page_of_words_seen_lately_is_one_statement(engine, monkeypatch):
+    rarity = WordRarity()
     sent = statements_sent(monkeypatch)
     with driver_reads(engine) as db:
-        query = quotes_query(db, QuoteFilters(q="ancien commun rare"))
-        rows, cursor = page(db, query, 1, None)
-    assert [row[0] for row in rows] == [] and cursor is None and len(sent) == 1
-    sent.clear()
+        assert ids(db, "ancien commun rare", rarity=rarity) == []
+        assert len(sent) == 2  # the words' probe, then the page
+        sent.clear()
+        rows, cursor = page(db, quotes_query(db, QuoteFilters(q="recent commun"), rarity), 2, None)
+        assert [row[0] for row in rows] == [10, 9] and cursor and len(sent) == 2  # recent is new
+        sent.clear()
+        assert ids(db, "commun recent", 2, rarity, cursor) == [8, 7] and len(sent) == 1
+        assert ids(db, "rare ancien", rarity=rarity) == [] and len(sent) == 2
+    assert not any("newest" in sql for sql in sent)  # the pages probe nothing
+
+
+def test_what_a_probe_found_is_kept_for_a_while(engine, monkeypatch):
+    monkeypatch.setattr(queries, "PROBE", 3)
+    clock = Clock()
+    rarity = WordRarity(seconds=60, size=3, clock=clock)
     with driver_reads(engine) as db:
-        rows, cursor = page(db, quotes_query(db, QuoteFilters(q="recent commun")), 2, None)
-        assert [row[0] for row in rows] == [10, 9] and cursor and len(sent) == 1
-        assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q="recent commun")), 2, cursor)[0]] == [8, 7]
+        assert rarity.rarest(db, ["commun", "rare"]) == "rare"
+        with engine.begin() as connection:  # « commun » leaves every quote but the oldest: rare is now commoner
+            connection.execute(text("DELETE FROM quote_words WHERE word = 'commun' AND quote_id > 1"))
+        clock.now += 59
+        assert rarity.rarest(db, ["commun", "rare"]) == "rare"  # as probed a minute ago
+        assert ids(db, "commun rare", rarity=rarity) == []  # the walk along rare still finds what is stored
+        clock.now += 1
+        assert rarity.rarest(db, ["commun", "rare"]) == "commun"  # probed again
+        sent = statements_sent(monkeypatch)
+        assert rarity.rarest(db, ["recent", "ancien"]) == "ancien" and len(sent) == 1
+        assert rarity.rarest(db, ["rare"]) == "rare" and len(sent) == 1  # known
+        assert rarity.rarest(db, ["commun"]) == "commun" and len(sent) == 2  # of 3 words kept, the least recently used went
+
+
+def test_a_stale_rarity_finds_the_same_quotes(engine, monkeypatch):
+    """Whichever word is walked, every word of q is required: a rarity that names the commonest
+    word (as a stale one may) costs a longer walk, not another page."""
+    with driver_reads(engine) as db:
+        expected = {q: ids(db, q, 3) for q in ("commun rare", "recent commun", "ancien commun", "rare ancien")}
+        monkeypatch.setattr(WordRarity, "rarest", lambda self, db, words: "commun" if "commun" in words else words[0])
+        for q, found in expected.items():
+            assert ids(db, q, 3, WordRarity()) == found
+            assert ids(db, q, 2, WordRarity()) == found[:2]
 
 
 def longest_q() -> list[str]:
@@ -106,20 +142,20 @@ def longest_q() -> list[str]:
         length += 1 + len(word)
 
 
-def test_the_longest_q_is_one_statement_choosing_among_a_few_words(database_url, monkeypatch):
+def test_the_longest_q_probes_a_few_words_then_is_one_statement(database_url, monkeypatch):
     engine = make_engine(database_url)
     words = longest_q()
     store_quotes(engine, {1: words, 2: words[:-1]})
+    rarity = WordRarity()
     sent = statements_sent(monkeypatch)
     try:
         with driver_reads(engine) as db:
-            assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=" ".join(words))), 10, None)[0]] == [1]
-            assert [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=" ".join(words[:-1]))), 10, None)[0]] \
-                == [2, 1]
-        # one statement a page; the walk is chosen among WALK_CHOICES words, the others looked up
-        assert len(words) > 150 and len(sent) == 2
-        assert all(set(re.findall(r"\bnewest(\d+)\b", sql)) == {str(i) for i in range(queries.WALK_CHOICES)}
-                   for sql in sent)
+            assert ids(db, " ".join(words), rarity=rarity) == [1]
+            assert ids(db, " ".join(words[:-1]), rarity=rarity) == [2, 1]
+        # the walk is chosen among the WALK_CHOICES longest words (probed once), the others looked up
+        assert len(words) > 150 and len(sent) == 3
+        assert set(re.findall(r"\bnewest(\d+)\b", sent[0])) == {str(i) for i in range(queries.WALK_CHOICES)}
+        assert not any("newest" in sql for sql in sent[1:])
         if engine.dialect.name == "postgresql":  # JIT compiled such a statement for seconds
             with engine.connect() as connection:
                 assert connection.scalar(text("SHOW jit")) == "off"
