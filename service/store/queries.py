@@ -418,7 +418,7 @@ class WordRarity:
     a stale one costs a longer walk, never a wrong page: every word of ``q`` is still required. One
     per app (``create_app``); ``seconds=0`` keeps nothing."""
 
-    def __init__(self, seconds: float = 300.0, size: int = 100_000, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, seconds: float = 300.0, size: int = 20_000, clock: Callable[[], float] = time.monotonic):
         self.seconds, self.size, self.clock = seconds, size, clock
         self._known: OrderedDict[str, tuple[float, tuple]] = OrderedDict()  # word: (when probed, rank)
         self._lock = threading.Lock()

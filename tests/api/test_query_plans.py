@@ -31,7 +31,7 @@ from service.api.schemas import QuoteFiltersSchema
 from tests.conftest import DATABASES
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
-from service.store.queries import signature_columns, words_of
+from service.store.queries import WordRarity, signature_columns, words_of
 from service.store.reads import DriverReads
 
 # the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
@@ -108,13 +108,13 @@ def big_store(request, make_store_app):
     return app
 
 
-def quote_selects(app, path: str) -> list[tuple[str, object]]:
-    """The SELECTs reading ``quotes`` that answering ``path`` sent, with their parameters: through
+def quote_selects(app, path: str, table: str = "quotes") -> list[tuple[str, object]]:
+    """The SELECTs reading ``table`` that answering ``path`` sent, with their parameters: through
     a Core connection (streams) or on the driver's (``DriverReads``, JSON pages)."""
     sent = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _executemany):
-        if statement.lstrip().upper().startswith("SELECT") and re.search(r"\b(FROM|JOIN) quotes\b", statement):
+        if statement.lstrip().upper().startswith("SELECT") and re.search(rf"\b(FROM|JOIN) {table}\b", statement):
             sent.append((statement, parameters))
 
     driver_execute = DriverReads.execute_sql
@@ -223,6 +223,26 @@ def test_a_csv_export_reads_quotes_through_an_index(big_store):
     for statement, parameters in selects:
         assert_indexed(plan(big_store, statement, parameters), big_store.extensions["db_engine"].dialect.name,
                        "search", False)
+
+
+@BIG_STORES
+def test_the_rarity_of_words_is_probed_in_their_part_of_the_word_index(big_store):
+    """Before a page of several words, the words this process does not know yet are probed (how
+    rare each is, ``queries.WordRarity``): each one's newest entries of ``quote_words``, read in its
+    part of the key, newest first, with no sort; the next page of the same words probes nothing."""
+    big_store.extensions["word_rarity"] = WordRarity()  # nothing known
+    path = "/v1/quotes?limit=5&q=budget%20le%2017"
+    probes = [sent for sent in quote_selects(big_store, path, "quote_words")
+              if not re.search(r"\b(FROM|JOIN) quotes\b", sent[0])]
+    assert len(probes) == 1
+    joined = "\n".join(plan(big_store, *probes[0]))
+    if big_store.extensions["db_engine"].dialect.name == "postgresql":
+        assert not re.search(r"Seq Scan|\bSort\b", joined), joined
+        assert len(re.findall(r"Index Only Scan Backward using quote_words_pkey on quote_words\b", joined)) == 3, joined
+    else:
+        assert len(re.findall(r"SEARCH quote_words USING PRIMARY KEY \(word=\?\)", joined)) == 3, joined
+        assert not re.search(r"SCAN quote_words|TEMP B-TREE", joined), joined
+    assert len(quote_selects(big_store, path, "quote_words")) == 1  # the page alone
 
 
 @BIG_STORES
