@@ -389,8 +389,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
             # language, the longer a word the rarer it tends to be
             walked = (rarity or WordRarity(seconds=0)).rarest(db, sorted(words, key=len, reverse=True)[:WALK_CHOICES])
             words = [walked, *(word for word in words if word != walked)]
-            bits = words_signature(words)
-            params["words_bits"], params["words_bits_high"] = bits & ANY_WORD, bits >> SIGNATURE_BITS
+            bits = signature_columns(words)
+            params["words_bits"], params["words_bits_high"] = bits["signature"], bits["signature_high"]
         params.update((f"word{i}", word) for i, word in enumerate(words))
     if filters.role:
         shape["role"], params["role"] = True, "%" + _like_escaped(name_key(filters.role)) + "%"
@@ -445,7 +445,7 @@ class WordRarity:
                         self._known.move_to_end(word)
                     while len(self._known) > self.size:
                         self._known.popitem(last=False)
-        return min(words, key=lambda word: (*ranks[word], words.index(word)))
+        return min(words, key=ranks.__getitem__)  # of equal ranks, the first given
 
 
 @lru_cache(maxsize=WALK_CHOICES)
