@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import http
 
+import flask_smorest
 import marshmallow as ma
 from flask_smorest import Api
 from flask_smorest.spec.plugins import integerconverter2paramschema
 from flask_smorest.utils import prepare_response
+from webargs.flaskparser import FlaskParser
+from webargs.multidictproxy import MultiDictProxy
 from werkzeug.routing import IntegerConverter
 
 from ..errors import PROBLEM_MIMETYPE, http_problem
@@ -29,6 +32,23 @@ class IdConverter(IntegerConverter):
 
     def __init__(self, url_map):
         super().__init__(url_map, min=1, max=MAX_ID)
+
+
+class QueryStringParser(FlaskParser):
+    """webargs' parser, reading a query string as a plain dict (each key's first value, what the
+    multidict proxy gives a field that takes one value) unless the schema has a field that takes a
+    repeated key: the proxy looks each field up in werkzeug's ``MultiDict``, where a missing key
+    raises and catches an exception, the third of parsing a list page's arguments (issue 14)."""
+
+    def load_querystring(self, req, schema: ma.Schema):
+        proxy = MultiDictProxy(req.args, schema)
+        return proxy if proxy.multiple_keys else req.args.to_dict()
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's blueprint, its arguments read by ``QueryStringParser``: every resource's."""
+
+    ARGUMENTS_PARSER = QueryStringParser()
 
 
 class QuoteApi(Api):

@@ -4,13 +4,14 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..ingest import ingest_article
 from ..store.models import Article
 from ..store.queries import ArticleConflict, ArticleInput, delete_article
+from . import Blueprint
 from .auth import WRITE_SECURITY, require_key
 from .jobs import (CALLBACK_URL_PATTERN, PREFER_HEADER, JobSchema, callback_url_allowed, enqueue_article,
                    prefers_async, send_webhook, webhook_outbox)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..ingest import extract_quotes
+from . import Blueprint
 from .schemas import QuoteSchema, Text
 
 blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract attributed quotes from a French article")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import Response, current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..metrics import render_metrics
 from ..tasks import QueueCollector, broker_status
 from ..webhooks import OutboxCollector
+from . import Blueprint
 
 blp = Blueprint("health", __name__, description="Liveness, readiness and metrics")
 

@@ -7,7 +7,7 @@ import re
 import marshmallow as ma
 from flask import current_app, jsonify, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..ingest import utc_now
 from ..store.jobs import NewJob, record_jobs
@@ -16,6 +16,7 @@ from ..store.queries import ArticleInput
 from ..store.outbox import add_delivery
 from ..tasks import BrokerUnavailable, enqueue, new_job_id, publish_delivery
 from ..webhooks import WebhookRefused, check_scheme
+from . import Blueprint
 from .auth import require_key
 from .timestamps import UtcDateTime
 

@@ -7,7 +7,7 @@ import json
 import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -16,6 +16,7 @@ from ..nlp.normalize import name_key
 from ..store.corrections import CorrectionError, correct_quote, quote_history
 from ..store.models import Quote
 from ..store.queries import QuoteFilters, quotes_query
+from . import Blueprint
 from .auth import WRITE_SECURITY, require_key, writer_label
 from .listing import STREAM_RESPONSES, list_response
 from .schemas import (WORDS, QuoteFiltersSchema, QuotePageSchema, StoredQuoteSchema, Text,

@@ -4,11 +4,12 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy import bindparam, select
 
 from ..store.models import Speaker
 from ..store.queries import QuoteFilters, speaker_ranking, speakers_query
+from . import Blueprint
 from .auth import require_key
 from .listing import STREAM_RESPONSES
 from .quotes import filters_from, quote_list
