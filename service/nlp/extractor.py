@@ -303,15 +303,18 @@ class QuoteExtractor:
     @staticmethod
     def _with_role_given_later(quote: Quote, index: EntityIndex) -> Quote:
         """« « … », a dit Paul X. Le ministre de l'Économie a ajouté … »: the role the article
-        gives a person after a quote is theirs for that quote too."""
+        gives a person after a quote (or a fuller form of it: « le ministre X », then « le
+        ministre de la Santé ») is theirs for that quote too."""
         speaker = quote.speaker
         named = index.named_later(speaker.name) if speaker is not None else None
         if named is not None:
             return replace(quote, speaker=replace(speaker, name=named, role=index.role_of(named)))
-        if speaker is None or speaker.role or speaker.type != PERSON or not index.knows(speaker.name):
+        if speaker is None or speaker.type != PERSON or not index.knows(speaker.name):
             return quote
         role = index.role_of(speaker.name)
-        return replace(quote, speaker=replace(speaker, role=role)) if role else quote
+        if role and (not speaker.role or index.fuller_role(role, speaker.role)):
+            return replace(quote, speaker=replace(speaker, role=role))
+        return quote
 
     def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of, resolved: set[int]) -> Speaker | None:
         """The speaker of one cue; a named speaker becomes the topic later pronouns point back to."""
@@ -335,8 +338,10 @@ class QuoteExtractor:
         else:
             person = index.person_by_role(ref.role, ref.start, ref.gender) \
                 or index.person_by_party(ref.role, ref.start, ref.gender)
-            if person is None and ref.subject:  # « L'élu a qualifié … »
+            if person is None and ref.subject:  # « Paul X repère … Le conseiller municipal s'alarme »
                 person = index.person_just_described(ref.start, sentence, ref.gender, ref.role)
+                if person is not None:  # what the article calls him is his role, unless it gave one
+                    index.add_role(person, ref.role)
             if person is None and ref.main_subject and index.party_of_role(ref.role) \
                     and index.nobody_named_could_be(ref.role, ref.start, ref.gender):
                 index.describe(ref.role, ref.start, sentence, True, ref.gender)  # « Le prévenu a nié. « … », dit-il »

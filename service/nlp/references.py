@@ -71,7 +71,10 @@ class EntityIndex:
             name = self.canonical(r.name) if r.label == "PER" else r.name
             counts[name_key(name)][r.role] += 1
             first_seen.setdefault((name_key(name), r.role), r.start)
-        self._roles = {k: max(c, key=lambda role: (c[role], -first_seen[(k, role)])) for k, c in counts.items()}
+        # the role given most, a fuller form counting its shorter ones (« ministre » twice, « ministre de la
+        # Santé » once: the latter, three times), then the first given
+        self._roles = {k: max(c, key=lambda role: (c[role] + sum(c[s] for s in c if self.fuller_role(role, s)),
+                                                   -first_seen[(k, role)])) for k, c in counts.items()}
         self._genders: dict[str, Counter] = defaultdict(Counter)
         for r in roles:  # « la procureure X », « M. X »: the gender the article gives each person
             if r.label == "PER" and r.gender:
@@ -142,8 +145,18 @@ class EntityIndex:
 
     def add_role(self, name: str, role: str) -> None:
         """« …, résume la cheffe du service, … » resolved to Anne X: the role the article gives her,
-        for « la cheffe de service » later on and her next quotes, unless she already has one."""
-        self._roles.setdefault(name_key(self.canonical(name)), role)
+        for « la cheffe de service » later on and her next quotes, unless she already has one (of
+        which ``role`` is not a fuller form)."""
+        key = name_key(self.canonical(name))
+        if key not in self._roles or self.fuller_role(role, self._roles[key]):
+            self._roles[key] = role
+
+    @staticmethod
+    def fuller_role(role: str, than: str) -> bool:
+        """« ministre de la Santé publique » is a fuller form of « ministre », « cheffe du service
+        des urgences » of « cheffe de service »: the same head, more words."""
+        longer, shorter = name_key(role).split(), name_key(than).split()
+        return len(longer) > len(shorter) > 0 and EntityIndex._role_matches(shorter, longer)
 
     def add_party(self, name: str, party: frozenset[str]) -> None:
         """« Me X » is a lawyer, whatever role the article gives him later."""

@@ -198,7 +198,8 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
             else phrase_gender(words, lexicon.role_nouns)
         subject = paragraph.parsed and (head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl")
                                         or clefted(words))
-        role = " ".join(t.text for t in words[1:]) if not anaphor else " ".join(t.lower_ for t in words)
+        # a role as the page spells it (« ministre de l'Industrie »), an anaphor as the lexicon does
+        role = doc[words[1].i:words[-1].i + 1].text if not anaphor else " ".join(t.lower_ for t in words)
         first = words[0].i
         complement = first > 1 and doc[first - 1].lower_ in OF_WORDS and doc[first - 2].is_alpha \
             and (doc[first - 2].pos_ in ("NOUN", "") and not doc[first - 2].is_title)

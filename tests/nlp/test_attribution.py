@@ -203,6 +203,38 @@ def test_role_noun_subject_resolves_to_the_person_just_named(extract):
     assert quote.speaker.name == "Rémy Garnier"
 
 
+def test_the_description_of_the_person_just_named_is_their_role(extract):
+    text = ("En rentrant chez lui, Jean-Marc Huet remarque un panneau au bord de la route.\n\n"
+            "Le conseiller municipal s'inquiète aussitôt. « Personne n'a été prévenu », dit-il.")
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == ("Jean-Marc Huet", "conseiller municipal")
+
+
+@pytest.mark.parametrize("text", [
+    # the bare title first, then its fuller form, as a description of the same person
+    ("Le ministre Paul Diallo a lancé la campagne mardi. « Nous vaincrons le paludisme », a-t-il promis.\n\n"
+     "« Chaque district aura ses moustiquaires », assure le ministre de la Santé publique, qui veut convaincre."),
+    # the same title given twice, bare and in full: the fuller form counts the bare one
+    ("Le ministre Paul Diallo a lancé la campagne mardi. « Nous vaincrons le paludisme », a-t-il promis.\n\n"
+     "Paul Diallo, ministre de la Santé publique, l'avait annoncé en mars."),
+])
+def test_a_fuller_form_of_a_persons_title_is_their_role_in_every_quote(extract, text):
+    quotes = [q for q in extract(text) if q.kind != "indirect"]
+    assert quotes and {(q.speaker.name, q.speaker.role) for q in quotes} == {("Paul Diallo",
+                                                                                "ministre de la Santé publique")}
+
+
+def test_fuller_role_is_the_same_title_with_more_words():
+    from service.nlp.references import EntityIndex
+
+    assert EntityIndex.fuller_role("ministre de la Santé publique", "ministre")
+    assert EntityIndex.fuller_role("cheffe du service des urgences", "cheffe de service")
+    assert not EntityIndex.fuller_role("ministre", "ministre de la Santé publique")
+    assert not EntityIndex.fuller_role("ministre de la Santé", "ministre de la Santé")
+    assert not EntityIndex.fuller_role("président de PSA", "vice-président")
+    assert not EntityIndex.fuller_role("ministre de l'Intérieur", "ministre de la Santé")
+
+
 def test_defendant_noun_skips_the_judge_of_the_other_gender(extract):
     text = ("Le tribunal a entendu Marc Dutertre, ancien maire de Valbois. Interrogé par la juge Anne Collet "
             "sur un virement, le prévenu a évoqué un « malentendu ».")
