@@ -185,7 +185,8 @@ class CueFinder:
             where = self._impersonal_source(doc, end, para) if clitic.lower_ in ("-on", "on") else None
             return CueMatch("incise", para, cue, where or doc[clitic.i:clitic.i + 1])
         verb = span[-1]
-        if any(c.dep_.startswith("nsubj") and c.i < i and not self._inside(para, c) for c in verb.children):
+        if any(c.dep_.startswith("nsubj") and c.i < i and not self._inside(para, c)
+               and not self._in_reported_clause(c, quote, para) for c in verb.children):
             return None  # « Le collectif, baptisé « X », réclame … »: the verb has its subject before
         subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
@@ -196,6 +197,21 @@ class CueFinder:
         if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not named and not inverted:
             return None  # « « … », motive l'actrice »: a verb right after the quote, inverted, names its speaker
         return CueMatch("incise", para, span, subject)
+
+    @staticmethod
+    def _in_reported_clause(tok: Token, quote: QuoteSpan, para: Paragraph) -> bool:
+        """``tok`` is among reported words where a verb follows it with no comma between: the words
+        are its clause, and the parser took it for the subject of the incise's verb by mistake
+        (« [La Banque centrale européenne demeure résolue à …], a déclaré X », « demeure » taken
+        for a noun), unlike the subject of « [L'opposition, menée par X], conteste »."""
+        if quote.kind != "indirect" or not quote.start <= para.start + tok.idx < quote.end:
+            return False
+        for t in tok.doc[tok.i + 1:para.token_before(quote.end) + 1]:
+            if t.text == ",":
+                return False
+            if t.pos_ in ("VERB", "AUX"):
+                return True
+        return False
 
     def _impersonal_source(self, doc: Doc, i: int, para: Paragraph) -> Span | None:
         """« …, explique-t-on à Matignon », « …, indique-t-on dans l'entourage du ministre »: with

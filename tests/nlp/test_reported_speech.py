@@ -184,6 +184,19 @@ def test_reported_content_keeps_its_percent_sign_and_stops_before_an_incise(extr
     assert all(", a déclaré" not in q.text for q in quotes) and quotes
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("La Commission européenne demeure déterminée à faire baisser les émissions de 55% entre fin 2025 et fin "
+     "2030, a déclaré jeudi Anne Lefort.", "Anne Lefort"),
+    ("La Fédération française de football reste décidée à faire progresser le nombre de licenciées de 20% entre "
+     "fin 2024 et fin 2026, a indiqué mardi Paul Girard.", "Paul Girard"),
+])
+def test_a_subject_the_parser_found_among_the_reported_words_is_not_the_incises(extract, text, speaker):
+    """The parser took a word of the clause for the subject of « a déclaré »: the subject is after it."""
+    [quote] = extract(text)
+    assert (quote.kind, quote.speaker.name) == ("indirect", speaker)
+    assert quote.text == text[:text.index(", a ")]
+
+
 def test_a_demonstrative_description_points_back_to_the_person_just_named(extract):
     text = ("Olivier Kabura, cadre au ministère de la Santé, a présenté la campagne. Selon ce responsable, "
             "la campagne durera trois jours.")
