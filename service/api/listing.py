@@ -44,11 +44,12 @@ def wanted_format(args: dict) -> str:
     return {v: k for k, v in STREAM_TYPES.items()}.get(best, "json")
 
 
-def list_response(query: Callable[[Connection | DriverReads], QuoteQuery], args: dict,
+def list_response(query: Callable[[Connection | DriverReads, int | None], QuoteQuery], args: dict,
                   fields: Callable[[object], dict], csv_fields: list[str], csv_row: Callable[[dict], dict],
                   require: Callable[[Connection | DriverReads], None] | None = None):
     """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match of
-    ``query(connection)`` (built on the connection that reads the page: a JSON page is read on the
+    ``query(connection, limit)`` (a page's limit, ``None`` for a stream; built on the connection
+    that reads the page: a JSON page is read on the
     driver's connection by ``DriverReads``, a stream by a Core connection; no ORM session).
     ``fields(row)`` is an item with its dates as naive UTC datetimes; ``csv_row(item)`` its CSV cells.
 
@@ -64,7 +65,7 @@ def list_response(query: Callable[[Connection | DriverReads], QuoteQuery], args:
         return Response(stream_with_context(rows), mimetype=STREAM_TYPES[fmt])
     with driver_reads(current_app.extensions["db_engine"]) as connection:
         try:
-            rows, cursor = page(connection, query(connection), args["limit"], args.get("cursor"))
+            rows, cursor = page(connection, query(connection, args["limit"]), args["limit"], args.get("cursor"))
         except BadCursor as error:
             if require is not None:
                 require(connection)
@@ -90,7 +91,7 @@ def spreadsheet_safe(value):
     return value
 
 
-def _stream(query: Callable[[Connection], QuoteQuery], fields, csv_fields: list[str], csv_row,
+def _stream(query: Callable[[Connection, int | None], QuoteQuery], fields, csv_fields: list[str], csv_row,
             fmt: str) -> Iterable[str | bytes]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=csv_fields)
@@ -98,7 +99,7 @@ def _stream(query: Callable[[Connection], QuoteQuery], fields, csv_fields: list[
         writer.writeheader()
         yield _drain(buffer)
     with current_app.extensions["db_engine"].connect() as connection:
-        for row in stream(connection, query(connection)):
+        for row in stream(connection, query(connection, None)):
             item = fields(row)
             if fmt == "ndjson":
                 yield to_json(item) + b"\n"

@@ -93,7 +93,14 @@ _SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
 def speaker_ids_named(db: Session | Connection | DriverReads, name: str) -> list[int]:
     """The ids ``speakers_matching(name)`` selects, for a name (not an id)."""
     tokens = sorted(set(name_key(name).split()))
-    return list(db.scalars(_SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)}))
+    return [row[0] for row in _rows(db, _SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)})]
+
+
+# what the speakers a name names said (their quotes listed), and the store's last quote id (about
+# how many quotes it holds, never fewer): how a page of them is best read (quotes_query)
+_SAID_BY_NAMED = select(func.coalesce(func.sum(_speakers.c.quote_count), 0),
+                        select(func.max(_quotes.c.id)).scalar_subquery()) \
+    .where(_speakers.c.id.in_(_SPEAKERS_WITH_TOKENS))
 
 
 # -- articles ------------------------------------------------------------------------------------
@@ -331,7 +338,8 @@ class Shape:
     kept, so that a page costs the binding of its values only."""
 
     include_rejected: bool = False
-    speaker: str | None = None  # "id" (one equality) or "ids" (the speakers a name names)
+    speaker: str | None = None  # "id" (one equality), "ids" (the speakers a name names) or "named" (the same,
+    # tested on each quote of a walk in page order: they said too much to read all of it)
     words: int = 0  # words of q= (word0, word1, … rarest first)
     no_words: bool = False  # q= has no word at all: nothing matches
     by_words: bool = False  # the walk follows quote_words of word0 instead of a quotes index
@@ -363,10 +371,12 @@ QUOTE_ROW_COLUMNS = (
 
 
 def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
-                 rarity: WordRarity | None = None) -> QuoteQuery:
-    """The quotes matching ``filters``, newest first. A speaker name is resolved to the ids it
-    names, so that the page reads each one's part of ``ix_quotes_speaker_sort`` whatever a planner
-    would guess of a subquery; a walk along words of ``q`` follows the rarest (``rarity``: known
+                 rarity: WordRarity | None = None, limit: int | None = None) -> QuoteQuery:
+    """The quotes matching ``filters``, newest first, for a page of ``limit`` (``None``: every
+    match, a stream). A speaker name is resolved to the ids it names, so that the page reads each
+    one's part of ``ix_quotes_speaker_sort`` whatever a planner would guess of a subquery, unless
+    they said so much (a first name: ``marie`` names thousands) that a walk in page order testing
+    each quote's speaker reads less; a walk along words of ``q`` follows the rarest (``rarity``: known
     from earlier pages of this process, else probed now) and tests the words' bits
     (``words_signature``) on each entry before looking the others up. On SQLite, which
     has no statistics of a store the service fills, the index walked is the shape's choice: a
@@ -378,7 +388,12 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
         if speaker_id is not None:
             shape["speaker"], params["speaker_id"] = "id", speaker_id
         else:
-            shape["speaker"], params["speaker_ids"] = "ids", speaker_ids_named(db, filters.speaker)
+            ids = speaker_ids_named(db, filters.speaker)
+            tokens = sorted(set(name_key(filters.speaker).split()))
+            if _walk_for_speakers(db, filters, tokens, len(ids), limit):
+                shape["speaker"], params["tokens"], params["token_count"] = "named", tokens, len(tokens)
+            else:
+                shape["speaker"], params["speaker_ids"] = "ids", ids
     if filters.q is not None:
         words = words_of(filters.q)
         shape["words"], shape["no_words"] = len(words), not words
@@ -405,6 +420,20 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
         shape["by_kind"] = len(kinds) == 1 and filters.speaker is None and filters.article is None \
             and filters.q is None
     return QuoteQuery(Shape(**shape), params)
+
+
+def _walk_for_speakers(db: Session | Connection | DriverReads, filters: QuoteFilters, tokens: list[str],
+                       speakers: int, limit: int | None) -> bool:
+    """A page of the ``speakers`` a name names is best read by walking the newest quotes, each
+    one's speaker looked up (``Shape.speaker == "named"``): one speaker's part of
+    ``ix_quotes_speaker_sort`` is in page order, but several speakers' parts must be read whole,
+    then sorted, which costs what they said; a walk costs ``(limit + 1) * quotes / said`` if their
+    quotes are spread like the others. Not for a stream (it reads all), nor with an article or
+    words (their index drives) or a role (tested on each quote too)."""
+    if limit is None or speakers < 2 or filters.article is not None or filters.q is not None or filters.role:
+        return False
+    [(said, last_quote_id)] = _rows(db, _SAID_BY_NAMED, {"tokens": tokens, "token_count": len(tokens)})
+    return said * said > (limit + 1) * (last_quote_id or 0)
 
 
 class WordRarity:
@@ -491,6 +520,10 @@ def _conditions(shape: Shape) -> list:
         conditions.append(_quotes.c.speaker_id == bindparam("speaker_id"))
     elif shape.speaker == "ids":
         conditions.append(_quotes.c.speaker_id.in_(bindparam("speaker_ids", expanding=True)))
+    elif shape.speaker == "named":  # each quote walked: its speaker's tokens looked up in their key.
+        # « >= », never more than all: PostgreSQL's generic plan guesses a third of the quotes pass an
+        # inequality, not the 0.5 % of an equality, which made it read a kind's quotes and sort them
+        conditions.append(_NAME_TOKENS_OF_SPEAKER >= bindparam("token_count"))
     if shape.no_words:
         conditions.append(false())
     if shape.by_words and shape.words > 1:  # before the lookups: it spares most of them
@@ -524,6 +557,14 @@ def _conditions(shape: Shape) -> list:
         kind = _quotes.c.kind if shape.by_kind else _NoIndex(_quotes.c.kind)
         conditions.append(kind.in_(bindparam("kinds", expanding=True)))
     return conditions
+
+
+# how many of the tokens of a name the quote's speaker has (a correlated lookup, not a join: a
+# planner's join would read all that the speakers named said)
+_NAME_TOKENS_OF_SPEAKER = (select(func.count()).select_from(SpeakerToken.__table__)
+                           .where(SpeakerToken.speaker_id == _quotes.c.speaker_id,
+                                  SpeakerToken.token.in_(bindparam("tokens", expanding=True)))
+                           .scalar_subquery())
 
 
 class _NoIndex(ColumnElement):
