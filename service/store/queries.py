@@ -96,11 +96,14 @@ def speaker_ids_named(db: Session | Connection | DriverReads, name: str) -> list
     return [row[0] for row in _rows(db, _SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)})]
 
 
-# what the speakers a name names said (their quotes listed), and the store's last quote id (about
-# how many quotes it holds, never fewer): how a page of them is best read (quotes_query)
-_SAID_BY_NAMED = select(func.coalesce(func.sum(_speakers.c.quote_count), 0),
+SPREAD_SAMPLE = 200  # speakers of a name whose quotes are counted, at most, to tell how much they all said
+
+# what some of the speakers a name names said (their quotes listed: SPREAD_SAMPLE of them at most,
+# the lowest ids), how many they are, and the store's last quote id (about how many quotes it holds,
+# never fewer): how a page of them is best read (quotes_query)
+_SAID_BY_NAMED = select(func.coalesce(func.sum(_speakers.c.quote_count), 0), func.count(),
                         select(func.max(_quotes.c.id)).scalar_subquery()) \
-    .where(_speakers.c.id.in_(_SPEAKERS_WITH_TOKENS))
+    .where(_speakers.c.id.in_(_SPEAKERS_WITH_TOKENS.order_by(SpeakerToken.speaker_id).limit(bindparam("sample"))))
 
 
 # -- articles ------------------------------------------------------------------------------------
@@ -428,11 +431,14 @@ def _walk_for_speakers(db: Session | Connection | DriverReads, filters: QuoteFil
     one's speaker looked up (``Shape.speaker == "named"``): one speaker's part of
     ``ix_quotes_speaker_sort`` is in page order, but several speakers' parts must be read whole,
     then sorted, which costs what they said; a walk costs ``(limit + 1) * quotes / said`` if their
-    quotes are spread like the others. Not for a stream (it reads all), nor with an article or
-    words (their index drives) or a role (tested on each quote too)."""
+    quotes are spread like the others. What they said is counted on ``SPREAD_SAMPLE`` of them at
+    most (each count is a read of a speaker). Not for a stream (it reads all), nor with an article
+    or words (their index drives) or a role (tested on each quote too)."""
     if limit is None or speakers < 2 or filters.article is not None or filters.q is not None or filters.role:
         return False
-    [(said, last_quote_id)] = _rows(db, _SAID_BY_NAMED, {"tokens": tokens, "token_count": len(tokens)})
+    [(sample_said, sampled, last_quote_id)] = _rows(db, _SAID_BY_NAMED, {"tokens": tokens, "token_count": len(tokens),
+                                                                         "sample": SPREAD_SAMPLE})
+    said = sample_said * speakers / max(sampled, 1)
     return said * said > (limit + 1) * (last_quote_id or 0)
 
 

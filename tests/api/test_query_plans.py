@@ -33,6 +33,7 @@ from tests.conftest import DATABASES
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
 from service.store.queries import WordRarity, signature_columns, words_of
+from service.store import queries
 from service.store.reads import DriverReads
 
 # the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
@@ -245,6 +246,17 @@ def test_a_first_name_walks_the_newest_quotes(big_store, filters):
         url = f"{path}&cursor={body['next']}" if body["next"] else None
     streamed = [json.loads(line)["id"] for line in client.get(f"{path}&format=ndjson").get_data(as_text=True).splitlines()]
     assert paged == streamed and len(paged) > 5
+
+
+@BIG_STORES
+def test_what_a_first_name_said_is_counted_on_a_sample_of_its_speakers(big_store, monkeypatch):
+    """Five of the 25 Pauls counted stand for all 25: the page still walks the newest quotes."""
+    monkeypatch.setattr(queries, "SPREAD_SAMPLE", 5)
+    [(statement, _)] = quote_selects(big_store, "/v1/quotes?limit=5&speaker=paul")
+    assert "speaker_tokens" in statement
+    monkeypatch.setattr(queries, "SPREAD_SAMPLE", 0)  # none counted: nothing said, each one's quotes read
+    [(statement, _)] = quote_selects(big_store, "/v1/quotes?limit=5&speaker=paul")
+    assert "speaker_tokens" not in statement
 
 
 @BIG_STORES
