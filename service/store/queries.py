@@ -79,8 +79,14 @@ def speakers_matching(query: str) -> Select:
     and hyphen-insensitive): ``zelensky`` finds ``Volodymyr Zelensky``. An id matches itself."""
     if (speaker_id := speaker_id_given(query)) is not None:
         return select(literal(speaker_id).label("speaker_id"))
-    tokens = sorted(set(name_key(query).split()))
+    tokens = name_tokens(query)
     return _SPEAKERS_WITH_TOKENS.params(tokens=tokens, token_count=len(tokens))
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name as ``speaker_tokens`` holds them: « Jean-Marie Le Pen » -> ``jean``,
+    ``le``, ``marie``, ``pen``."""
+    return sorted(set(name_key(name).split()))
 
 
 # built once (bound parameters): a list page asks it for every speaker name
@@ -92,15 +98,15 @@ _SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
 
 def speaker_ids_named(db: Session | Connection | DriverReads, name: str) -> list[int]:
     """The ids ``speakers_matching(name)`` selects, for a name (not an id)."""
-    tokens = sorted(set(name_key(name).split()))
+    tokens = name_tokens(name)
     return [row[0] for row in _rows(db, _SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)})]
 
 
 SPREAD_SAMPLE = 200  # speakers of a name whose quotes are counted, at most, to tell how much they all said
 
 # what some of the speakers a name names said (their quotes listed: SPREAD_SAMPLE of them at most,
-# the lowest ids), how many they are, and the store's last quote id (about how many quotes it holds,
-# never fewer): how a page of them is best read (quotes_query)
+# the lowest ids), how many of them were counted, and the store's last quote id (about how many
+# quotes it holds, never fewer): how a page of them is best read (_walk_for_speakers)
 _SAID_BY_NAMED = select(func.coalesce(func.sum(_speakers.c.quote_count), 0), func.count(),
                         select(func.max(_quotes.c.id)).scalar_subquery()) \
     .where(_speakers.c.id.in_(_SPEAKERS_WITH_TOKENS.order_by(SpeakerToken.speaker_id).limit(bindparam("sample"))))
@@ -392,7 +398,7 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
             shape["speaker"], params["speaker_id"] = "id", speaker_id
         else:
             ids = speaker_ids_named(db, filters.speaker)
-            tokens = sorted(set(name_key(filters.speaker).split()))
+            tokens = name_tokens(filters.speaker)
             if _walk_for_speakers(db, filters, tokens, len(ids), limit):
                 shape["speaker"], params["tokens"], params["token_count"] = "named", tokens, len(tokens)
             else:
