@@ -49,8 +49,8 @@ def list_response(query: Callable[[Connection | DriverReads, int | None], QuoteQ
                   require: Callable[[Connection | DriverReads], None] | None = None):
     """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match of
     ``query(connection, limit)`` (a page's limit, ``None`` for a stream; built on the connection
-    that reads the page: a JSON page is read on the
-    driver's connection by ``DriverReads``, a stream by a Core connection; no ORM session).
+    that reads it: a JSON page is read on the driver's connection by ``DriverReads``, a stream by
+    a Core connection; no ORM session).
     ``fields(row)`` is an item with its dates as naive UTC datetimes; ``csv_row(item)`` its CSV cells.
 
     ``require(connection)`` aborts when the listed resource does not exist (a 404): it runs before

@@ -96,9 +96,8 @@ _SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
                          .having(func.count(SpeakerToken.token) == bindparam("token_count")))
 
 
-def speaker_ids_named(db: Session | Connection | DriverReads, name: str) -> list[int]:
-    """The ids ``speakers_matching(name)`` selects, for a name (not an id)."""
-    tokens = name_tokens(name)
+def speaker_ids_named(db: Session | Connection | DriverReads, tokens: list[str]) -> list[int]:
+    """The ids ``speakers_matching`` selects for a name (not an id), given its ``name_tokens``."""
     return [row[0] for row in _rows(db, _SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)})]
 
 
@@ -397,8 +396,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
         if speaker_id is not None:
             shape["speaker"], params["speaker_id"] = "id", speaker_id
         else:
-            ids = speaker_ids_named(db, filters.speaker)
             tokens = name_tokens(filters.speaker)
+            ids = speaker_ids_named(db, tokens)
             if _walk_for_speakers(db, filters, tokens, len(ids), limit):
                 shape["speaker"], params["tokens"], params["token_count"] = "named", tokens, len(tokens)
             else:
