@@ -15,7 +15,7 @@ from .errors import unexpected_problem
 from .logs import configure_logging
 from .nlp import get_extractor
 from .store.db import make_engine, make_sessionmaker, upgrade
-from .store.queries import WordRarity
+from .store.queries import StoreSpread
 from .tasks import make_celery
 from . import web
 from .webhooks import BackgroundWebhooks, check_scheme
@@ -36,7 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["db_engine"] = engine
     app.extensions["db_read"] = make_sessionmaker(engine)
     app.extensions["db_write"] = make_sessionmaker(engine, write=True)
-    app.extensions["word_rarity"] = WordRarity()  # which word of q= a page walks, known for a while
+    app.extensions["store_spread"] = StoreSpread()  # how pages are best read: words and names probed lately
     app.extensions["celery"] = make_celery(app.config) if app.config["BROKER_URL"] else None
     app.extensions["background_webhooks"] = BackgroundWebhooks(app.config, app.extensions["db_write"])
     if app.config["WEBHOOK_URL"]:

@@ -51,8 +51,8 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
 
 def quote_list(filters: QuoteFilters, args: dict, require=None):
     """The quotes matching ``filters``, as ``list_response`` gives them (``require``: see there)."""
-    rarity = current_app.extensions["word_rarity"]
-    return list_response(lambda db, limit: quotes_query(db, filters, rarity, limit), args, stored_quote_fields,
+    spread = current_app.extensions["store_spread"]
+    return list_response(lambda db, limit: quotes_query(db, filters, spread, limit), args, stored_quote_fields,
                          CSV_FIELDS, csv_row, require)
 
 

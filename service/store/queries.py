@@ -105,7 +105,7 @@ SPREAD_SAMPLE = 200  # speakers of a name whose quotes are counted, at most, to 
 
 # what some of the speakers a name names said (their quotes listed: SPREAD_SAMPLE of them at most,
 # the lowest ids), how many of them were counted, and the store's last quote id (about how many
-# quotes it holds, never fewer): how a page of them is best read (_walk_for_speakers)
+# quotes it holds, never fewer): how a page of them is best read (_speakers_named)
 _SAID_BY_NAMED = select(func.coalesce(func.sum(_speakers.c.quote_count), 0), func.count(),
                         select(func.max(_quotes.c.id)).scalar_subquery()) \
     .where(_speakers.c.id.in_(_SPEAKERS_WITH_TOKENS.order_by(SpeakerToken.speaker_id).limit(bindparam("sample"))))
@@ -283,7 +283,7 @@ def bump_version(session: Session) -> None:
 # -- quotes --------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
-PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see WordRarity)
+PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see StoreSpread.rarest)
 WALK_CHOICES = 8  # words of q= (the longest) of which the rarest is walked: the others are looked up
 SIGNATURE_BITS = 63  # of each of the signature's two 64-bit columns, the sign bit left clear: one value in both databases
 
@@ -379,16 +379,17 @@ QUOTE_ROW_COLUMNS = (
 
 
 def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
-                 rarity: WordRarity | None = None, limit: int | None = None) -> QuoteQuery:
+                 spread: StoreSpread | None = None, limit: int | None = None) -> QuoteQuery:
     """The quotes matching ``filters``, newest first, for a page of ``limit`` (``None``: every
     match, a stream). A speaker name is resolved to the ids it names, so that the page reads each
     one's part of ``ix_quotes_speaker_sort`` whatever a planner would guess of a subquery, unless
     they said so much (a first name: ``marie`` names thousands) that a walk in page order testing
-    each quote's speaker reads less; a walk along words of ``q`` follows the rarest (``rarity``: known
-    from earlier pages of this process, else probed now) and tests the words' bits
-    (``words_signature``) on each entry before looking the others up. On SQLite, which
+    each quote's speaker reads less; a walk along words of ``q`` follows the rarest, and tests the
+    words' bits (``words_signature``) on each entry before looking the others up. Both choices come
+    from ``spread``: known from earlier pages of this process, else probed now. On SQLite, which
     has no statistics of a store the service fills, the index walked is the shape's choice: a
     speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
+    spread = spread or StoreSpread(seconds=0)
     params: dict = {}
     shape: dict = {"include_rejected": filters.include_rejected}
     if filters.speaker is not None:
@@ -397,8 +398,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
             shape["speaker"], params["speaker_id"] = "id", speaker_id
         else:
             tokens = name_tokens(filters.speaker)
-            ids = speaker_ids_named(db, tokens)
-            if _walk_for_speakers(db, filters, tokens, len(ids), limit):
+            ids = _speakers_named(db, filters, tokens, spread, limit)
+            if ids is None:
                 shape["speaker"], params["tokens"], params["token_count"] = "named", tokens, len(tokens)
             else:
                 shape["speaker"], params["speaker_ids"] = "ids", ids
@@ -410,7 +411,7 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
         if shape["by_words"] and len(words) > 1:  # the walk is one word's (word0): the others' bits are
             # tested on each entry, then the words looked up. It is chosen among the longest: in a
             # language, the longer a word the rarer it tends to be
-            walked = (rarity or WordRarity(seconds=0)).rarest(db, sorted(words, key=len, reverse=True)[:WALK_CHOICES])
+            walked = spread.rarest(db, sorted(words, key=len, reverse=True)[:WALK_CHOICES])
             words = [walked, *(word for word in words if word != walked)]
             bits = signature_columns(words)
             params["words_bits"], params["words_bits_high"] = bits["signature"], bits["signature_high"]
@@ -430,62 +431,98 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
     return QuoteQuery(Shape(**shape), params)
 
 
-def _walk_for_speakers(db: Session | Connection | DriverReads, filters: QuoteFilters, tokens: list[str],
-                       speakers: int, limit: int | None) -> bool:
-    """A page of the ``speakers`` a name names is best read by walking the newest quotes, each
-    one's speaker looked up (``Shape.speaker == "named"``): one speaker's part of
-    ``ix_quotes_speaker_sort`` is in page order, but several speakers' parts must be read whole,
-    then sorted, which costs what they said; a walk costs ``(limit + 1) * quotes / said`` if their
-    quotes are spread like the others. What they said is counted on ``SPREAD_SAMPLE`` of them at
-    most (each count is a read of a speaker). Not for a stream (it reads all), nor with an article
-    or words (their index drives) or a role (tested on each quote too)."""
-    if limit is None or speakers < 2 or filters.article is not None or filters.q is not None or filters.role:
-        return False
-    [(sample_said, sampled, last_quote_id)] = _rows(db, _SAID_BY_NAMED, {"tokens": tokens, "token_count": len(tokens),
-                                                                         "sample": SPREAD_SAMPLE})
-    said = sample_said * speakers / max(sampled, 1)
-    return said * said > (limit + 1) * (last_quote_id or 0)
+def _speakers_named(db: Session | Connection | DriverReads, filters: QuoteFilters, tokens: list[str],
+                    spread: StoreSpread, limit: int | None) -> list[int] | None:
+    """The ids of the speakers a name's ``tokens`` name, or None when a page of them is best read
+    by walking the newest quotes, each one's speaker looked up (``Shape.speaker == "named"``): one
+    speaker's part of ``ix_quotes_speaker_sort`` is in page order, but several speakers' parts must
+    be read whole, then sorted, which costs what they said; a walk costs ``(limit + 1) * quotes /
+    said`` if their quotes are spread like the others. A name known to be walked (``spread``) is
+    not looked up at all. Never walked for a stream (it reads all), nor with an article or words
+    (their index drives) or a role (tested on each quote too)."""
+    walkable = limit is not None and filters.article is None and filters.q is None and not filters.role
+
+    def walk_pays(said: tuple[float, int]) -> bool:
+        quotes, last_quote_id = said
+        return quotes * quotes > (limit + 1) * last_quote_id
+
+    if walkable and (known := spread.known_said(tokens)) is not None and walk_pays(known):
+        return None
+    ids = speaker_ids_named(db, tokens)
+    if walkable and len(ids) > 1 and walk_pays(spread.said_by(db, tokens, len(ids))):
+        return None
+    return ids
 
 
-class WordRarity:
-    """Which word of ``q=`` a page walks: the rarest where pages start (the newest quotes), from
-    each word's newest ``PROBE`` entries of ``quote_words`` (at most): a word no quote has (its
-    empty range ends the walk at once), then the fewest entries, then, of words with ``PROBE`` or
-    more, the one whose ``PROBE`` newest go back furthest, then the order given.
+class StoreSpread:
+    """How the store's quotes spread over words and names, as this process found it lately: which
+    word of ``q=`` a page walks (``rarest``) and how much the speakers a name names said
+    (``said_by``: whether a page walks the newest quotes, ``_speakers_named``).
 
-    What a probe found is kept for ``seconds`` (at most ``size`` words, least recently used dropped
-    first), so that a page of words seen lately is one statement. A word's rarity moves slowly, and
-    a stale one costs a longer walk, never a wrong page: every word of ``q`` is still required. One
-    per app (``create_app``); ``seconds=0`` keeps nothing."""
+    What a probe found is kept for ``seconds`` (at most ``size`` words and names, least recently
+    used dropped first), so that a page of words or a name seen lately sends no probe. A spread
+    moves slowly, and a stale one costs a longer walk, never a wrong page: every word of ``q`` is
+    still required, and a walk tests each quote's speaker. One per app (``create_app``);
+    ``seconds=0`` keeps nothing."""
 
     def __init__(self, seconds: float = 300.0, size: int = 20_000, clock: Callable[[], float] = time.monotonic):
         self.seconds, self.size, self.clock = seconds, size, clock
-        self._known: OrderedDict[str, tuple[float, tuple]] = OrderedDict()  # word: (when probed, rank)
+        # a word (str) or a name's tokens (tuple): (when probed, what was found)
+        self._known: OrderedDict[str | tuple, tuple[float, tuple]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def rarest(self, db: Session | Connection | DriverReads, words: list[str]) -> str:
-        """The word of ``words`` (distinct) a walk should follow; probes the words not known, in one statement."""
-        now = self.clock()
-        ranks: dict[str, tuple] = {}
+    def _recall(self, keys: Iterable[str | tuple]) -> dict:
+        """What is known of ``keys`` and not stale."""
+        now, found = self.clock(), {}
         with self._lock:
-            for word in words:
-                known = self._known.get(word)
+            for key in keys:
+                known = self._known.get(key)
                 if known is not None and now - known[0] < self.seconds:
-                    ranks[word] = known[1]
-                    self._known.move_to_end(word)
+                    found[key] = known[1]
+                    self._known.move_to_end(key)
+        return found
+
+    def _keep(self, found: dict) -> None:
+        if self.seconds > 0:
+            now = self.clock()
+            with self._lock:
+                for key, value in found.items():
+                    self._known[key] = (now, value)
+                    self._known.move_to_end(key)
+                while len(self._known) > self.size:
+                    self._known.popitem(last=False)
+
+    def rarest(self, db: Session | Connection | DriverReads, words: list[str]) -> str:
+        """The word of ``words`` (distinct) a walk should follow: the rarest where pages start (the
+        newest quotes), from each word's newest ``PROBE`` entries of ``quote_words`` (at most): a
+        word no quote has (its empty range ends the walk at once), then the fewest entries, then, of
+        words with ``PROBE`` or more, the one whose ``PROBE`` newest go back furthest, then the
+        order given. The words not known are probed in one statement."""
+        ranks = self._recall(words)
         missing = [word for word in words if word not in ranks]
         if missing:
             params = {"probe": PROBE, **{f"word{i}": word for i, word in enumerate(missing)}}
-            for position, entries, oldest in _rows(db, _word_probes(len(missing)), params):
-                ranks[missing[position]] = (entries, oldest or datetime.min)
-            if self.seconds > 0:
-                with self._lock:
-                    for word in missing:
-                        self._known[word] = (now, ranks[word])
-                        self._known.move_to_end(word)
-                    while len(self._known) > self.size:
-                        self._known.popitem(last=False)
+            probed = {missing[position]: (entries, oldest or datetime.min)
+                      for position, entries, oldest in _rows(db, _word_probes(len(missing)), params)}
+            self._keep(probed)
+            ranks.update(probed)
         return min(words, key=ranks.__getitem__)  # of equal ranks, the first given
+
+    def known_said(self, tokens: list[str]) -> tuple[float, int] | None:
+        """``said_by`` of a name's ``tokens`` if known, else None (nothing is read)."""
+        return self._recall([tuple(tokens)]).get(tuple(tokens))
+
+    def said_by(self, db: Session | Connection | DriverReads, tokens: list[str], speakers: int) -> tuple[float, int]:
+        """``(quotes, last quote id)``: about how many quotes the ``speakers`` a name's ``tokens``
+        name said, counted on ``SPREAD_SAMPLE`` of them at most (each count is a read of a
+        speaker), and the store's last quote id (about how many quotes it holds, never fewer)."""
+        said = self.known_said(tokens)
+        if said is None:
+            [(sample_said, sampled, last_quote_id)] = _rows(db, _SAID_BY_NAMED, {
+                "tokens": tokens, "token_count": len(tokens), "sample": SPREAD_SAMPLE})
+            said = (sample_said * speakers / max(sampled, 1), last_quote_id or 0)
+            self._keep({tuple(tokens): said})
+        return said
 
 
 @lru_cache(maxsize=WALK_CHOICES)

@@ -32,7 +32,7 @@ from service.api.schemas import QuoteFiltersSchema
 from tests.conftest import DATABASES
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
-from service.store.queries import WordRarity, signature_columns, words_of
+from service.store.queries import StoreSpread, signature_columns, words_of
 from service.store import queries
 from service.store.reads import DriverReads
 
@@ -117,7 +117,7 @@ def big_store(request, make_store_app):
 def quote_selects(app, path: str, table: str = "quotes") -> list[tuple[str, object]]:
     """The SELECTs reading ``table`` that answering ``path`` sent, with their parameters: through
     a Core connection (streams) or on the driver's (``DriverReads``, JSON pages). The last quote
-    id read with what the speakers a name names said (``queries._walk_for_speakers``) is no read of quotes."""
+    id read with what the speakers a name names said (``StoreSpread.said_by``) is no read of quotes."""
     sent = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _executemany):
@@ -255,8 +255,32 @@ def test_what_a_first_name_said_is_counted_on_a_sample_of_its_speakers(big_store
     [(statement, _)] = quote_selects(big_store, "/v1/quotes?limit=5&speaker=paul")
     assert "speaker_tokens" in statement
     monkeypatch.setattr(queries, "SPREAD_SAMPLE", 0)  # none counted: nothing said, each one's quotes read
+    big_store.extensions["store_spread"] = StoreSpread()  # what was counted before is forgotten
     [(statement, _)] = quote_selects(big_store, "/v1/quotes?limit=5&speaker=paul")
     assert "speaker_tokens" not in statement
+
+
+@BIG_STORES
+def test_a_first_name_seen_lately_is_one_statement(big_store):
+    """What the Pauls said is counted once in a while (``StoreSpread.said_by``): the next page of
+    « paul » sends the walk alone, neither the lookup of their ids nor the count. A Paul stored
+    since is found all the same: the walk tests each quote's speaker's name, not a list of ids."""
+    path = "/v1/quotes?limit=5&speaker=paul"
+    assert len(quote_selects(big_store, path, "speaker_tokens")) == 3  # their ids, what they said, the page
+    [(statement, _)] = quote_selects(big_store, path, "speaker_tokens")
+    assert re.search(r"\bFROM quotes\b", statement) and "LIMIT" in statement
+    with big_store.extensions["db_engine"].begin() as connection:
+        connection.execute(insert(Speaker).values(id=201, name="Paul Nouveau", key="paul nouveau", type="person",
+                                                  quote_count=1))
+        connection.execute(insert(SpeakerToken), [{"speaker_id": 201, "token": t} for t in ("paul", "nouveau")])
+        newest = START + timedelta(days=400)
+        connection.execute(insert(Quote).values(
+            id=2001, article_id=200, speaker_id=201, text="Le budget neuf", text_key="le budget neuf", start=0, end=14,
+            kind="direct", confidence=0.9, speaker_name="Paul Nouveau", speaker_type="person", published_at=newest,
+            sort_at=newest, rejected=False))
+    assert len(quote_selects(big_store, path, "speaker_tokens")) == 1
+    items = big_store.test_client().get(path).get_json()["items"]
+    assert [item["speaker"]["name"] for item in items[:1]] == ["Paul Nouveau"] and len(items) == 5
 
 
 @BIG_STORES
@@ -271,9 +295,9 @@ def test_a_csv_export_reads_quotes_through_an_index(big_store):
 @BIG_STORES
 def test_the_rarity_of_words_is_probed_in_their_part_of_the_word_index(big_store):
     """Before a page of several words, the words this process does not know yet are probed (how
-    rare each is, ``queries.WordRarity``): each one's newest entries of ``quote_words``, read in its
+    rare each is, ``queries.StoreSpread``): each one's newest entries of ``quote_words``, read in its
     part of the key, newest first, with no sort; the next page of the same words probes nothing."""
-    big_store.extensions["word_rarity"] = WordRarity()  # nothing known
+    big_store.extensions["store_spread"] = StoreSpread()  # nothing known
     path = "/v1/quotes?limit=5&q=budget%20le%2017"
     probes = [sent for sent in quote_selects(big_store, path, "quote_words")
               if not re.search(r"\b(FROM|JOIN) quotes\b", sent[0])]

@@ -1,8 +1,8 @@
-"""``q=`` of several words walks the rarest one where a page starts (``queries.WordRarity``): a
+"""``q=`` of several words walks the rarest one where a page starts (``queries.StoreSpread.rarest``): a
 word no quote has, then the fewest entries, then, of words with ``PROBE`` entries or more, the one
 whose ``PROBE`` newest go back furthest, then the order of ``q``; the others are tested on each
 entry walked. What a probe finds is kept for a while, so that a page of words seen lately is one
-statement; a stale rarity walks another word, and finds the same quotes."""
+statement; a stale spread walks another word, and finds the same quotes."""
 from __future__ import annotations
 
 import itertools
@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, insert, text
 from service.store import queries
 from service.store.db import make_engine, upgrade
 from service.store.models import Article, Quote, QuoteWord
-from service.store.queries import QuoteFilters, WordRarity, page, quotes_query, signature_columns, words_signature
+from service.store.queries import QuoteFilters, StoreSpread, page, quotes_query, signature_columns, words_signature
 from service.store.reads import DriverReads, driver_reads
 # quote n (1 to 10) is dated day n and holds these words
 WORDS = {n: ["commun"] + (["rare"] if n >= 9 else []) + (["ancien"] if n <= 5 else ["recent"]) for n in range(1, 11)}
@@ -63,13 +63,13 @@ class Clock:
         return self.now
 
 
-def ids(db, q: str, limit: int = 10, rarity: WordRarity | None = None, cursor: str | None = None) -> list[int]:
-    return [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=q), rarity), limit, cursor)[0]]
+def ids(db, q: str, limit: int = 10, spread: StoreSpread | None = None, cursor: str | None = None) -> list[int]:
+    return [row[0] for row in page(db, quotes_query(db, QuoteFilters(q=q), spread), limit, cursor)[0]]
 
 
 def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch):
     monkeypatch.setattr(queries, "PROBE", 3)
-    rarest = WordRarity(seconds=0).rarest
+    rarest = StoreSpread(seconds=0).rarest
     with driver_reads(engine) as db:
         assert rarest(db, ["commun", "recent", "ancien", "rare", "absent"]) == "absent"
         assert rarest(db, ["commun", "recent", "ancien", "rare"]) == "rare"
@@ -87,48 +87,48 @@ def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch)
 
 
 def test_a_page_of_words_seen_lately_is_one_statement(engine, monkeypatch):
-    rarity = WordRarity()
+    spread = StoreSpread()
     sent = statements_sent(monkeypatch)
     with driver_reads(engine) as db:
-        assert ids(db, "ancien commun rare", rarity=rarity) == []
+        assert ids(db, "ancien commun rare", spread=spread) == []
         assert len(sent) == 2  # the words' probe, then the page
         sent.clear()
-        rows, cursor = page(db, quotes_query(db, QuoteFilters(q="recent commun"), rarity), 2, None)
+        rows, cursor = page(db, quotes_query(db, QuoteFilters(q="recent commun"), spread), 2, None)
         assert [row[0] for row in rows] == [10, 9] and cursor and len(sent) == 2  # recent is new
         sent.clear()
-        assert ids(db, "commun recent", 2, rarity, cursor) == [8, 7] and len(sent) == 1
-        assert ids(db, "rare ancien", rarity=rarity) == [] and len(sent) == 2
+        assert ids(db, "commun recent", 2, spread, cursor) == [8, 7] and len(sent) == 1
+        assert ids(db, "rare ancien", spread=spread) == [] and len(sent) == 2
     assert not any("newest" in sql for sql in sent)  # the pages probe nothing
 
 
 def test_what_a_probe_found_is_kept_for_a_while(engine, monkeypatch):
     monkeypatch.setattr(queries, "PROBE", 3)
     clock = Clock()
-    rarity = WordRarity(seconds=60, size=3, clock=clock)
+    spread = StoreSpread(seconds=60, size=3, clock=clock)
     with driver_reads(engine) as db:
-        assert rarity.rarest(db, ["commun", "rare"]) == "rare"
+        assert spread.rarest(db, ["commun", "rare"]) == "rare"
         with engine.begin() as connection:  # « commun » leaves every quote but the oldest: rare is now commoner
             connection.execute(text("DELETE FROM quote_words WHERE word = 'commun' AND quote_id > 1"))
         clock.now += 59
-        assert rarity.rarest(db, ["commun", "rare"]) == "rare"  # as probed a minute ago
-        assert ids(db, "commun rare", rarity=rarity) == []  # the walk along rare still finds what is stored
+        assert spread.rarest(db, ["commun", "rare"]) == "rare"  # as probed a minute ago
+        assert ids(db, "commun rare", spread=spread) == []  # the walk along rare still finds what is stored
         clock.now += 1
-        assert rarity.rarest(db, ["commun", "rare"]) == "commun"  # probed again
+        assert spread.rarest(db, ["commun", "rare"]) == "commun"  # probed again
         sent = statements_sent(monkeypatch)
-        assert rarity.rarest(db, ["recent", "ancien"]) == "ancien" and len(sent) == 1
-        assert rarity.rarest(db, ["rare"]) == "rare" and len(sent) == 1  # known
-        assert rarity.rarest(db, ["commun"]) == "commun" and len(sent) == 2  # of 3 words kept, the least recently used went
+        assert spread.rarest(db, ["recent", "ancien"]) == "ancien" and len(sent) == 1
+        assert spread.rarest(db, ["rare"]) == "rare" and len(sent) == 1  # known
+        assert spread.rarest(db, ["commun"]) == "commun" and len(sent) == 2  # of 3 words kept, the least recently used went
 
 
 def test_a_stale_rarity_finds_the_same_quotes(engine, monkeypatch):
-    """Whichever word is walked, every word of q is required: a rarity that names the commonest
+    """Whichever word is walked, every word of q is required: a spread that names the commonest
     word (as a stale one may) costs a longer walk, not another page."""
     with driver_reads(engine) as db:
         expected = {q: ids(db, q, 3) for q in ("commun rare", "recent commun", "ancien commun", "rare ancien")}
-        monkeypatch.setattr(WordRarity, "rarest", lambda self, db, words: "commun" if "commun" in words else words[0])
+        monkeypatch.setattr(StoreSpread, "rarest", lambda self, db, words: "commun" if "commun" in words else words[0])
         for q, found in expected.items():
-            assert ids(db, q, 3, WordRarity()) == found
-            assert ids(db, q, 2, WordRarity()) == found[:2]
+            assert ids(db, q, 3, StoreSpread()) == found
+            assert ids(db, q, 2, StoreSpread()) == found[:2]
 
 
 def longest_q() -> list[str]:
@@ -146,12 +146,12 @@ def test_the_longest_q_probes_a_few_words_then_is_one_statement(database_url, mo
     engine = make_engine(database_url)
     words = longest_q()
     store_quotes(engine, {1: words, 2: words[:-1]})
-    rarity = WordRarity()
+    spread = StoreSpread()
     sent = statements_sent(monkeypatch)
     try:
         with driver_reads(engine) as db:
-            assert ids(db, " ".join(words), rarity=rarity) == [1]
-            assert ids(db, " ".join(words[:-1]), rarity=rarity) == [2, 1]
+            assert ids(db, " ".join(words), spread=spread) == [1]
+            assert ids(db, " ".join(words[:-1]), spread=spread) == [2, 1]
         # the walk is chosen among the WALK_CHOICES longest words (probed once), the others looked up
         assert len(words) > 150 and len(sent) == 3
         assert set(re.findall(r"\bnewest(\d+)\b", sent[0])) == {str(i) for i in range(queries.WALK_CHOICES)}
