@@ -393,8 +393,11 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
     end, chain = i + 1, []
     while i >= 0 and len(chain) < MAX_ROLE_TOKENS:
         tok = doc[i]
-        if tok.lower_ == "et" and chain and _is_head(chain[-1], heads) and i > 0 and not doc[i - 1].is_punct:
-            chain.append(tok)  # « ministre de la Communication et porte-parole du gouvernement »: one person
+        if tok.lower_ == "et" and chain and (_is_head(chain[-1], heads) or chain[-1].lower_ in OF_WORDS) \
+                and i > 0 and not doc[i - 1].is_punct:
+            # « ministre de la Communication et porte-parole du gouvernement »: one person; « ministre de
+            # la Culture et des Communications »: one ministry
+            chain.append(tok)
             i -= 1
             continue
         if (tok.is_punct and tok.text not in ("-",)) or tok.lower_ in _STOP_WORDS \

@@ -594,3 +594,10 @@ def test_an_uncued_quote_after_a_cued_question_is_the_answer(extract):
     quotes = extract("« Je me sentais bien », estime Marc Dubois. « Vous étiez ivre », poursuit la présidente, Anne "
                      "Roux. « Cela ne fait aucun doute. »")
     assert quotes[-1].speaker.name == "Anne Roux"
+
+
+def test_a_role_whose_complements_are_coordinated_is_one_role(extract):
+    """« la ministre de l'Agriculture et des Forêts, X »: one ministry, not a role cut at « et »."""
+    [quote] = extract("La ministre de l'Agriculture et des Forêts, Hélène Vasseur, a défendu son plan. « Nous "
+                      "tiendrons les délais », a-t-elle assuré.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Hélène Vasseur", "ministre de l'Agriculture et des Forêts")
