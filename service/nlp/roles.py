@@ -440,18 +440,20 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
     age (``Kevin X, 31 ans, fondeur``), through a coordination of roles (``… et première autrice
     de l'étude``); or a complement that completes a role before the name (``, du magazine Y``)."""
     doc, j = ent.doc, ent.end
-    if j >= len(doc) or doc[j].text != ",":
+    if j >= len(doc) or (doc[j].text != "," and doc[j].lower_ not in DEFINITE_SINGULAR):
         return None
-    j += 1
-    aged = j + 2 < len(doc) and doc[j].like_num and doc[j + 1].lower_ in _AGE_WORDS and doc[j + 2].text == ","
-    if aged:
-        j += 3
-        occupation = _occupation_after_age(doc, j, modifiers)
-        if occupation is not None:
-            return occupation
-    if j < len(doc) and doc[j].lower_ in OF_WORDS:
-        k = _role_end(doc, j + 1, j, heads, determiners, modifiers, parsed)
-        return _Role(_clean(doc[j:k]), doc[j], doc[k - 1]) if k > j + 1 and _clean(doc[j:k]) else None
+    if doc[j].text == ",":
+        j += 1
+        aged = j + 2 < len(doc) and doc[j].like_num and doc[j + 1].lower_ in _AGE_WORDS and doc[j + 2].text == ","
+        if aged:
+            j += 3
+            occupation = _occupation_after_age(doc, j, modifiers)
+            if occupation is not None:
+                return occupation
+        if j < len(doc) and doc[j].lower_ in OF_WORDS:
+            k = _role_end(doc, j + 1, j, heads, determiners, modifiers, parsed)
+            return _Role(_clean(doc[j:k]), doc[j], doc[k - 1]) if k > j + 1 and _clean(doc[j:k]) else None
+    # else « a annoncé Jean X le président de Renault »: an apposition whose comma the page left out
     while j < len(doc) and (doc[j].lower_ in determiners or doc[j].lower_ in modifiers):
         j += 1
     if j >= len(doc) or not _is_head(doc[j], heads):

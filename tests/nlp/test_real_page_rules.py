@@ -601,3 +601,13 @@ def test_a_role_whose_complements_are_coordinated_is_one_role(extract):
     [quote] = extract("La ministre de l'Agriculture et des Forêts, Hélène Vasseur, a défendu son plan. « Nous "
                       "tiendrons les délais », a-t-elle assuré.")
     assert (quote.speaker.name, quote.speaker.role) == ("Hélène Vasseur", "ministre de l'Agriculture et des Forêts")
+
+
+def test_an_apposition_whose_comma_the_page_left_out(extract):
+    """« a annoncé Paul X le président de Fonderix »: a role given after the name without its comma
+    counts as given there (of two roles given once each, the first given is the person's)."""
+    quotes = extract("Seule l'usine de Lyon fermera, a annoncé Paul Garnier le président de Fonderix. Un seul site "
+                     "doit fermer, a déclaré le président de l'entreprise, Paul Garnier.")
+    assert {(q.speaker.name, q.speaker.role) for q in quotes} == {("Paul Garnier", "président de Fonderix")}
+    [quote] = extract("Paul Garnier la semaine dernière a estimé que « rien n'est joué ».")  # no role noun: no role
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Garnier", None)
