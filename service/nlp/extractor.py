@@ -265,7 +265,8 @@ class QuoteExtractor:
         # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
         reported = self.reported.quotes(text, paragraphs, regions, quotes, index,
                                         lambda match: self._speaker(match, index, sentence_of, resolved))
-        return _same_source_as_before(quotes + reported)
+        # a role reported speech gave (« a déclaré la commissaire européenne au Commerce ») is the quotes' too
+        return _same_source_as_before([self._with_role_given_later(q, index) for q in quotes + reported])
 
     @staticmethod
     def _interview_answer(turn: InterviewTurn, index: EntityIndex) -> Quote:

@@ -577,7 +577,8 @@ def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex, lexic
     if speaker.type == ORGANISATION and title in lexicon.role_nouns:  # « la Commissaire européenne au Commerce »
         person = index.person_by_role(title, match.paragraph.start + words.start_char)
         if person is not None:
-            return Speaker(person, PERSON, index.role_of(person) or speaker.name, speaker.mention)
+            index.add_role(person, speaker.name)  # her role, if she has none or it is a fuller form of hers
+            return Speaker(person, PERSON, index.role_of(person), speaker.mention)
     if speaker.type == ORGANISATION:
         said = words.text
         for det in ("le ", "la ", "les ", "l'", "l’"):
@@ -593,8 +594,10 @@ def _fullest(speaker: Speaker | None, match: CueMatch, index: EntityIndex, lexic
         return speaker
     position = match.paragraph.start + words.start_char
     person = index.person_by_role(head.lower_, position)
-    return speaker if person is None else Speaker(person, PERSON, index.role_of(person) or speaker.name,
-                                                  speaker.mention)
+    if person is None:
+        return speaker
+    index.add_role(person, speaker.name)
+    return Speaker(person, PERSON, index.role_of(person), speaker.mention)
 
 
 def _past_lead_in(doc, first: int, comma: int) -> int:

@@ -611,3 +611,14 @@ def test_an_apposition_whose_comma_the_page_left_out(extract):
     assert {(q.speaker.name, q.speaker.role) for q in quotes} == {("Paul Garnier", "président de Fonderix")}
     [quote] = extract("Paul Garnier la semaine dernière a estimé que « rien n'est joué ».")  # no role noun: no role
     assert (quote.speaker.name, quote.speaker.role) == ("Paul Garnier", None)
+
+
+def test_a_fuller_title_given_by_reported_speech_is_every_quote_s_role(extract):
+    """« …, a déclaré la ministre au Commerce extérieur », the person named « la ministre X » later:
+    the fuller title is her role, in that quote and in the quotes in marks."""
+    quotes = extract("Si Berne taxe l'acier, Paris fera de même, a déclaré mardi à Genève la Ministre française au "
+                     "Commerce extérieur, en réponse aux menaces suisses. La ministre Hélène Vasseur a rappelé que "
+                     "« les accords doivent être respectés ».")
+    assert {(q.kind, q.speaker.name, q.speaker.role) for q in quotes} == {
+        ("indirect", "Hélène Vasseur", "Ministre française au Commerce extérieur"),
+        ("partial", "Hélène Vasseur", "Ministre française au Commerce extérieur")}
