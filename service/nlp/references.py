@@ -314,8 +314,11 @@ class EntityIndex:
     def person_just_described(self, position: int, sentence: int, gender: str | None, role: str = "") -> str | None:
         """« L'élu a qualifié … », « la magistrate » with no role of that name in the article: the
         person just spoken of, looking further back when the gender (« la chercheuse ») rules
-        out the people in between; never one of another party (« le procureur » is not « Me X »)."""
-        found = self.antecedent(position, sentence, window=8 if gender else 3, gender=gender, nearest=True)
+        out the people in between; never one of another party (« le procureur » is not « Me X »), nor
+        one its own sentence names other than as a subject (« Questionné sur le retour de Paul X, le
+        sélectionneur a … »: had the page meant X, it would have said « il »)."""
+        earlier = self._people_before(position, lambda m: sentence - m.sentence > (8 if gender else 3), gender)
+        found = next((m for m in reversed(earlier) if m.sentence < sentence or m.subject), None)
         if found is None:
             return None
         party, theirs = self.party_of_role(role) if role else None, self.party_of(found.name)

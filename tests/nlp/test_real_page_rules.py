@@ -622,3 +622,12 @@ def test_a_fuller_title_given_by_reported_speech_is_every_quote_s_role(extract):
     assert {(q.kind, q.speaker.name, q.speaker.role) for q in quotes} == {
         ("indirect", "Hélène Vasseur", "Ministre française au Commerce extérieur"),
         ("partial", "Hélène Vasseur", "Ministre française au Commerce extérieur")}
+
+
+def test_a_description_is_not_a_complement_of_its_own_sentence(extract):
+    """« Questionné sur un retour de Paul X, le sélectionneur … »: had the page meant X, it would have
+    said « il »; the coach is the person spoken of before."""
+    quotes = extract("« Nous avons souffert », a reconnu Didier Lemoine après la défaite. Questionné sur un possible "
+                     "retour de Paul Garnier contre l'Allemagne, le sélectionneur s'est montré prudent : « On verra "
+                     "demain. »")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Didier Lemoine", "sélectionneur")] * 2
