@@ -301,8 +301,8 @@ def find_organisation_genitives(paragraph: Paragraph, described_here: list[tuple
     for char, text in described.items():
         i = int(numpy.searchsorted(starts, char))
         if i >= len(doc) or starts[i] != char or (paragraph.start + char) in quoted \
-                or not any(c.isalpha() for c in text):
-            continue
+                or not any(c.isalpha() for c in text) or (i > 0 and doc[i - 1].lower_ in POSSESSIVES):
+            continue  # « la fédération réunissait son assemblée, … sa présidente »: a part of a body, not its owner
         found.append((paragraph.start + char, _genitive(doc[i - 1] if i > 0 else None, text)))
     return sorted(found)
 

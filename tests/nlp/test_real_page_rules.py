@@ -631,3 +631,11 @@ def test_a_description_is_not_a_complement_of_its_own_sentence(extract):
                      "retour de Paul Garnier contre l'Allemagne, le sélectionneur s'est montré prudent : « On verra "
                      "demain. »")
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Didier Lemoine", "sélectionneur")] * 2
+
+
+def test_a_body_named_with_a_possessive_is_a_part_not_the_owner_of_a_role(extract):
+    """« la chambre réunissait son conseil d'administration, … Anne X, sa nouvelle présidente »:
+    she presides the chambre, not « de conseil d'administration »."""
+    [quote] = extract("Lundi, la chambre d'agriculture réunissait son conseil d'administration, une première pour "
+                      "Anne Vasseur, sa nouvelle présidente. « Le bilan est très positif », a-t-elle déclaré.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Anne Vasseur", "nouvelle présidente de la chambre d'agriculture")
