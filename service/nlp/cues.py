@@ -408,7 +408,8 @@ class CueFinder:
         if i is None or i == 0 or doc[i - 1].text != ":":
             return None
         sent = self._sentence(para, i)
-        before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t)]
+        aside = _bracketed(doc, sent.start, i - 1)
+        before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t) and t.i not in aside]
         verbs = [t for t in before if self._is_reporting(t) and not _relative_clause_verb(t)
                  and not _asked_opener(t)]
         if strong and verbs:
@@ -629,8 +630,9 @@ class CueFinder:
         if i is None:
             return None
         sent = self._sentence(para, i)
+        aside = _bracketed(doc, sent.start, i)
         verbs = [t for t in doc[sent.start:i] if t.pos_ == "VERB" and self._is_reporting(t) and not self._inside(para, t)
-                 and not _asked_opener(t)]
+                 and t.i not in aside and not _asked_opener(t)]
         for verb in reversed(verbs):
             subject = self.subject_of(verb, para)
             if subject is not None:
@@ -909,6 +911,19 @@ def _detached_opener(tok: Token) -> bool:
 
 
 _OBJECT_WORDS = 3  # words between a verb and the quote it reports: « a lâché un « … » », « a qualifié de « … » »
+
+
+def _bracketed(doc, start: int, end: int) -> set[int]:
+    """The tokens inside a parenthesis opened and closed between tokens ``start`` and ``end``: an
+    aside, never the clause that reports a quote after it (« « … » (c'est ainsi que Paul X la
+    définit), Anne Y a tenu à … : « … » »)."""
+    inside, opened = set(), []
+    for k in range(start, end):
+        if doc[k].text == "(":
+            opened.append(k)
+        elif doc[k].text == ")" and opened:
+            inside.update(range(opened.pop() + 1, k))
+    return inside
 
 
 def _relative_clause_verb(verb: Token) -> bool:

@@ -639,3 +639,11 @@ def test_a_body_named_with_a_possessive_is_a_part_not_the_owner_of_a_role(extrac
     [quote] = extract("Lundi, la chambre d'agriculture réunissait son conseil d'administration, une première pour "
                       "Anne Vasseur, sa nouvelle présidente. « Le bilan est très positif », a-t-elle déclaré.")
     assert (quote.speaker.name, quote.speaker.role) == ("Anne Vasseur", "nouvelle présidente de la chambre d'agriculture")
+
+
+def test_a_parenthesis_is_an_aside_not_the_clause_that_reports_the_quote(extract):
+    """« « … » (c'est ainsi que Paul X la décrit), Anne Y a tenu à « … » : « … » »: the verb and the
+    name inside the brackets do not report the quote after the colon."""
+    quotes = extract("Lundi, l'association tenait son assemblée. « Un vrai moteur » (c'est ainsi que Paul Garnier la "
+                     "décrit), Anne Vasseur a tenu à « remercier les bénévoles » : « Quelle année ! Nous avons tenu bon. »")
+    assert [q.speaker.name for q in quotes[1:]] == ["Anne Vasseur", "Anne Vasseur"]
