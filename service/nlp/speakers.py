@@ -109,6 +109,11 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
                 return Speaker(f"{described} de {owner}", PERSON, None, surface)
+            if not anonymous and (lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns):
+                # « a estimé un député de la majorité »: a function is a role, named or not (« un
+                # boulanger », « un témoin », rules/anonymous_nouns.txt, are people described, with no role)
+                description = _full_description(mention, head)
+                return Speaker(description, PERSON, description, surface)
         return Speaker(_full_description(mention, head), PERSON, None, surface)
     if head.pos_ == "PROPN":
         if not head.ent_type_ and not index.knows(described):

@@ -647,3 +647,12 @@ def test_a_parenthesis_is_an_aside_not_the_clause_that_reports_the_quote(extract
     quotes = extract("Lundi, l'association tenait son assemblée. « Un vrai moteur » (c'est ainsi que Paul Garnier la "
                      "décrit), Anne Vasseur a tenu à « remercier les bénévoles » : « Quelle année ! Nous avons tenu bon. »")
     assert [q.speaker.name for q in quotes[1:]] == ["Anne Vasseur", "Anne Vasseur"]
+
+
+def test_an_unnamed_speaker_with_a_function_has_it_as_role(extract):
+    """« a estimé un député de la majorité »: the function is the role; « un boulanger », « une source »
+    are people the page describes, with no role."""
+    [quote] = extract("« Ce texte ne passera pas », a estimé un député de la majorité.")
+    assert (quote.speaker.name, quote.speaker.role) == ("député de la majorité", "député de la majorité")
+    [quote] = extract("« Tout a brûlé », raconte un boulanger du quartier.")
+    assert (quote.speaker.name, quote.speaker.role) == ("boulanger du quartier", None)
