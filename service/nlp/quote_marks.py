@@ -36,6 +36,8 @@ DIALOGUE_DASHES = "—–"
 SENTENCE_END = ".!?…"
 LEAD_PUNCT = "-–—•*"
 SPACES = " \t\u00a0\u202f\u2009\r"
+# a word of the first person: « je », « j'ai », « nous », « mon »… (words said, not the journalist's)
+FIRST_PERSON_WORD = re.compile(r"(?<!\w)(?:(?:je|nous|moi|me|mon|ma|mes|notre|nos)(?!\w)|[jm]['’](?=\w))", re.I)
 _MARKS = re.compile(r"\n|''|’’|‘‘|‘’|[«»“”„‹›\"‘’]")
 _SENTENCE_START = re.compile(r"(?:[.!?…:]|\.\.\.)[\s\u00a0\u202f]+(?=[^\s\u00a0\u202f])")
 
@@ -264,13 +266,22 @@ class _Scanner:
 
     def _kind(self, start: int, end: int, close_mark: int | None, opens_sentence: bool) -> str:
         """``direct`` when the quote is a sentence of its own: it opens a sentence with a capital
-        and the journalist's sentence does not go on straight after it (« Un "X" dans …»)."""
+        and the journalist's sentence does not go on straight after it (« Un "X" dans …»); also
+        when a page left the capital out of words someone says in the first person after a colon
+        (« Tout s'est emballé : "depuis janvier je travaille sur le procès" »)."""
         text = self.text
         first = text[start]
         after = text[close_mark + 1:close_mark + 40].lstrip(SPACES) if close_mark is not None else ""
         runs_on = bool(after) and after[0].islower() and text[end - 1] not in ".!?…"
-        capital = first.isupper() or first.isdigit() or first in "…[("
+        capital = first.isupper() or first.isdigit() or first in "…[(" or self._said_after_colon(start, end)
         return "direct" if capital and not runs_on and opens_sentence else "partial"
+
+    def _said_after_colon(self, start: int, end: int) -> bool:
+        """Five words or more, after a colon, with a first-person subject: a sentence someone said."""
+        b = self.text.rfind(":", self.para_start, start)
+        words = FIRST_PERSON_WORD.findall(self.text, start, end)
+        return b >= 0 and not self.text[b + 1:start].strip(SPACES + "«“\"‹‘") \
+            and len(self.text[start:end].split()) >= 5 and bool(words)
 
     def _opens_sentence(self, open_mark: int) -> bool:
         """The mark opens its paragraph (past a dash or bullet), or follows a colon, a sentence's

@@ -218,3 +218,13 @@ def test_the_scanner_is_linear_on_hostile_marks(shape):
     make = HOSTILE[shape]
     small, large = _calls(find_quote_spans, make(500)), _calls(find_quote_spans, make(2000))
     assert large <= 4 * 1.25 * small, f"{shape}: {small} -> {large} calls"
+
+
+def test_words_said_in_the_first_person_after_a_colon_are_direct_without_a_capital():
+    text = 'Tout s\'est emballé en janvier : "depuis le début de l\'année je travaille sur le procès".'
+    assert kinds(text) == [("depuis le début de l'année je travaille sur le procès", "direct")]
+    # a fragment after a colon, or words in the third person, stay partial
+    assert kinds("Il résume le texte en trois mots : « inutile, coûteux, dangereux ».") == [
+        ("inutile, coûteux, dangereux", "partial")]
+    assert kinds("Le rapport conclut : « les services ont manqué de moyens cette année ».") == [
+        ("les services ont manqué de moyens cette année", "partial")]

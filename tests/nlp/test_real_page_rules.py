@@ -656,3 +656,10 @@ def test_an_unnamed_speaker_with_a_function_has_it_as_role(extract):
     assert (quote.speaker.name, quote.speaker.role) == ("député de la majorité", "député de la majorité")
     [quote] = extract("« Tout a brûlé », raconte un boulanger du quartier.")
     assert (quote.speaker.name, quote.speaker.role) == ("boulanger du quartier", None)
+
+
+def test_a_first_person_quote_after_a_colon_is_the_person_just_named(extract):
+    quotes = extract("« C'est un marathon », résume Paul Garnier. Depuis 2016, Anne Vasseur, juriste au cabinet, y "
+                     "est affectée. Et tout s'est emballé en janvier : \"depuis le début de l'année je travaille sur "
+                     "le procès, c'est un tunnel\".")
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Paul Garnier"), ("direct", "Anne Vasseur")]
