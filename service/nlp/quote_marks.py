@@ -278,10 +278,11 @@ class _Scanner:
 
     def _said_after_colon(self, start: int, end: int) -> bool:
         """Five words or more, after a colon, with a first-person subject: a sentence someone said."""
-        b = self.text.rfind(":", self.para_start, start)
-        words = FIRST_PERSON_WORD.findall(self.text, start, end)
-        return b >= 0 and not self.text[b + 1:start].strip(SPACES + "«“\"‹‘") \
-            and len(self.text[start:end].split()) >= 5 and bool(words)
+        text, b = self.text, start - 1
+        while b >= self.para_start and (text[b] in SPACES or text[b] in FAMILY):  # back over the mark
+            b -= 1
+        return b >= self.para_start and text[b] == ":" and len(text[start:end].split()) >= 5 \
+            and FIRST_PERSON_WORD.search(text, start, end) is not None
 
     def _opens_sentence(self, open_mark: int) -> bool:
         """The mark opens its paragraph (past a dash or bullet), or follows a colon, a sentence's
