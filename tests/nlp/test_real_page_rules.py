@@ -663,3 +663,12 @@ def test_a_first_person_quote_after_a_colon_is_the_person_just_named(extract):
                      "est affectée. Et tout s'est emballé en janvier : \"depuis le début de l'année je travaille sur "
                      "le procès, c'est un tunnel\".")
     assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Paul Garnier"), ("direct", "Anne Vasseur")]
+
+
+def test_maitre_heads_a_function(extract):
+    """« le maître des poursuites » is the prosecutor described before, « maître de conférences » a title."""
+    quotes = extract("« Je demande le renvoi », a dit le procureur. « Ce n'est pas à vous de décider », a répondu Me "
+                     "Paul Garnier. « Votre ton est indigne », a répondu le maître des poursuites.")
+    assert [q.speaker.name for q in quotes] == ["procureur", "Paul Garnier", "procureur"]
+    [quote] = extract("« Le modèle est fragile », estime Anne Vasseur, maître de conférences à l'université de Lyon.")
+    assert quote.speaker.role == "maître de conférences à l'université de Lyon"
