@@ -12,7 +12,6 @@ noun carries its description, which stays in the text for the role step.
 A span the recogniser did not take for a person is one when the text says so:
 
     Josiane, 72 ans, habitante du quartier       MISC « Josiane »       -> PER (an age follows)
-    la capitaine des Bleues, Wendie Renard       MISC « Wendie Renard » -> PER (a role and a comma precede)
     Mme Kerbrat                                  LOC « Kerbrat »        -> PER (an honorific precedes)
 
 and one that is no name at all is dropped: « Émue, elle a déclaré » (a detached adjective),
@@ -135,8 +134,7 @@ def _person_inside(ent: Span) -> int | None:
 
 
 def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
-    """An age after the name, an honorific before it, or (for a span of unknown kind) a role
-    noun and a comma before it."""
+    """An age after the name, or an honorific before it."""
     if not all(t.text[:1].isupper() for t in ent) or len(ent) > 3:
         return False
     if len(ent) >= 2 and ent[0].text in _HONORIFIC_WORDS:  # « Monsieur D. », « Madame Lefort »
@@ -146,11 +144,7 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
         return True
     if ent.start > 0 and doc[ent.start - 1].text in HONORIFICS:
         return True
-    if ent.label_ != "MISC" or ent.start < 2 or doc[ent.start - 1].text != ",":
-        return False
-    roles = load_lexicon().role_nouns
-    window = doc[max(0, ent.start - 6):ent.start - 1]
-    return any(t.lower_ in roles and t.is_lower for t in window) and not any(t.text in ",;.:" for t in window)
+    return False
 
 
 def _named_by_its_kind(ent: Span) -> bool:
