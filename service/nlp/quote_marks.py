@@ -101,9 +101,17 @@ class _Scanner:
     def _push(self, opened: _Open) -> None:
         glyph = self.text[opened.pos]
         if len(self.stack) == 1 and glyph in OPENING and glyph == self.text[self.stack[0].pos]:
+            if self.stack[0].opens_sentence and self._after_sentence_end(opened.pos):
+                return  # « A. Le moment est venu. « B … »: marks opened again at a sentence, as at a paragraph
             self._clear()  # « … « … »: the first « was never closed — French nests with other marks
         self.stack.append(opened)
         self.depth[opened.family] = self.depth.get(opened.family, 0) + 1
+
+    def _after_sentence_end(self, i: int) -> bool:
+        b = i - 1
+        while b >= self.para_start and self.text[b] in SPACES:
+            b -= 1
+        return b >= self.para_start and self.text[b] in SENTENCE_END
 
     def _pop(self) -> _Open:
         opened = self.stack.pop()

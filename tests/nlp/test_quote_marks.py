@@ -228,3 +228,13 @@ def test_words_said_in_the_first_person_after_a_colon_are_direct_without_a_capit
         ("inutile, coûteux, dangereux", "partial")]
     assert kinds("Le rapport conclut : « les services ont manqué de moyens cette année ».") == [
         ("les services ont manqué de moyens cette année", "partial")]
+
+
+def test_a_mark_opened_again_at_a_sentence_inside_an_open_quote_goes_on_with_it():
+    """« A. B. « C », a-t-il dit »: the page opened the marks again at a sentence, as pages do at a
+    paragraph; mid-sentence, « A « B » still means the first was never closed."""
+    text = ("Il a répondu : “Elles nous ont assuré qu’elles seraient prêtes. Le moment est venu. “Je demande à la "
+            "Commission de le faire”, a-t-il ajouté.")
+    assert kinds(text) == [("Elles nous ont assuré qu’elles seraient prêtes. Le moment est venu. “Je demande à la "
+                            "Commission de le faire", "direct")]
+    assert kinds("Il parle d’un « projet « inutile » pour la ville.") == [("inutile", "partial")]
