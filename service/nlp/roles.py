@@ -76,6 +76,8 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
         before = None if lexicon.aside_ending_at(ent.doc, ent.start - 1) else \
             _role_before(ent, heads, determiners, modifiers, paragraph.parsed)  # not « juge pour sa part X »
         after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
+        if person and after is None:
+            after = _role_by_copula(ent, heads, determiners, modifiers, paragraph.parsed)
         role = _choose(ent, before, after) if person else (before or after)
         gender = _gender_of(ent, before, after, lexicon.role_nouns) if person else None
         if role:
@@ -400,6 +402,12 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
             chain.append(tok)
             i -= 1
             continue
+        if tok.text == ")" and chain and i > 1:  # « le maire (LR) de Nice »: a party or an acronym in brackets
+            opening = next((k for k in range(i - 1, max(i - 5, -1), -1) if doc[k].text == "("), None)
+            if opening is not None and opening > 0 and not any(doc[k].is_punct for k in range(opening + 1, i)):
+                chain.extend(doc[k] for k in range(i, opening - 1, -1))
+                i = opening - 1
+                continue
         if (tok.is_punct and tok.text not in ("-",)) or tok.lower_ in _STOP_WORDS \
                 or (tok.ent_type_ == "PER" and not _completes_a_noun(tok)) \
                 or (tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)) or tok.is_space:
@@ -421,10 +429,13 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
 
 def _completes_a_noun(tok: Token) -> bool:
     """« l'entraîneur de Valcourt »: a name the recogniser took for a person, after « de »
-    and a noun, completes that noun (a club, a town), it does not end the role."""
+    and a noun, completes that noun (a club, a town), it does not end the role; so does one right
+    after a plural noun (« le patron des députés Renaissance »: a party, no one's name)."""
     doc, i = tok.doc, tok.i
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
+    if i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].is_lower and "Plur" in doc[i - 1].morph.get("Number"):
+        return True
     return i > 1 and doc[i - 1].lower_ in OF_WORDS and doc[i - 2].pos_ == "NOUN"
 
 
@@ -466,6 +477,25 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
     return _Role(text, start, doc[k - 1]) if text else None
 
 
+def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+    """« Jean X est le directeur de l'hôpital », « Anne Y, qui est la présidente du club, … »: a
+    definite role said of the name by « être » is the person's role."""
+    doc, j = ent.doc, ent.end
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "qui":
+        j += 2
+    if j + 2 >= len(doc) or doc[j].lower_ not in ("est", "était") or doc[j + 1].lower_ not in DEFINITE_SINGULAR:
+        return None
+    k = j + 2
+    while k < len(doc) and doc[k].lower_.rstrip("-") in modifiers:
+        k += 1
+    if k >= len(doc) or not _is_head(doc[k], heads):
+        return None
+    start = with_modifiers(doc[k], modifiers)
+    end = _role_end(doc, k + 1, start.i, heads, determiners, modifiers, parsed)
+    text = _clean(doc[start.i:end])
+    return _Role(text, start, doc[end - 1]) if text else None
+
+
 def _occupation_after_age(doc, j: int, modifiers) -> _Role | None:
     """« Luc X, 47 ans, ancien charpentier, … »: after an age, a short noun phrase set off by
     commas is the person's occupation, even with a noun the lexicon does not know."""
@@ -489,7 +519,7 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
         if tok.lower_ == "et" and _role_head_follows(doc, k + 1, heads, determiners, modifiers):
             k += 1
             continue
-        if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "est") \
+        if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "est", "depuis") \
                 or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
             break
         k += 1

@@ -672,3 +672,26 @@ def test_maitre_heads_a_function(extract):
     assert [q.speaker.name for q in quotes] == ["procureur", "Paul Garnier", "procureur"]
     [quote] = extract("« Le modèle est fragile », estime Anne Vasseur, maître de conférences à l'université de Lyon.")
     assert quote.speaker.role == "maître de conférences à l'université de Lyon"
+
+
+def test_a_party_in_brackets_stays_inside_the_role(extract):
+    """« le maire (LR) de Nice, X »: the brackets do not cut the role, nor the person from it."""
+    [quote] = extract("Selon le maire (LR) de Nice, Christian Estrosi, « la sécurité est la priorité ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Christian Estrosi", "maire (LR) de Nice")
+
+
+def test_a_party_the_recogniser_took_for_a_person_completes_the_noun_before_it(extract):
+    """« le patron des députés Renaissance, X »: a name right after a plural noun is a party's."""
+    [quote] = extract("Interrogé par franceinfo, le patron des députés Renaissance, Gabriel Attal, a estimé que « le "
+                      "compromis est possible ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Gabriel Attal", "patron des députés Renaissance")
+
+
+def test_a_definite_role_said_by_etre_is_the_person_s_role(extract):
+    [quote] = extract("Jean Dupont est le directeur de l'hôpital. « Nous manquons de lits », explique-t-il.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Jean Dupont", "directeur de l'hôpital")
+    # a relative clause too; « depuis 2019 » says since when, not what she is
+    [quote] = extract("Anne Vasseur, qui est la présidente du club depuis 2019, a réagi : « Nous ferons appel ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Anne Vasseur", "présidente du club")
+    [quote] = extract("Paul Garnier est le seul à avoir voté contre. « Je n'ai pas changé d'avis », dit-il.")
+    assert quote.speaker.role is None  # « le seul »: no role noun
