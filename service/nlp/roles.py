@@ -22,7 +22,7 @@ from .gender import (
     phrase_gender,
     pronoun_gender,
 )
-from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
+from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
 
@@ -240,10 +240,11 @@ def _anaphor_at(tok: Token, lexicon: Lexicon):
 
 
 def _role_reference_at(tok: Token, lexicon: Lexicon, parsed: bool):
-    """« la maire », « le président russe », « l'entraîneur de Valcourt »: a definite singular role
-    noun, with its adjectives and one complement, and no name after it."""
+    """« la maire », « le président russe », « l'entraîneur de Valcourt », « cette infirmière »: a
+    definite or demonstrative singular role noun, with its adjectives and one complement, and no
+    name after it."""
     doc = tok.doc
-    if tok.lower_ not in DEFINITE_SINGULAR or tok.i + 1 >= len(doc):
+    if tok.lower_ not in DEFINITE_SINGULAR | DEMONSTRATIVES_SINGULAR or tok.i + 1 >= len(doc):
         return None
     head = doc[tok.i + 1]
     if not _is_head(head, lexicon.role_nouns) or "Plur" in head.morph.get("Number"):

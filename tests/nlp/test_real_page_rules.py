@@ -695,3 +695,9 @@ def test_a_definite_role_said_by_etre_is_the_person_s_role(extract):
     assert (quote.speaker.name, quote.speaker.role) == ("Anne Vasseur", "présidente du club")
     [quote] = extract("Paul Garnier est le seul à avoir voté contre. « Je n'ai pas changé d'avis », dit-il.")
     assert quote.speaker.role is None  # « le seul »: no role noun
+
+
+def test_a_demonstrative_description_of_the_person_just_quoted_is_their_role(extract):
+    [quote] = extract("« On ne lâchera pas », prévient Marie Dubois. Cette infirmière de 45 ans travaille à Lyon "
+                      "depuis vingt ans.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Marie Dubois", "infirmière")
