@@ -316,7 +316,10 @@ class ReportedSpeechFinder:
                 continue
             first = _past_lead_in(doc, _sentence_start(comma), comma.i)
             span = self._content(para, first, None, last=comma.i - 1)
-            if span is None or not _has_verb(doc[span[0]:span[1]]):
+            # a clause, not participles alone: « [Interrogée sur BFMTV, la secrétaire d'État chargée de la Mer],
+            # X, a jugé … » is the subject's lead-in
+            verbs = [t for t in doc[span[0]:span[1]] if t.pos_ in ("VERB", "AUX")] if span is not None else []
+            if not verbs or all("Part" in t.morph.get("VerbForm") for t in verbs):
                 continue
             start, end = para.start + doc[span[0]].idx, para.start + doc[span[1] - 1].idx + len(doc[span[1] - 1])
             match = self.cues.find(QuoteSpan(start, end, start, end - 1, "indirect", para.text_span(doc[span[0]:span[1]]).text),

@@ -383,3 +383,14 @@ def test_a_present_with_a_stem_alternation_or_taken_for_a_noun(extract, verb):
     alternations; « Le ministre juge que »: the verb the tagger took for a noun still reports."""
     [quote] = indirect(extract(f"Le ministre {verb} que les salaires augmenteront en juin."))
     assert (quote.text, quote.speaker.name) == ("les salaires augmenteront en juin", "ministre")
+
+
+def test_participles_before_the_subject_are_no_reported_clause(extract):
+    """« Interrogée sur BFMTV, la secrétaire d'État chargée de la Mer, X, a jugé … »: the subject's
+    lead-in, not words « a jugé » reports."""
+    quotes = extract("Interrogée sur BFMTV, la secrétaire d'État chargée de la Mer, Hervé Berville, a jugé la "
+                     "situation « préoccupante ».")
+    assert indirect(quotes) == [] and [q.text for q in quotes] == ["préoccupante"]
+    # a clause with an infinitive is one, whatever the tagger made of its main verb
+    [quote] = indirect(extract("La Banque nationale demeure résolue à faire baisser les prix, a déclaré Paul Garnier."))
+    assert quote.speaker.name == "Paul Garnier"
