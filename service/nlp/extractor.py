@@ -25,7 +25,7 @@ from .cues import CueFinder, CueMatch, QuotedRegions
 from .gender import noun_gender, phrase_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
-from .lexicon import DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
+from .lexicon import DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
@@ -441,6 +441,10 @@ class QuoteExtractor:
         if i is None or first_word in ("à", "au", "aux"):
             return False  # « il appelle « à la grève » »: a call, not a name
         word = doc[i].lower_
+        if span.kind == "partial" and word in DEFINITE_ARTICLES and (i == 0 or doc[i - 1].text in ".!?…:") \
+                and len(span.text.split()) <= 4 and not _starts_with_a_verb(doc, i + 1) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:i + 1 + len(span.text.split()) + 1]):
+            return True  # « Les « gilets jaunes » ont manifesté »: a name opening the sentence, no clause
         if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 6):i]):
             return True  # « des pancartes à la peinture fraîche : « … » », « leur banderole : « … » »
         if word in self.lexicon.naming_nouns:

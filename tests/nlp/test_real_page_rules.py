@@ -701,3 +701,12 @@ def test_a_demonstrative_description_of_the_person_just_quoted_is_their_role(ext
     [quote] = extract("« On ne lâchera pas », prévient Marie Dubois. Cette infirmière de 45 ans travaille à Lyon "
                       "depuis vingt ans.")
     assert (quote.speaker.name, quote.speaker.role) == ("Marie Dubois", "infirmière")
+
+
+def test_a_short_name_in_marks_opening_the_sentence_is_no_quote(extract):
+    """« Les « gilets jaunes » ont manifesté »: words in marks after the article that opens the
+    sentence, with no verb, name its subject; a clause there is still someone's words."""
+    quotes = extract("Les « gilets jaunes » ont manifesté samedi à Paris, selon la préfecture de police.")
+    assert [q.text for q in quotes if q.kind != "indirect"] == []
+    quotes = extract("Anne Vasseur a plaidé. Le « jugement retient des preuves », a-t-elle dit.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [("jugement retient des preuves", "Anne Vasseur")]
