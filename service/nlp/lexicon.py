@@ -36,6 +36,7 @@ class Lexicon:
     people_nouns: frozenset[str] = frozenset()  # « les habitants », « la famille »: people with no title
     agent_suffixes: tuple[str, ...] = ()  # « -logue », « -iste »: a person by what they do
     anonymous_nouns: frozenset[str] = frozenset()  # « le boulanger », « un témoin »: someone new, unnamed
+    counterpart_nouns: frozenset[str] = frozenset()  # « son adversaire »: the other one of a pair
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
@@ -121,6 +122,7 @@ def load_lexicon() -> Lexicon:
         people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
         anonymous_nouns=frozenset(w.lower() for w in _lines("anonymous_nouns.txt")),
+        counterpart_nouns=frozenset(w.lower() for w in _lines("counterpart_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},

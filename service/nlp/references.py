@@ -311,6 +311,17 @@ class EntityIndex:
                                 nearest=words in _LATTER)
         return self.canonical(found.name) if found is not None else None
 
+    def counterpart(self, position: int, sentence: int, window: int = 6) -> str | None:
+        """« « Vous mentez », a lancé la candidate. « C'est faux », a répondu son adversaire »: of the
+        people named lately, the last one who is not the person « son » points to."""
+        owner = self.antecedent(position, sentence)
+        if owner is None:
+            return None
+        theirs = name_key(self.canonical(owner.name))
+        others = [m for m in self._people_before(position, lambda m: sentence - m.sentence > window, None)
+                  if name_key(self.canonical(m.name)) != theirs and not self.is_description(m.name)]
+        return self.canonical(others[-1].name) if others else None
+
     def person_just_described(self, position: int, sentence: int, gender: str | None, role: str = "") -> str | None:
         """« L'élu a qualifié … », « la magistrate » with no role of that name in the article: the
         person just spoken of, looking further back when the gender (« la chercheuse ») rules

@@ -84,6 +84,10 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         index.add_organisation(position, lemma, described)
         return Speaker(index.organisation_name(described), ORGANISATION, None, surface)
     singular = "Plur" not in head.morph.get("Number")
+    if mention[0].lower_ in POSSESSIVES and (lemma in lexicon.counterpart_nouns or head.lower_ in lexicon.counterpart_nouns):
+        other = index.counterpart(position, sentence)  # « a répondu son adversaire »: the other one of the two
+        if other is not None:
+            return Speaker(other, PERSON, index.role_of(other), surface)
     agent = lexicon.is_agent_noun(head.lower_)  # « le glaciologue »: a role no list holds
     if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns or agent:
         if singular:

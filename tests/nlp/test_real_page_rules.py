@@ -710,3 +710,12 @@ def test_a_short_name_in_marks_opening_the_sentence_is_no_quote(extract):
     assert [q.text for q in quotes if q.kind != "indirect"] == []
     quotes = extract("Anne Vasseur a plaidé. Le « jugement retient des preuves », a-t-elle dit.")
     assert [(q.text, q.speaker.name) for q in quotes] == [("jugement retient des preuves", "Anne Vasseur")]
+
+
+def test_son_adversaire_is_the_other_one_of_the_pair(extract):
+    quotes = extract("Anne Vasseur et Paul Garnier se sont affrontés lors du débat. « Vous mentez », a lancé la "
+                     "candidate. « C'est faux », a répondu son adversaire.")
+    assert [q.speaker.name for q in quotes] == ["Anne Vasseur", "Paul Garnier"]
+    [quote] = extract("Rafael Nadal a battu Roger Federer en finale. « Il a été le meilleur aujourd'hui », a reconnu son "
+                      "adversaire.")
+    assert quote.speaker.name == "Roger Federer"
