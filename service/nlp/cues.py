@@ -214,10 +214,13 @@ class CueFinder:
         return False
 
     def _impersonal_source(self, doc: Doc, i: int, para: Paragraph) -> Span | None:
-        """« …, explique-t-on à Matignon », « …, indique-t-on dans l'entourage du ministre »: with
-        « on », the place or circle named after the verb is the speaker."""
+        """« …, explique-t-on à Matignon », « …, indique-t-on dans l'entourage du ministre », « …,
+        apprend-on de source policière »: with « on », the place, circle or source named after the
+        verb is the speaker."""
         if i < len(doc) and "Inf" in doc[i].morph.get("VerbForm"):
             i += 1  # « …, peut-on lire dans le communiqué de X »
+        if i + 1 < len(doc) and doc[i].lower_ == "de" and doc[i + 1].lower_ == "source":
+            return self.noun_phrase(doc[i + 1], para)  # « …, indique-t-on de source policière »
         if i >= len(doc) or doc[i].lower_ not in _SOURCE_PLACE_PREPOSITIONS:
             return None
         lead = doc[i]

@@ -719,3 +719,10 @@ def test_son_adversaire_is_the_other_one_of_the_pair(extract):
     [quote] = extract("Rafael Nadal a battu Roger Federer en finale. « Il a été le meilleur aujourd'hui », a reconnu son "
                       "adversaire.")
     assert quote.speaker.name == "Roger Federer"
+
+
+def test_de_source_after_on_is_the_speaker(extract):
+    [quote] = extract("L'homme a été interpellé mardi, indique-t-on de source policière.")
+    assert quote.speaker.name == "source policière"
+    [quote] = extract("« Il a avoué », confie-t-on de source proche du dossier.")
+    assert quote.speaker.name == "source proche du dossier"
