@@ -9,6 +9,7 @@ Works on tokens, entities and the lexicons only, so it runs on unparsed paragrap
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy
@@ -324,7 +325,8 @@ def complete_possessive_roles(roles: list[RoleMention], organisations: list[tupl
     between -> ``président de la chambre d'agriculture``."""
     completed = []
     for r in roles:
-        if r.possessive and r.role:
+        # « son ministre des Comptes publics » names its body already
+        if r.possessive and r.role and not set(re.split(r"[\s'’]+", r.role.lower())) & OF_WORDS:
             owner = next(((start, genitive) for start, genitive in reversed(organisations)
                           if start < r.start and r.start - start <= reach), None)
             if owner is not None and not any(owner[0] < p < r.start for p in people):

@@ -726,3 +726,9 @@ def test_de_source_after_on_is_the_speaker(extract):
     assert quote.speaker.name == "source policière"
     [quote] = extract("« Il a avoué », confie-t-on de source proche du dossier.")
     assert quote.speaker.name == "source proche du dossier"
+
+
+def test_a_possessive_role_with_its_own_complement_is_not_completed_again(extract):
+    [quote] = extract("Le Premier ministre Michel Barnier a défendu son budget. Son ministre des Comptes publics, "
+                      "Laurent Saint-Martin, a évoqué « un effort sans précédent ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Laurent Saint-Martin", "ministre des Comptes publics")
