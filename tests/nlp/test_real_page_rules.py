@@ -732,3 +732,11 @@ def test_a_possessive_role_with_its_own_complement_is_not_completed_again(extrac
     [quote] = extract("Le Premier ministre Michel Barnier a défendu son budget. Son ministre des Comptes publics, "
                       "Laurent Saint-Martin, a évoqué « un effort sans précédent ».")
     assert (quote.speaker.name, quote.speaker.role) == ("Laurent Saint-Martin", "ministre des Comptes publics")
+
+
+def test_a_quote_closing_on_its_sentence_end_ends_the_sentence(extract):
+    """« X ne décolère pas : « C'est inadmissible. » Sa voisine, Y, abonde : « … » »: the second colon's
+    verb is Y's, not the subject of the sentence before the first quote."""
+    quotes = extract("Marie Curie, 34 ans, ne décolère pas : « C'est inadmissible. » Sa voisine, Jeanne Petit, "
+                     "abonde : « Personne ne nous écoute. »")
+    assert [q.speaker.name for q in quotes] == ["Marie Curie", "Jeanne Petit"]
