@@ -651,7 +651,7 @@ class CueFinder:
             # a quote closing on its own sentence's end, then a capital, ends the sentence too:
             # « … ne décolère pas : « C'est inadmissible. » Sa voisine abonde : … »
             self._sentence_ends = [t.i for t in doc if t.text in _SENTENCE_END and not self._inside(para, t)
-                                   or t.text in "»”" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in _SENTENCE_END
+                                   or t.text in ("»", "”") and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in _SENTENCE_END
                                    and doc[t.i + 1].text[:1].isupper()]
             self._sentence_ends_of = (doc, self.quoted)
         ends = self._sentence_ends

@@ -261,11 +261,11 @@ class QuoteExtractor:
         quotes = _alternate_dialogue_replies(text, quotes, index)
         quotes = self._descriptions_named_by_continuation(quotes, index)
         quotes = _with_speakers_from_context(quotes, [paragraph_of(q.start).index for q in quotes], index)
-        quotes = [self._with_role_given_later(q, index) for q in quotes]
         # -- reported speech without marks (kind "indirect", reported_speech.py): never over a quote in marks
         reported = self.reported.quotes(text, paragraphs, regions, quotes, index,
                                         lambda match: self._speaker(match, index, sentence_of, resolved))
-        # a role reported speech gave (« a déclaré la commissaire européenne au Commerce ») is the quotes' too
+        # once every role is known: one reported speech gave (« a déclaré la commissaire européenne au
+        # Commerce ») is the quotes' in marks too
         return _same_source_as_before([self._with_role_given_later(q, index) for q in quotes + reported])
 
     @staticmethod
@@ -441,9 +441,10 @@ class QuoteExtractor:
         if i is None or first_word in ("à", "au", "aux"):
             return False  # « il appelle « à la grève » »: a call, not a name
         word = doc[i].lower_
+        size = len(span.text.split())
         if span.kind == "partial" and word in DEFINITE_ARTICLES and (i == 0 or doc[i - 1].text in ".!?…:") \
-                and len(span.text.split()) <= 4 and not _starts_with_a_verb(doc, i + 1) \
-                and not any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:i + 1 + len(span.text.split()) + 1]):
+                and size <= 4 and not _starts_with_a_verb(doc, i + 1) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:i + 2 + size]):
             return True  # « Les « gilets jaunes » ont manifesté »: a name opening the sentence, no clause
         if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 6):i]):
             return True  # « des pancartes à la peinture fraîche : « … » », « leur banderole : « … » »

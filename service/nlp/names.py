@@ -142,9 +142,7 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end:ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].lower_ == "ans":
         return True
-    if ent.start > 0 and doc[ent.start - 1].text in HONORIFICS:
-        return True
-    return False
+    return ent.start > 0 and doc[ent.start - 1].text in HONORIFICS
 
 
 def _named_by_its_kind(ent: Span) -> bool:

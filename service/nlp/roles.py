@@ -9,7 +9,6 @@ Works on tokens, entities and the lexicons only, so it runs on unparsed paragrap
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy
@@ -25,6 +24,7 @@ from .gender import (
 )
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
 from .names import HONORIFICS
+from .normalize import name_key
 from .paragraphs import Paragraph
 
 PERSON_LABELS = {"PER"}
@@ -326,7 +326,7 @@ def complete_possessive_roles(roles: list[RoleMention], organisations: list[tupl
     completed = []
     for r in roles:
         # « son ministre des Comptes publics » names its body already
-        if r.possessive and r.role and not set(re.split(r"[\s'’]+", r.role.lower())) & OF_WORDS:
+        if r.possessive and r.role and not set(name_key(r.role).split()) & OF_WORDS:
             owner = next(((start, genitive) for start, genitive in reversed(organisations)
                           if start < r.start and r.start - start <= reach), None)
             if owner is not None and not any(owner[0] < p < r.start for p in people):

@@ -89,7 +89,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if other is not None:
             return Speaker(other, PERSON, index.role_of(other), surface)
     agent = lexicon.is_agent_noun(head.lower_)  # « le glaciologue »: a role no list holds
-    if lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns or agent:
+    titled = lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns
+    if titled or agent:
         if singular:
             gender = phrase_gender(mention, lexicon.role_nouns)
             person = index.person_by_role(described, position, gender) or index.person_by_party(described, position, gender)
@@ -113,7 +114,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
                 return Speaker(f"{described} de {owner}", PERSON, None, surface)
-            if not anonymous and (lemma in lexicon.role_nouns or head.lower_ in lexicon.role_nouns):
+            if titled and not anonymous:
                 # « a estimé un député de la majorité »: a function is a role, named or not (« un
                 # boulanger », « un témoin », rules/anonymous_nouns.txt, are people described, with no role)
                 description = _full_description(mention, head)

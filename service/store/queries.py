@@ -510,7 +510,8 @@ class StoreSpread:
 
     def known_said(self, tokens: list[str]) -> tuple[float, int] | None:
         """``said_by`` of a name's ``tokens`` if known, else None (nothing is read)."""
-        return self._recall([tuple(tokens)]).get(tuple(tokens))
+        key = tuple(tokens)
+        return self._recall([key]).get(key)
 
     def said_by(self, db: Session | Connection | DriverReads, tokens: list[str], speakers: int) -> tuple[float, int]:
         """``(quotes, last quote id)``: about how many quotes the ``speakers`` a name's ``tokens``
