@@ -25,13 +25,15 @@ from .cues import CueFinder, CueMatch, QuotedRegions
 from .gender import noun_gender, phrase_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
-from .lexicon import DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
+from .lexicon import COURT_PARTIES, DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention, find_acronyms
 from .reported_speech import ReportedSpeechFinder
+from .normalize import name_key
 from .roles import (
+    PERSON_LABELS,
     RoleReference,
     clefted,
     complete_possessive_roles,
@@ -40,6 +42,7 @@ from .roles import (
     find_role_references,
     find_roles,
     party_of_subject,
+    role_of_person,
 )
 from .speakers import attribute_speaker, mention_confidence
 from .types import Quote, QuoteSpan, Speaker
@@ -202,6 +205,13 @@ class QuoteExtractor:
                     party = party_of_subject(ent, self.lexicon)
                 if party is not None:
                     index.add_party(ent.text, party)
+        for r in roles:  # « … contre l'ancien président, son avocate Anne X a … » -> avocate de <him>,
+            # never of the judge's or the prosecutor's (« Interrogé par la présidente, … Pour son avocat, Me X »)
+            if r.possessive and r.label in PERSON_LABELS and r.role and not set(name_key(r.role).split()) & OF_WORDS:
+                owner = index.person_referred_to("il", r.start, sentence_of(r.start), None)
+                if owner is not None and name_key(owner) != name_key(index.canonical(r.name)) \
+                        and not (index.party_of(owner) or set()) & COURT_PARTIES:
+                    index.add_role(r.name, role_of_person(r.role, owner))
         for ref in references:  # « la maire » anywhere in the article tells the maire's gender
             person = None if ref.anaphor else index.person_by_role(ref.role, ref.start, ref.gender)
             if person is not None and ref.gender:

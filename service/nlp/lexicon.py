@@ -14,6 +14,9 @@ from .normalize import name_key
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "d"})  # « ministre de la Santé », « porte-parole du parti »
 DEFINITE_SINGULAR = frozenset({"le", "la", "l'", "l’"})  # « la magistrate »
 DEFINITE_ARTICLES = DEFINITE_SINGULAR | {"les"}
+# parties of rules/role_groups.tsv who act for the court, not for themselves: no one is « son avocat »,
+# « son conseil » of the judge or the prosecutor
+COURT_PARTIES = frozenset({"bench", "prosecution"})
 DEMONSTRATIVES_SINGULAR = frozenset({"ce", "cet", "cette"})  # « ce responsable »: the one just spoken of
 
 

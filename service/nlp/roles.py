@@ -318,6 +318,14 @@ def _genitive(determiner: Token | None, name: str) -> str:
     return {"la": "de la ", "le": "du ", "les": "des "}.get(word, "de ") + name
 
 
+def role_of_person(role: str, owner: str) -> str:
+    """« avocate » of « Nicolas Sarkozy » -> ``avocate de Nicolas Sarkozy`` (« d'Emmanuel Macron »)."""
+    return f"{role} d'{owner}" if owner[:1].lower() in _VOWELS else f"{role} de {owner}"
+
+
+_VOWELS = frozenset("aeiouyàâéèêëîïôöûü")
+
+
 def complete_possessive_roles(roles: list[RoleMention], organisations: list[tuple[int, str]],
                               people: list[int], reach: int = 400) -> list[RoleMention]:
     """« La chambre d'agriculture réclame … Son président, Michel X, a jugé … »: a role given with

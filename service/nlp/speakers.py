@@ -15,7 +15,7 @@ from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexic
 from .names import HONORIFICS
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
-from .roles import POSSESSIVES
+from .roles import POSSESSIVES, role_of_person
 from .types import Speaker, TextSpan
 
 SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
@@ -113,7 +113,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
                 return Speaker(named, PERSON, index.role_of(named), surface)
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
-                return Speaker(f"{described} de {owner}", PERSON, None, surface)
+                return Speaker(role_of_person(described, owner), PERSON, None, surface)
             if titled and not anonymous:
                 # « a estimé un député de la majorité »: a function is a role, named or not (« un
                 # boulanger », « un témoin », rules/anonymous_nouns.txt, are people described, with no role)

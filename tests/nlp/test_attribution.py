@@ -324,11 +324,11 @@ def test_possessive_role_names_the_organisation_just_named(extract):
     assert quote.speaker.role == "président de la fédération des chasseurs de l'Ain"
 
 
-def test_possessive_role_of_a_person_stays_as_it_is(extract):
+def test_possessive_role_of_a_person_is_theirs(extract):
     text = ("Jean Moulinier, ancien maire, était jugé mardi. Pour son avocat, Me Luc Bastien, "
             "le dossier est « vide ».")
     [quote] = extract(text)
-    assert quote.speaker.name == "Luc Bastien" and quote.speaker.role == "avocat"
+    assert quote.speaker.name == "Luc Bastien" and quote.speaker.role == "avocat de Jean Moulinier"
 
 
 @pytest.mark.parametrize("text,speaker,role", [
@@ -397,7 +397,7 @@ def test_role_before_a_name_opens_at_its_own_determiner(extract):
     text = ("Paul Rivet, 40 ans, est accusé d'avoir volé de nuit son voisin, Henri Lacaze. "
             "« Je ne lui dois rien », a déclaré Henri Lacaze.")
     [quote] = extract(text)
-    assert quote.speaker.role == "voisin"
+    assert quote.speaker.role == "voisin de Paul Rivet"  # « son voisin », not « d'avoir volé de nuit son voisin »
 
 
 # -- quoted names, nicknames and slogans are not speech ---------------------------------------------

@@ -222,7 +222,18 @@ def test_a_possessive_description_is_the_one_named_with_that_role(extract):
             "le recours serait déposé mardi.")
     quotes = extract(text)
     assert {q.speaker.name for q in quotes} == {"Anne Morel"}
-    assert {q.speaker.role for q in quotes} == {"avocate"}
+    assert {q.speaker.role for q in quotes} == {"avocate de Paul Verdier"}
+
+
+def test_a_possessive_role_is_of_the_person_spoken_of_never_of_the_court(extract):
+    """« …, son avocate Anne Morel » after a person: her role is « avocate de » that person; never
+    of the judge or the prosecutor just named, who have no lawyer of their own."""
+    quote = extract("Paul Verdier a été condamné lundi. Son avocate, Anne Morel, a jugé le verdict « injuste ».")[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Anne Morel", "avocate de Paul Verdier")
+    text = ("Interrogé par la présidente du tribunal, Claire Vasseur, le prévenu a tout nié.\n\n"
+            "Pour son avocat, Me Olivier Daubigny, le dossier repose sur « des témoignages rancuniers ».")
+    quote = extract(text)[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Olivier Daubigny", "avocat")
 
 
 def test_a_communique_with_no_author_named_is_the_organisation_spoken_of(extract):
