@@ -134,7 +134,7 @@ def _person_inside(ent: Span) -> int | None:
 
 
 def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
-    """An age after the name, or an honorific before it."""
+    """An age after the name, a function after a first name and a name, or an honorific before it."""
     if not all(t.text[:1].isupper() for t in ent) or len(ent) > 3:
         return False
     if len(ent) >= 2 and ent[0].text in _HONORIFIC_WORDS:  # « Monsieur D. », « Madame Lefort »
@@ -142,6 +142,9 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end:ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].lower_ == "ans":
         return True
+    if len(ent) >= 2 and len(after) >= 2 and after[0].text == "," \
+            and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
+        return True  # « Pauline Dreyfus, auteur de « … » »
     return ent.start > 0 and doc[ent.start - 1].text in HONORIFICS
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from .gender import (
     DETERMINER_GENDER,
     HONORIFIC_GENDER,
+    first_name_gender,
     noun_gender,
     phrase_gender,
     pronoun_gender,
@@ -151,6 +152,8 @@ def _gender_of(ent: Span, before: _Role | None, after: _Role | None, nouns: froz
         if prev is not None and prev.lower_ in DETERMINER_GENDER:
             return DETERMINER_GENDER[prev.lower_]
         found = _role_words_gender(doc[role.first.i:role.last.i + 1], nouns)
+        if found == "Masc" and first_name_gender(ent.text) == "Fem":
+            return None  # « Pauline X, auteur de … »: a woman's title in its masculine form says nothing
         if found:
             return found
     return None
@@ -534,6 +537,8 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
                 or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
             break
         k += 1
+    while k > start + 1 and doc[k - 1].lower_ in _LINK_WORDS:  # « auteur de « Titre » »: the title is no role
+        k -= 1
     return k
 
 

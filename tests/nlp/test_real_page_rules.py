@@ -751,3 +751,20 @@ def test_a_quote_closing_on_its_sentence_end_ends_the_sentence(extract):
     quotes = extract("Marie Curie, 34 ans, ne décolère pas : « C'est inadmissible. » Sa voisine, Jeanne Petit, "
                      "abonde : « Personne ne nous écoute. »")
     assert [q.speaker.name for q in quotes] == ["Marie Curie", "Jeanne Petit"]
+
+
+def test_a_function_after_a_first_name_and_a_name_makes_a_person(extract):
+    """« Pauline Dreyfus, auteur de « Titre », répond … »: the recogniser's MISC is a person (a
+    known first name, a capitalised name, then a function), and the title of her book, in marks,
+    is no part of her role."""
+    [quote] = extract("Pauline Dreyfus, auteur de « Ce sont des choses qui arrivent », répond par "
+                      "« l’ampleur de la honte » à un lycéen.")
+    assert (quote.text, quote.speaker.name, quote.speaker.role) == ("l’ampleur de la honte", "Pauline Dreyfus", "auteur")
+
+
+def test_a_masculine_title_tells_nothing_of_a_woman_named_with_it(extract):
+    """« Pauline X, auteur » is not a man: « répond-il » later is the man named since."""
+    text = ("Anne Roy, auteur d'un roman, répond par « l’ampleur de la honte » à un lycéen. Un débat, au cours "
+            "duquel Marc Petit se fait interpeller. Son héros, l’aime-t-il au moins ? Moins qu’il n’en est agacé, répond-il.")
+    speakers = {q.text: q.speaker.name for q in extract(text)}
+    assert speakers == {"l’ampleur de la honte": "Anne Roy", "Moins qu’il n’en est agacé": "Marc Petit"}
