@@ -39,6 +39,7 @@ from .roles import (
     complete_possessive_roles,
     find_described_organisations,
     find_organisation_genitives,
+    find_pronoun_appositions,
     find_role_references,
     find_roles,
     party_of_subject,
@@ -212,6 +213,11 @@ class QuoteExtractor:
                 if owner is not None and name_key(owner) != name_key(index.canonical(r.name)) \
                         and not (index.party_of(owner) or set()) & COURT_PARTIES:
                     index.add_role(r.name, role_of_person(r.role, owner))
+        for para in paragraphs:  # « Ancienne ministre, elle a … »: the role of the person « elle » names
+            for position, role, gender in find_pronoun_appositions(para, self.lexicon, self.determiners, self.modifiers):
+                person = index.person_referred_to("il", position, sentence_of(position), gender)
+                if person is not None:
+                    index.add_role(person, role)
         for ref in references:  # « la maire » anywhere in the article tells the maire's gender
             person = None if ref.anaphor else index.person_by_role(ref.role, ref.start, ref.gender)
             if person is not None and ref.gender:

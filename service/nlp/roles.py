@@ -188,6 +188,38 @@ class RoleReference:
     main_subject: bool = False  # the subject of the sentence's main verb: « Le prévenu hausse les épaules »
 
 
+_SENTENCE_ENDS = {".", "!", "?", "…", ":", "»", "\n"}
+_SUBJECT_PRONOUNS = {"il": "Masc", "elle": "Fem"}
+
+
+def find_pronoun_appositions(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[str],
+                             modifiers: frozenset[str]) -> list[tuple[int, str, str]]:
+    """A function opening a sentence, without a determiner, set off by a comma before its subject
+    pronoun: « Ancienne ministre de la Culture, elle a … » -> (offset of « elle », "Ancienne ministre
+    de la Culture", "Fem"): the role of the person the pronoun names."""
+    doc, found = paragraph.doc, []
+    for tok in doc:
+        if tok.lower_ not in _SUBJECT_PRONOUNS or tok.i < 2 or doc[tok.i - 1].text != ",":
+            continue
+        first = tok.i - 2
+        while first > 0 and not (doc[first - 1].is_space or doc[first - 1].text in _SENTENCE_ENDS):
+            first -= 1
+        j = first
+        while j < tok.i and doc[j].lower_.rstrip("-") in modifiers:
+            j += 1
+        if j >= tok.i - 1 or not _is_head(doc[j], lexicon.role_nouns):
+            continue
+        heads, parsed = lexicon.role_nouns, paragraph.parsed
+        end = _role_end(doc, j + 1, first, heads, determiners, modifiers, parsed)
+        while end < tok.i - 1 and doc[end].text == "," and _role_head_follows(doc, end + 1, heads, determiners, modifiers):
+            end = _role_end(doc, end + 2, end + 1, heads, determiners, modifiers, parsed)  # « Auteure, compositrice et … »
+        if end != tok.i - 1:
+            continue  # « Malgré la colère des élus, il … »: not a function through to the comma
+        role = doc[first:tok.i - 1].text  # its capital is the sentence's: « Ancienne ministre » -> ancienne ministre
+        found.append((paragraph.start + tok.idx, role[:1].lower() + role[1:], _SUBJECT_PRONOUNS[tok.lower_]))
+    return found
+
+
 def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list[RoleReference]:
     """Definite role nouns, anaphors and subject pronouns outside quotations, in text order:
     ``L'élu a qualifié …`` -> RoleReference(…, "élu", Masc, subject=True, anaphor=False).

@@ -768,3 +768,18 @@ def test_a_masculine_title_tells_nothing_of_a_woman_named_with_it(extract):
             "duquel Marc Petit se fait interpeller. Son héros, l’aime-t-il au moins ? Moins qu’il n’en est agacé, répond-il.")
     speakers = {q.text: q.speaker.name for q in extract(text)}
     assert speakers == {"l’ampleur de la honte": "Anne Roy", "Moins qu’il n’en est agacé": "Marc Petit"}
+
+
+def test_a_function_opening_the_sentence_of_a_pronoun_is_the_role_of_the_person_it_names(extract):
+    """« Marie X … Auteure, compositrice et interprète, elle … »: the function set off before the
+    subject pronoun is the role of the person the pronoun names (its capital is the sentence's);
+    a phrase that is not a function (« Malgré la colère des élus, il … ») gives none."""
+    quote = extract("Marie Durand sera à Lyon samedi. Auteure, compositrice et interprète, elle y présentera son "
+                    "disque. « Je suis très heureuse », dit-elle.")[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Marie Durand", "auteure, compositrice et interprète")
+    quote = extract("Paul Martin a quitté le parti. Ancien ministre de la Santé, il estime que « la décision est "
+                    "inacceptable ».")[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Martin", "ancien ministre de la Santé")
+    quote = extract("Paul Martin a quitté le parti. Malgré la colère des élus, il estime que « la décision est "
+                    "inacceptable ».")[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Martin", None)
