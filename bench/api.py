@@ -5,7 +5,7 @@
                         [--database-url postgresql+psycopg://USER@HOST/NEW_DB]
 
 The store is filled by bulk inserts (SQLite: one transaction; PostgreSQL: ``COPY``), its word
-index ``quote_words`` included, with a long tail of speakers (every one equally likely, so the response cache cannot help), one big speaker,
+index ``quote_words`` included (the quotes' words and their speakers' name words), with a long tail of speakers (every one equally likely, so the response cache cannot help), one big speaker,
 quotes whose words follow a Zipf law, and dates over five years. Then, once with the response
 cache on and once with it off (``--no-cache``: off only), each kind of read is driven on its own
 for ``--seconds``: a speaker by id, by name and by first name, cursors to page 5, ``q=`` words (common and rare),
@@ -85,7 +85,7 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
     from service.nlp.normalize import name_key
     from service.store.db import make_engine, make_sessionmaker, upgrade
     from service.store.models import Article, Speaker, SpeakerToken
-    from service.store.queries import add_quote_counts, signature_columns
+    from service.store.queries import add_quote_counts, name_words, signature_columns
 
     speakers = speakers or max(100, count // 50)
     engine = make_engine(url, statement_timeout=3600)
@@ -111,6 +111,7 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
              "published_at": None if a % 100 == 99 else dates[a]} for a in range(articles)])
 
     postings: list[tuple] = []  # quote_words rows, written after the quotes in their key's order
+    named = [name_words(name_key(n).split()) for n in names]  # each speaker's name words
     quoted: Counter[int] = Counter()  # speakers' quote counts, kept by the service's writes (add_quote_counts)
 
     def quote_rows():
@@ -123,7 +124,8 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
             when = dates[article]
             plain = list(dict.fromkeys(said))  # words_of(text): the words are plain
             signature = signature_columns(plain)
-            postings.extend((word, when, q + 1, signature["signature"], signature["signature_high"]) for word in plain)
+            postings.extend((word, when, q + 1, signature["signature"], signature["signature_high"])
+                            for word in plain + named[speaker])
             quoted[speaker + 1] += 1
             yield (q + 1, article + 1, speaker + 1, text, " ".join(said), 0, len(text), rng.choice(kinds), 0.9,
                    names[speaker], "person", "ministre", "ministre", None if article % 100 == 99 else when, when, False)

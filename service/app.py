@@ -36,7 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["db_engine"] = engine
     app.extensions["db_read"] = make_sessionmaker(engine)
     app.extensions["db_write"] = make_sessionmaker(engine, write=True)
-    app.extensions["store_spread"] = StoreSpread()  # how pages are best read: words and names probed lately
+    app.extensions["store_spread"] = StoreSpread()  # which word a page walks: words probed lately
     app.extensions["celery"] = make_celery(app.config) if app.config["BROKER_URL"] else None
     app.extensions["background_webhooks"] = BackgroundWebhooks(app.config, app.extensions["db_write"])
     if app.config["WEBHOOK_URL"]:

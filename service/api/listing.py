@@ -44,13 +44,12 @@ def wanted_format(args: dict) -> str:
     return {v: k for k, v in STREAM_TYPES.items()}.get(best, "json")
 
 
-def list_response(query: Callable[[Connection | DriverReads, int | None], QuoteQuery], args: dict,
+def list_response(query: Callable[[Connection | DriverReads], QuoteQuery], args: dict,
                   fields: Callable[[object], dict], csv_fields: list[str], csv_row: Callable[[dict], dict],
                   require: Callable[[Connection | DriverReads], None] | None = None):
     """``{"items", "next"}`` with a ``Link: rel="next"`` header, or a stream of every match of
-    ``query(connection, limit)`` (a page's limit, ``None`` for a stream; built on the connection
-    that reads it: a JSON page is read on the driver's connection by ``DriverReads``, a stream by
-    a Core connection; no ORM session).
+    ``query(connection)`` (built on the connection that reads it: a JSON page is read on the
+    driver's connection by ``DriverReads``, a stream by a Core connection; no ORM session).
     ``fields(row)`` is an item with its dates as naive UTC datetimes; ``csv_row(item)`` its CSV cells.
 
     ``require(connection)`` aborts when the listed resource does not exist (a 404): it runs before
@@ -65,7 +64,7 @@ def list_response(query: Callable[[Connection | DriverReads, int | None], QuoteQ
         return Response(stream_with_context(rows), mimetype=STREAM_TYPES[fmt])
     with driver_reads(current_app.extensions["db_engine"]) as connection:
         try:
-            rows, cursor = page(connection, query(connection, args["limit"]), args["limit"], args.get("cursor"))
+            rows, cursor = page(connection, query(connection), args["limit"], args.get("cursor"))
         except BadCursor as error:
             if require is not None:
                 require(connection)
@@ -91,7 +90,7 @@ def spreadsheet_safe(value):
     return value
 
 
-def _stream(query: Callable[[Connection, int | None], QuoteQuery], fields, csv_fields: list[str], csv_row,
+def _stream(query: Callable[[Connection], QuoteQuery], fields, csv_fields: list[str], csv_row,
             fmt: str) -> Iterable[str | bytes]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=csv_fields)
@@ -99,7 +98,7 @@ def _stream(query: Callable[[Connection, int | None], QuoteQuery], fields, csv_f
         writer.writeheader()
         yield _drain(buffer)
     with current_app.extensions["db_engine"].connect() as connection:
-        for row in stream(connection, query(connection, None)):
+        for row in stream(connection, query(connection)):
             item = fields(row)
             if fmt == "ndjson":
                 yield to_json(item) + b"\n"

@@ -52,7 +52,7 @@ def filters_from(args: dict, **fixed) -> QuoteFilters:
 def quote_list(filters: QuoteFilters, args: dict, require=None):
     """The quotes matching ``filters``, as ``list_response`` gives them (``require``: see there)."""
     spread = current_app.extensions["store_spread"]
-    return list_response(lambda db, limit: quotes_query(db, filters, spread, limit), args, stored_quote_fields,
+    return list_response(lambda db: quotes_query(db, filters, spread), args, stored_quote_fields,
                          CSV_FIELDS, csv_row, require)
 
 

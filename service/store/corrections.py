@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..nlp.normalize import name_key
 from .models import Quote, QuoteCorrection, SpeakerRole
-from .queries import _insert_ignore, add_quote_counts, bump_version, listed_by_speaker, resolve_speaker
+from .queries import _insert_ignore, add_quote_counts, bump_version, index_speaker_name, listed_by_speaker, resolve_speaker
 
 
 class CorrectionError(ValueError):
@@ -74,7 +74,7 @@ def correct_quote(session: Session, quote: Quote, patch: dict, by: str, now: dat
     transaction. An empty patch changes nothing and records nothing (``None``)."""
     if not patch:
         return None
-    before, listed_before = quote_state(quote), listed_by_speaker([quote])
+    before, listed_before, speaker_before = quote_state(quote), listed_by_speaker([quote]), quote.speaker_id
     apply_patch(session, quote, patch)
     quote.corrected_at, quote.corrected_by = now, by
     correction = QuoteCorrection(article_id=quote.article_id, quote_id=quote.id, quote_text=quote.text,
@@ -82,6 +82,8 @@ def correct_quote(session: Session, quote: Quote, patch: dict, by: str, now: dat
                                  changes=patch, before=before, after=quote_state(quote))
     session.add(correction)
     session.flush()  # quote.speaker_id follows quote.speaker
+    if quote.speaker_id != speaker_before:  # a name search finds the quote under its new speaker
+        index_speaker_name(session, quote)
     add_quote_counts(session, listed_by_speaker([quote]), listed_before)
     bump_version(session)
     session.flush()

@@ -133,12 +133,15 @@ ANY_WORD = 2**63 - 1  # a signature's half (63 bits, the sign bit clear) with ev
 
 
 class QuoteWord(Base):
-    """One word of a quote (``queries.words_of`` of its text) at the quote's place in list order:
-    the index of ``q=`` word search. Its key is in the order pages are read (newest first), so a
-    page of quotes holding any word, common or rare, reads one page of this index.
+    """One word of a quote (``queries.words_of`` of its text), or of its speaker's name
+    (``queries.name_words``: ``_`` and a token of ``speaker_tokens``), at the quote's place in list
+    order: the index of ``q=`` and of ``speaker=`` a name. Its key is in the order pages are read
+    (newest first), so a page of quotes holding any word or said by anyone a name names (a first
+    name names thousands), reads one page of this index. A correction of a quote's speaker writes
+    its name words again (``queries.index_speaker_name``).
 
-    ``signature`` and ``signature_high`` are the quote's ``queries.words_signature`` (two halves of
-    63 bits), kept in the key's index (SQLite's table is its key; PostgreSQL's key INCLUDEs them): a
+    ``signature`` and ``signature_high`` are the quote's ``queries.words_signature`` of its text's
+    words (on its name words' rows too; two halves of 63 bits), kept in the key's index (SQLite's table is its key; PostgreSQL's key INCLUDEs them): a
     walk along one word of ``q=`` drops most of the quotes lacking another word by a test of its
     bits, before looking that word up. A row written without ``signature_high`` (by a node still
     running the code of before migration 0011, while nodes are upgraded one by one) has every bit:

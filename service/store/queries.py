@@ -96,21 +96,6 @@ _SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
                          .having(func.count(SpeakerToken.token) == bindparam("token_count")))
 
 
-def speaker_ids_named(db: Session | Connection | DriverReads, tokens: list[str]) -> list[int]:
-    """The ids ``speakers_matching`` selects for a name (not an id), given its ``name_tokens``."""
-    return [row[0] for row in _rows(db, _SPEAKERS_WITH_TOKENS, {"tokens": tokens, "token_count": len(tokens)})]
-
-
-SPREAD_SAMPLE = 200  # speakers of a name whose quotes are counted, at most, to tell how much they all said
-
-# what some of the speakers a name names said (their quotes listed: SPREAD_SAMPLE of them at most,
-# the lowest ids), how many of them were counted, and the store's last quote id (about how many
-# quotes it holds, never fewer): how a page of them is best read (_speakers_named)
-_SAID_BY_NAMED = select(func.coalesce(func.sum(_speakers.c.quote_count), 0), func.count(),
-                        select(func.max(_quotes.c.id)).scalar_subquery()) \
-    .where(_speakers.c.id.in_(_SPEAKERS_WITH_TOKENS.order_by(SpeakerToken.speaker_id).limit(bindparam("sample"))))
-
-
 # -- articles ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ArticleInput:
@@ -179,15 +164,12 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
             cue_end=q.cue.end if q.cue else None, published_at=data.published_at, sort_at=sort_at))
     session.add_all(stored)
     session.flush()
-    words = []
-    for quote in stored:
-        said = words_of(quote.text)
-        signature = signature_columns(said)
-        words += [{"word": word, "sort_at": quote.sort_at, "quote_id": quote.id, **signature} for word in said]
-    if words:
-        session.execute(insert(QuoteWord), words)
     from .corrections import reapply_corrections  # builds on this module
     reapply_corrections(session, article.id)  # people's corrections outlive re-extraction
+    names = speaker_name_words(session, [quote.speaker_id for quote in stored])
+    words = [row for quote in stored for row in quote_word_rows(quote, names.get(quote.speaker_id, []))]
+    if words:
+        session.execute(insert(QuoteWord), words)
     add_quote_counts(session, listed_by_speaker(stored), lost)
     bump_version(session)
     session.flush()
@@ -328,6 +310,44 @@ def signature_columns(words: list[str]) -> dict[str, int]:
     return {"signature": signature & ANY_WORD, "signature_high": signature >> SIGNATURE_BITS}
 
 
+NAME_MARK = "_"  # opens a name word in quote_words: never a word of text, which has no « _ » (WORD)
+
+
+def name_words(tokens: Iterable[str]) -> list[str]:
+    """A speaker's name tokens (``name_tokens``, ``speaker_tokens``) as ``quote_words`` holds them for
+    each of the speaker's quotes: ``macron`` -> ``_macron``."""
+    return list(dict.fromkeys(NAME_MARK + token[:MAX_WORD - len(NAME_MARK)] for token in tokens))
+
+
+def speaker_name_words(session: Session, speaker_ids: Iterable[int | None]) -> dict[int, list[str]]:
+    """The ``name_words`` of each speaker's tokens, for the quotes they are written with."""
+    ids = sorted({speaker_id for speaker_id in speaker_ids if speaker_id is not None})
+    tokens: dict[int, list[str]] = {}
+    if ids:
+        for speaker_id, token in session.execute(select(SpeakerToken.speaker_id, SpeakerToken.token)
+                                                 .where(SpeakerToken.speaker_id.in_(ids))):
+            tokens.setdefault(speaker_id, []).append(token)
+    return {speaker_id: name_words(found) for speaker_id, found in tokens.items()}
+
+
+def quote_word_rows(quote: Quote, names: list[str], text: bool = True) -> list[dict]:
+    """The ``quote_words`` rows of a quote: its words (unless ``text`` is false) and its speaker's
+    ``names``, each with the signature of its words."""
+    said = words_of(quote.text)
+    signature = signature_columns(said)
+    return [{"word": word, "sort_at": quote.sort_at, "quote_id": quote.id, **signature}
+            for word in (said if text else []) + names]
+
+
+def index_speaker_name(session: Session, quote: Quote) -> None:
+    """Writes again the name words of a quote whose speaker changed (a correction)."""
+    session.execute(delete(QuoteWord).where(QuoteWord.quote_id == quote.id,
+                                            QuoteWord.word.startswith(NAME_MARK, autoescape=True)))
+    rows = quote_word_rows(quote, speaker_name_words(session, [quote.speaker_id]).get(quote.speaker_id, []), text=False)
+    if rows:
+        session.execute(insert(QuoteWord), rows)
+
+
 @dataclass(frozen=True)
 class QuoteFilters:
     speaker: str | None = None  # an id, or words of a name
@@ -346,11 +366,11 @@ class Shape:
     kept, so that a page costs the binding of its values only."""
 
     include_rejected: bool = False
-    speaker: str | None = None  # "id" (one equality), "ids" (the speakers a name names) or "named" (the same,
-    # tested on each quote of a walk in page order: they said too much to read all of it)
-    words: int = 0  # words of q= (word0, word1, … rarest first)
-    no_words: bool = False  # q= has no word at all: nothing matches
+    speaker_id: bool = False  # one speaker, by id: an equality, walked in ix_quotes_speaker_sort
+    words: int = 0  # words of quote_words each quote must have (word0, word1, …): q='s and a speaker name's
+    no_words: bool = False  # q= or a speaker name has no word at all: nothing matches
     by_words: bool = False  # the walk follows quote_words of word0 instead of a quotes index
+    signed: bool = False  # the walk tests the bits of q='s words (words_signature) before looking words up
     by_kind: bool = False  # the walk follows ix_quotes_kind_sort: one kind, nothing more selective
     role: bool = False
     article: bool = False
@@ -379,42 +399,41 @@ QUOTE_ROW_COLUMNS = (
 
 
 def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
-                 spread: StoreSpread | None = None, limit: int | None = None) -> QuoteQuery:
-    """The quotes matching ``filters``, newest first, for a page of ``limit`` (``None``: every
-    match, a stream). A speaker name is resolved to the ids it names, so that the page reads each
-    one's part of ``ix_quotes_speaker_sort`` whatever a planner would guess of a subquery, unless
-    they said so much (a first name: ``marie`` names thousands) that a walk in page order testing
-    each quote's speaker reads less; a walk along words of ``q`` follows the rarest, and tests the
-    words' bits (``words_signature``) on each entry before looking the others up. Both choices come
-    from ``spread``: known from earlier pages of this process, else probed now. On SQLite, which
-    has no statistics of a store the service fills, the index walked is the shape's choice: a
-    speaker's, an article's, the rarest word's, else one kind's, else ``ix_quotes_sort``."""
+                 spread: StoreSpread | None = None) -> QuoteQuery:
+    """The quotes matching ``filters``, newest first. The words of ``q`` and of a speaker name are
+    words of ``quote_words`` (a name's: ``name_words``, each quote's speaker's tokens), whose key is
+    in page order: a page walks the rarest of them, and tests on each entry the bits of ``q``'s
+    words (``words_signature``) before looking the others up. Which is rarest comes from ``spread``:
+    known from earlier pages of this process, else probed now (a single word needs no choice). On
+    SQLite, which has no statistics of a store the service fills, the index walked is the shape's
+    choice: a speaker's (by id), an article's, the rarest word's, else one kind's, else
+    ``ix_quotes_sort``."""
     spread = spread or StoreSpread(seconds=0)
     params: dict = {}
     shape: dict = {"include_rejected": filters.include_rejected}
-    if filters.speaker is not None:
-        speaker_id = speaker_id_given(filters.speaker)
-        if speaker_id is not None:
-            shape["speaker"], params["speaker_id"] = "id", speaker_id
-        else:
-            tokens = name_tokens(filters.speaker)
-            ids = _speakers_named(db, filters, tokens, spread, limit)
-            if ids is None:
-                shape["speaker"], params["tokens"], params["token_count"] = "named", tokens, len(tokens)
-            else:
-                shape["speaker"], params["speaker_ids"] = "ids", ids
-    if filters.q is not None:
-        words = words_of(filters.q)
-        shape["words"], shape["no_words"] = len(words), not words
-        # the index of a word is in page order: it drives the walk unless a speaker or an article does
-        shape["by_words"] = bool(words) and filters.speaker is None and filters.article is None
-        if shape["by_words"] and len(words) > 1:  # the walk is one word's (word0): the others' bits are
-            # tested on each entry, then the words looked up. It is chosen among the longest: in a
-            # language, the longer a word the rarer it tends to be
-            walked = spread.rarest(db, sorted(words, key=len, reverse=True)[:WALK_CHOICES])
+    said = words_of(filters.q) if filters.q is not None else []
+    named: list[str] = []
+    speaker_id = speaker_id_given(filters.speaker) if filters.speaker is not None else None
+    if speaker_id is not None:
+        shape["speaker_id"], params["speaker_id"] = True, speaker_id
+    elif filters.speaker is not None:
+        named = name_words(name_tokens(filters.speaker))
+    words = said + named
+    if filters.q is not None or filters.speaker is not None:
+        shape["no_words"] = (filters.q is not None and not said) or (speaker_id is None and filters.speaker is not None
+                                                                     and not named)
+    if words:
+        shape["words"] = len(words)
+        # the index of a word is in page order: it drives the walk unless a speaker's or an article's does
+        shape["by_words"] = speaker_id is None and filters.article is None
+        if shape["by_words"] and len(words) > 1:  # the walk is one word's (word0): the others are looked up.
+            # Of q='s words the longest are candidates: in a language, the longer a word the rarer it tends to be
+            walked = spread.rarest(db, sorted(said, key=len, reverse=True)[:WALK_CHOICES] + named)
             words = [walked, *(word for word in words if word != walked)]
-            bits = signature_columns(words)
-            params["words_bits"], params["words_bits_high"] = bits["signature"], bits["signature_high"]
+            if said:  # the bits of q='s words, tested on each entry before the lookups
+                bits = signature_columns(said)
+                shape["signed"], params["words_bits"], params["words_bits_high"] = \
+                    True, bits["signature"], bits["signature_high"]
         params.update((f"word{i}", word) for i, word in enumerate(words))
     if filters.role:
         shape["role"], params["role"] = True, "%" + _like_escaped(name_key(filters.role)) + "%"
@@ -431,47 +450,22 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
     return QuoteQuery(Shape(**shape), params)
 
 
-def _speakers_named(db: Session | Connection | DriverReads, filters: QuoteFilters, tokens: list[str],
-                    spread: StoreSpread, limit: int | None) -> list[int] | None:
-    """The ids of the speakers a name's ``tokens`` name, or None when a page of them is best read
-    by walking the newest quotes, each one's speaker looked up (``Shape.speaker == "named"``): one
-    speaker's part of ``ix_quotes_speaker_sort`` is in page order, but several speakers' parts must
-    be read whole, then sorted, which costs what they said; a walk costs ``(limit + 1) * quotes /
-    said`` if their quotes are spread like the others. A name known to be walked (``spread``) is
-    not looked up at all. Never walked for a stream (it reads all), nor with an article or words
-    (their index drives) or a role (tested on each quote too)."""
-    walkable = limit is not None and filters.article is None and filters.q is None and not filters.role
-
-    def walk_pays(said: tuple[float, int]) -> bool:
-        quotes, last_quote_id = said
-        return quotes * quotes > (limit + 1) * last_quote_id
-
-    if walkable and (known := spread.known_said(tokens)) is not None and walk_pays(known):
-        return None
-    ids = speaker_ids_named(db, tokens)
-    if walkable and len(ids) > 1 and walk_pays(spread.said_by(db, tokens, len(ids))):
-        return None
-    return ids
-
-
 class StoreSpread:
-    """How the store's quotes spread over words and names, as this process found it lately: which
-    word of ``q=`` a page walks (``rarest``) and how much the speakers a name names said
-    (``said_by``: whether a page walks the newest quotes, ``_speakers_named``).
+    """How the store's quotes spread over the words of ``quote_words`` (``q=``'s and names'), as this
+    process found it lately: which word a page of several walks (``rarest``).
 
-    What a probe found is kept for ``seconds`` (at most ``size`` words and names, least recently
-    used dropped first), so that a page of words or a name seen lately sends no probe. A spread
-    moves slowly, and a stale one costs a longer walk, never a wrong page: every word of ``q`` is
-    still required, and a walk tests each quote's speaker. One per app (``create_app``);
-    ``seconds=0`` keeps nothing."""
+    What a probe found is kept for ``seconds`` (at most ``size`` words, least recently used dropped
+    first), so that a page of words seen lately sends no probe. A spread moves slowly, and a stale
+    one costs a longer walk, never a wrong page: every word is still required. One per app
+    (``create_app``); ``seconds=0`` keeps nothing."""
 
     def __init__(self, seconds: float = 300.0, size: int = 20_000, clock: Callable[[], float] = time.monotonic):
         self.seconds, self.size, self.clock = seconds, size, clock
-        # a word (str) or a name's tokens (tuple): (when probed, what was found)
-        self._known: OrderedDict[str | tuple, tuple[float, tuple]] = OrderedDict()
+        # a word: (when probed, what was found)
+        self._known: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _recall(self, keys: Iterable[str | tuple]) -> dict:
+    def _recall(self, keys: Iterable[str]) -> dict:
         """What is known of ``keys`` and not stale."""
         now, found = self.clock(), {}
         with self._lock:
@@ -507,23 +501,6 @@ class StoreSpread:
             self._keep(probed)
             ranks.update(probed)
         return min(words, key=ranks.__getitem__)  # of equal ranks, the first given
-
-    def known_said(self, tokens: list[str]) -> tuple[float, int] | None:
-        """``said_by`` of a name's ``tokens`` if known, else None (nothing is read)."""
-        key = tuple(tokens)
-        return self._recall([key]).get(key)
-
-    def said_by(self, db: Session | Connection | DriverReads, tokens: list[str], speakers: int) -> tuple[float, int]:
-        """``(quotes, last quote id)``: about how many quotes the ``speakers`` a name's ``tokens``
-        name said, counted on ``SPREAD_SAMPLE`` of them at most (each count is a read of a
-        speaker), and the store's last quote id (about how many quotes it holds, never fewer)."""
-        said = self.known_said(tokens)
-        if said is None:
-            [(sample_said, sampled, last_quote_id)] = _rows(db, _SAID_BY_NAMED, {
-                "tokens": tokens, "token_count": len(tokens), "sample": SPREAD_SAMPLE})
-            said = (sample_said * speakers / max(sampled, 1), last_quote_id or 0)
-            self._keep({tuple(tokens): said})
-        return said
 
 
 @lru_cache(maxsize=WALK_CHOICES)
@@ -565,17 +542,11 @@ def _conditions(shape: Shape) -> list:
     # that an entry is dropped before its quote is read), else the quote's own columns
     key_at, key_id = (_walk.c.sort_at, _walk.c.quote_id) if shape.by_words else (_quotes.c.sort_at, _quotes.c.id)
     conditions = [] if shape.include_rejected else [_quotes.c.rejected.is_(False)]
-    if shape.speaker == "id":  # an equality walks ix_quotes_speaker_sort in page order
+    if shape.speaker_id:  # an equality walks ix_quotes_speaker_sort in page order
         conditions.append(_quotes.c.speaker_id == bindparam("speaker_id"))
-    elif shape.speaker == "ids":
-        conditions.append(_quotes.c.speaker_id.in_(bindparam("speaker_ids", expanding=True)))
-    elif shape.speaker == "named":  # each quote walked: its speaker's tokens looked up in their key.
-        # « >= », never more than all: PostgreSQL's generic plan guesses a third of the quotes pass an
-        # inequality, not the 0.5 % of an equality, which made it read a kind's quotes and sort them
-        conditions.append(_NAME_TOKENS_OF_SPEAKER >= bindparam("token_count"))
     if shape.no_words:
         conditions.append(false())
-    if shape.by_words and shape.words > 1:  # before the lookups: it spares most of them
+    if shape.signed:  # before the lookups: it spares most of them
         for column, name in ((_walk.c.signature, "words_bits"), (_walk.c.signature_high, "words_bits_high")):
             bits = bindparam(name, type_=column.type)
             conditions.append(column.bitwise_and(bits) == bits)
@@ -606,14 +577,6 @@ def _conditions(shape: Shape) -> list:
         kind = _quotes.c.kind if shape.by_kind else _NoIndex(_quotes.c.kind)
         conditions.append(kind.in_(bindparam("kinds", expanding=True)))
     return conditions
-
-
-# how many of the tokens of a name the quote's speaker has (a correlated lookup, not a join: a
-# planner's join would read all that the speakers named said)
-_NAME_TOKENS_OF_SPEAKER = (select(func.count()).select_from(SpeakerToken.__table__)
-                           .where(SpeakerToken.speaker_id == _quotes.c.speaker_id,
-                                  SpeakerToken.token.in_(bindparam("tokens", expanding=True)))
-                           .scalar_subquery())
 
 
 class _NoIndex(ColumnElement):

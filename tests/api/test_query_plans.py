@@ -5,9 +5,11 @@ response cache off, its SQL is captured and given to ``EXPLAIN`` with the same p
 
 Filters an index serves (speaker, article, since/until, a cursor) must be searches of an index,
 never of the kind index ``ix_quotes_kind_sort`` (a kind has hundreds of thousands of quotes);
-words of ``q`` must walk the word index ``quote_words`` (whose key is in page order) with no sort
-(several words on PostgreSQL: through ``quote_words`` only, as on this small table the generic plan
-sorts the rarest word's few entries; at 100,000 and 1,000,000 quotes it walks them in page order);
+words of ``q`` and of a speaker's name (``_paul``) must walk the word index ``quote_words`` (whose
+key is in page order) with no sort (several words on PostgreSQL: through ``quote_words`` only, as
+on this small table the generic plan sorts the rarest word's few entries; at 100,000 and 1,000,000
+quotes it walks them in page order; PostgreSQL's statistics are told that a word has as many
+entries as at a million quotes);
 one kind alone (with dates or not) must walk its range of ``ix_quotes_kind_sort`` in page order;
 the others (no filter, several kinds, ``include_rejected``, words in ``role``) must walk the keyset
 index ``ix_quotes_sort`` in the order of the page, so that ``LIMIT`` ends the walk, with no sort
@@ -32,7 +34,7 @@ from service.api.schemas import QuoteFiltersSchema
 from tests.conftest import DATABASES
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
-from service.store.queries import StoreSpread, signature_columns, words_of
+from service.store.queries import StoreSpread, name_words, signature_columns, words_of
 from service.store import queries
 from service.store.reads import DriverReads
 
@@ -47,9 +49,9 @@ START = datetime(2024, 1, 1)
 REQUESTS = {
     "/v1/quotes?limit=5": "ordered walk",
     "/v1/quotes?limit=5&speaker=2": "search",
-    "/v1/quotes?limit=5&speaker=paul%20lemoine": "search",
-    # a first name: 25 speakers who said an eighth of the quotes (test_a_first_name_walks_the_newest_quotes)
-    "/v1/quotes?limit=5&speaker=paul": "ordered walk",
+    # a name's words, as q='s (a first name: 25 speakers who said an eighth of the quotes)
+    "/v1/quotes?limit=5&speaker=paul%20lemoine": "word walk",
+    "/v1/quotes?limit=5&speaker=paul": "word walk",
     "/v1/quotes?limit=5&article=7": "search",
     "/v1/quotes?limit=5&since=2024-03-01": "search",
     "/v1/quotes?limit=5&until=2024-03-01": "search",
@@ -60,7 +62,8 @@ REQUESTS = {
     "/v1/quotes?limit=5&kind=direct,partial": "ordered walk",
     "/v1/quotes?limit=5&kind=direct,partial&since=2024-02-01&until=2024-03-01": "search",
     "/v1/quotes?limit=2&kind=indirect&speaker=3&since=2024-02-01": "search",
-    "/v1/quotes?limit=2&kind=direct&speaker=paul%20lemoine": "search",
+    "/v1/quotes?limit=2&kind=direct&speaker=paul%20lemoine": "word walk",
+    "/v1/quotes?limit=2&q=budget&speaker=lemoine": "word walk",
     "/v1/quotes?limit=2&kind=indirect&article=7": "search",
     "/v1/quotes?limit=5&kind=direct&role=ministre": "kind walk",
     "/v1/quotes?limit=5&include_rejected=true": "ordered walk",
@@ -105,24 +108,26 @@ def big_store(request, make_store_app):
              "speaker_name": SPEAKERS[q % 200], "speaker_type": "person", "role": "ministre", "role_key": "ministre",
              "published_at": None if (q // 10 + 1) % 50 == 0 else START + timedelta(days=q // 10 + 1),
              "sort_at": START + timedelta(days=q // 10 + 1), "rejected": q % 97 == 0} for q in range(2000)])
-        connection.execute(insert(QuoteWord), [
+        connection.execute(insert(QuoteWord), [  # its words, and its speaker's name words
             {"word": word, "sort_at": START + timedelta(days=q // 10 + 1), "quote_id": q + 1,
              **signature_columns(words_of(f"Le budget {q}"))}
-            for q in range(2000) for word in words_of(f"Le budget {q}")])
+            for q in range(2000)
+            for word in words_of(f"Le budget {q}") + name_words(name_key(SPEAKERS[q % 200]).split())])
         if request.param == "analysed":
+            if engine.dialect.name == "postgresql":  # as many entries a word as at a million quotes (500,
+                # where these 2,000 numbers have 5): on this small table the planner would sort a word's few
+                connection.execute(text("ALTER TABLE quote_words ALTER COLUMN word SET (n_distinct = -0.002)"))
             connection.execute(text("ANALYZE"))
     return app
 
 
 def quote_selects(app, path: str, table: str = "quotes") -> list[tuple[str, object]]:
     """The SELECTs reading ``table`` that answering ``path`` sent, with their parameters: through
-    a Core connection (streams) or on the driver's (``DriverReads``, JSON pages). The last quote
-    id read with what the speakers a name names said (``StoreSpread.said_by``) is no read of quotes."""
+    a Core connection (streams) or on the driver's (``DriverReads``, JSON pages)."""
     sent = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _executemany):
-        reads = re.sub(r"\(SELECT max\(quotes\.id\) AS \w+\s+FROM quotes\)", "", statement)
-        if statement.lstrip().upper().startswith("SELECT") and re.search(rf"\b(FROM|JOIN) {table}\b", reads):
+        if statement.lstrip().upper().startswith("SELECT") and re.search(rf"\b(FROM|JOIN) {table}\b", statement):
             sent.append((statement, parameters))
 
     driver_execute = DriverReads.execute_sql
@@ -182,7 +187,8 @@ def assert_indexed(lines: list[str], dialect: str, expected: str, with_cursor: b
             assert not re.search(r"\bSort\b", joined), joined
         if expected == "word walk":  # words are looked up in quote_words' key
             assert re.search(r"on quote_words w0\b", joined), joined
-            if "%20" not in path:  # one word: its part of the key, newest first, and LIMIT ends the walk
+            if not re.search(r"on quote_words w[1-9]\b", joined):  # one word: its part of the key, newest
+                # first, and LIMIT ends the walk
                 assert re.search(r"Index (Only )?Scan Backward using quote_words_pkey on quote_words w0\b", joined), joined
                 assert not re.search(r"\bSort\b", joined), joined
         return
@@ -227,60 +233,33 @@ def test_list_queries_read_quotes_through_an_index(big_store, path):
 @pytest.mark.parametrize("filters", ["", "&since=2024-02-01", "&kind=direct", "&kind=direct,partial&until=2024-06-01",
                                      "&include_rejected=true&since=2024-02-01&until=2024-06-01"])
 @BIG_STORES
-def test_a_first_name_walks_the_newest_quotes(big_store, filters):
-    """« paul » names 25 speakers who said an eighth of the quotes: a page walks the newest quotes
-    in page order, each quote's speaker looked up among them, instead of reading all they said
+def test_a_first_name_walks_its_name_word(big_store, filters):
+    """« paul » names 25 speakers who said an eighth of the quotes: a page is one statement that
+    walks the name word ``_paul`` of ``quote_words`` in page order, instead of reading all they said
     and sorting it; the pages hold what a stream of every match (which reads all) holds."""
     client, dialect = big_store.test_client(), big_store.extensions["db_engine"].dialect.name
     path = f"/v1/quotes?limit=5&speaker=paul{filters}"
     paged, url = [], path
     while url:
         [(statement, parameters)] = quote_selects(big_store, url)
-        assert "speaker_tokens" in statement and "ix_quotes_speaker_sort" not in "\n".join(
-            lines := plan(big_store, statement, parameters)), lines
-        assert not any(re.search(r"\bSort\b|USE TEMP B-TREE FOR ORDER BY", line) for line in lines), lines
+        assert parameters["word0"] == "_paul" if isinstance(parameters, dict) else "_paul" in parameters
+        lines = plan(big_store, statement, parameters)
+        assert "ix_quotes_speaker_sort" not in "\n".join(lines), lines
+        # (PostgreSQL sorts the few entries of a closed range of dates on this small table; it walks
+        # them in page order at a million quotes)
+        if not (dialect == "postgresql" and "since" in filters and "until" in filters):
+            assert not any(re.search(r"\bSort\b|USE TEMP B-TREE FOR ORDER BY", line) for line in lines), lines
         if dialect == "postgresql":
-            assert not any("Seq Scan on quotes" in line for line in lines), lines
+            assert not any(re.search(r"Seq Scan on (quotes|quote_words)", line) for line in lines), lines
+            assert any(re.search(r"Scan .*on quote_words w0\b", line) for line in lines), lines
+        else:
+            assert any(re.match(r"SEARCH w0 USING PRIMARY KEY \(word=\?", line) for line in lines), lines
         body = client.get(url).get_json()
         paged += [q["id"] for q in body["items"]]
         url = f"{path}&cursor={body['next']}" if body["next"] else None
     streamed = [json.loads(line)["id"] for line in client.get(f"{path}&format=ndjson").get_data(as_text=True).splitlines()]
     assert paged == streamed and len(paged) > 5
-
-
-@BIG_STORES
-def test_what_a_first_name_said_is_counted_on_a_sample_of_its_speakers(big_store, monkeypatch):
-    """Five of the 25 Pauls counted stand for all 25: the page still walks the newest quotes."""
-    monkeypatch.setattr(queries, "SPREAD_SAMPLE", 5)
-    [(statement, _)] = quote_selects(big_store, "/v1/quotes?limit=5&speaker=paul")
-    assert "speaker_tokens" in statement
-    monkeypatch.setattr(queries, "SPREAD_SAMPLE", 0)  # none counted: nothing said, each one's quotes read
-    big_store.extensions["store_spread"] = StoreSpread()  # what was counted before is forgotten
-    [(statement, _)] = quote_selects(big_store, "/v1/quotes?limit=5&speaker=paul")
-    assert "speaker_tokens" not in statement
-
-
-@BIG_STORES
-def test_a_first_name_seen_lately_is_one_statement(big_store):
-    """What the Pauls said is counted once in a while (``StoreSpread.said_by``): the next page of
-    « paul » sends the walk alone, neither the lookup of their ids nor the count. A Paul stored
-    since is found all the same: the walk tests each quote's speaker's name, not a list of ids."""
-    path = "/v1/quotes?limit=5&speaker=paul"
-    assert len(quote_selects(big_store, path, "speaker_tokens")) == 3  # their ids, what they said, the page
-    [(statement, _)] = quote_selects(big_store, path, "speaker_tokens")
-    assert re.search(r"\bFROM quotes\b", statement) and "LIMIT" in statement
-    with big_store.extensions["db_engine"].begin() as connection:
-        connection.execute(insert(Speaker).values(id=201, name="Paul Nouveau", key="paul nouveau", type="person",
-                                                  quote_count=1))
-        connection.execute(insert(SpeakerToken), [{"speaker_id": 201, "token": t} for t in ("paul", "nouveau")])
-        newest = START + timedelta(days=400)
-        connection.execute(insert(Quote).values(
-            id=2001, article_id=200, speaker_id=201, text="Le budget neuf", text_key="le budget neuf", start=0, end=14,
-            kind="direct", confidence=0.9, speaker_name="Paul Nouveau", speaker_type="person", published_at=newest,
-            sort_at=newest, rejected=False))
-    assert len(quote_selects(big_store, path, "speaker_tokens")) == 1
-    items = big_store.test_client().get(path).get_json()["items"]
-    assert [item["speaker"]["name"] for item in items[:1]] == ["Paul Nouveau"] and len(items) == 5
+    assert all(q["speaker"]["name"].startswith("Paul ") for q in client.get(path).get_json()["items"])
 
 
 @BIG_STORES
