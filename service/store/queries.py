@@ -89,7 +89,7 @@ def name_tokens(name: str) -> list[str]:
     return sorted(set(name_key(name).split()))
 
 
-# built once (bound parameters): a list page asks it for every speaker name
+# built once (bound parameters): the speakers' list asks it for every name searched
 _SPEAKERS_WITH_TOKENS = (select(SpeakerToken.speaker_id)
                          .where(SpeakerToken.token.in_(bindparam("tokens", expanding=True)))
                          .group_by(SpeakerToken.speaker_id)
@@ -412,16 +412,14 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
     params: dict = {}
     shape: dict = {"include_rejected": filters.include_rejected}
     said = words_of(filters.q) if filters.q is not None else []
-    named: list[str] = []
     speaker_id = speaker_id_given(filters.speaker) if filters.speaker is not None else None
+    by_name = filters.speaker is not None and speaker_id is None
+    named = name_words(name_tokens(filters.speaker)) if by_name else []
     if speaker_id is not None:
         shape["speaker_id"], params["speaker_id"] = True, speaker_id
-    elif filters.speaker is not None:
-        named = name_words(name_tokens(filters.speaker))
+    # a q= or a name without a word (« ?! ») matches nothing
+    shape["no_words"] = (filters.q is not None and not said) or (by_name and not named)
     words = said + named
-    if filters.q is not None or filters.speaker is not None:
-        shape["no_words"] = (filters.q is not None and not said) or (speaker_id is None and filters.speaker is not None
-                                                                     and not named)
     if words:
         shape["words"] = len(words)
         # the index of a word is in page order: it drives the walk unless a speaker's or an article's does

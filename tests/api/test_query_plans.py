@@ -35,7 +35,6 @@ from tests.conftest import DATABASES
 from service.nlp.normalize import name_key
 from service.store.models import Article, Quote, QuoteWord, Speaker, SpeakerToken
 from service.store.queries import StoreSpread, name_words, signature_columns, words_of
-from service.store import queries
 from service.store.reads import DriverReads
 
 # the proportions of a large store: one speaker says 0.5 % of the quotes, one article has 10
