@@ -126,10 +126,12 @@ class EntityIndex:
         return self._canonical.get(key, name)
 
     def main_person(self) -> str | None:
-        """The person the article is about: the one it names most often, first named on a tie."""
+        """The person the article is about: the one it names most often, first named on a tie; never
+        one it names only inside quotations (« « Il y a un petit côté Mao » »)."""
         if not self._people:
             return None
-        named = [k for k in self._people if k not in self._described]
+        outside = {name_key(self.canonical(m.name)) for m in self.mentions if m.type == PERSON and not m.quoted}
+        named = [k for k in self._people if k not in self._described and k in outside]
         if not named:
             return None
         key = max(named, key=lambda k: (len(self._people[k]), -self._people[k][0]))

@@ -783,3 +783,13 @@ def test_a_function_opening_the_sentence_of_a_pronoun_is_the_role_of_the_person_
     quote = extract("Paul Martin a quitté le parti. Malgré la colère des élus, il estime que « la décision est "
                     "inacceptable ».")[0]
     assert (quote.speaker.name, quote.speaker.role) == ("Paul Martin", None)
+
+
+def test_a_person_named_only_inside_quotes_is_not_who_the_article_is_about(extract):
+    """A quote with no cue goes to the person the article is about, never to one it names only
+    inside a quotation (« un petit côté Mao »)."""
+    [quote] = extract("Les élus étaient priés de relayer le texte. Il n’en fallait pas plus pour amuser un député : "
+                      "« Il y a un petit côté Mao, quand même ! »")
+    assert quote.speaker is None or quote.speaker.name != "Mao"
+    quotes = extract("Paul Martin a quitté le parti. « Il y a un petit côté Mao, quand même ! »")
+    assert [q.speaker.name for q in quotes] == ["Paul Martin"]
