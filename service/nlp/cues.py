@@ -444,14 +444,22 @@ class CueFinder:
         if not strong:
             roots = [t for t in before if t.dep_ == "ROOT"]
             if roots:
-                subject = self.subject_of(roots[0], para)
-                if subject is not None and _looks_like_speaker(subject, self.lexicon):
+                subject = self.subject_of(roots[0], para)  # not an impersonal « il » (« Il fallait … : »)
+                if subject is not None and subject[0].dep_ != "expl:subj" and _looks_like_speaker(subject, self.lexicon):
                     return CueMatch("colon", para, None, subject)
             subjects = [t for t in before if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")]
             if subjects:  # the parse hung the sentence on the quote: the last subject before the colon
                 subject = self.noun_phrase(subjects[-1], para)
                 if _looks_like_speaker(subject, self.lexicon):
                     return CueMatch("colon", para, None, subject)
+            # no subject that speaks (« Le texte a fait bondir un député : « … » »): the person the
+            # sentence ends on, right before the colon, reacts
+            last = doc[i - 2] if i >= 2 and before and before[-1].i == i - 2 else None
+            if last is not None and last.pos_ in ("NOUN", "PROPN") and (last.ent_type_ == "PER" or (
+                    last.pos_ == "NOUN" and doc[last.i - 1].lower_ in ("un", "une"))):
+                phrase = self.noun_phrase(last, para)
+                if _looks_like_speaker(phrase, self.lexicon) and not any(t.ent_type_ in ("ORG", "MISC") for t in phrase):
+                    return CueMatch("colon", para, None, phrase)
         return None
 
     def _governing_verb_or_closing_source(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:

@@ -793,3 +793,12 @@ def test_a_person_named_only_inside_quotes_is_not_who_the_article_is_about(extra
     assert quote.speaker is None or quote.speaker.name != "Mao"
     quotes = extract("Paul Martin a quitté le parti. « Il y a un petit côté Mao, quand même ! »")
     assert [q.speaker.name for q in quotes] == ["Paul Martin"]
+
+
+def test_a_colon_after_the_person_a_sentence_ends_on_gives_them_the_quote(extract):
+    """« Le texte a fait bondir un député : « … » »: no subject that speaks (a text, an impersonal
+    « il »), so the person right before the colon does."""
+    for text in ("La séance a été houleuse. Le texte a fait bondir un député : « C'est inadmissible ! »",
+                 "La séance a été houleuse. Il fallait voir la réaction d'un député : « C'est inadmissible ! »"):
+        [quote] = extract(text)
+        assert (quote.speaker.name, quote.method) == ("député", "colon"), text
