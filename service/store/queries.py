@@ -330,7 +330,7 @@ def speaker_name_words(session: Session, speaker_ids: Iterable[int | None]) -> d
     return {speaker_id: name_words(found) for speaker_id, found in tokens.items()}
 
 
-def quote_word_rows(quote: Quote, names: list[str], text: bool = True) -> list[dict]:
+def quote_word_rows(quote: Quote | Row, names: list[str], text: bool = True) -> list[dict]:
     """The ``quote_words`` rows of a quote: its words (unless ``text`` is false) and its speaker's
     ``names``, each with the signature of its words."""
     said = words_of(quote.text)
@@ -346,6 +346,25 @@ def index_speaker_name(session: Session, quote: Quote) -> None:
     rows = quote_word_rows(quote, speaker_name_words(session, [quote.speaker_id]).get(quote.speaker_id, []), text=False)
     if rows:
         session.execute(insert(QuoteWord), rows)
+
+
+def index_missing_name_words(session: Session, batch: int = 5000) -> int:
+    """Writes the name words of the quotes that have a speaker and none: quotes stored, once
+    migration 0012 had run, by a node still running the code of before it (a rolling upgrade).
+    Returns how many quotes it completed (``python -m service db index-names``)."""
+    has_names = exists(select(QuoteWord.quote_id).where(QuoteWord.quote_id == _quotes.c.id,
+                                                        QuoteWord.word.startswith(NAME_MARK, autoescape=True)))
+    missing = (select(_quotes.c.id, _quotes.c.sort_at, _quotes.c.text, _quotes.c.speaker_id)
+               .where(_quotes.c.speaker_id.is_not(None), _quotes.c.id > bindparam("after"), ~has_names)
+               .order_by(_quotes.c.id).limit(batch))
+    done, after = 0, 0
+    while quotes := session.execute(missing, {"after": after}).all():
+        names = speaker_name_words(session, [quote.speaker_id for quote in quotes])
+        rows = [row for quote in quotes for row in quote_word_rows(quote, names.get(quote.speaker_id, []), text=False)]
+        if rows:
+            session.execute(insert(QuoteWord), rows)
+        done, after = done + len(quotes), quotes[-1].id
+    return done
 
 
 @dataclass(frozen=True)
