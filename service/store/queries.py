@@ -444,8 +444,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
         # the index of a word is in page order: it drives the walk unless a speaker's or an article's does
         shape["by_words"] = speaker_id is None and filters.article is None
         if shape["by_words"] and len(words) > 1:  # the walk is one word's (word0): the others are looked up.
-            # Of q='s words the longest are candidates: in a language, the longer a word the rarer it tends to be
-            walked = spread.rarest(db, sorted(said, key=len, reverse=True)[:WALK_CHOICES] + named)
+            # The longest are candidates: in a language, the longer a word the rarer it tends to be
+            walked = spread.rarest(db, sorted(words, key=len, reverse=True)[:WALK_CHOICES])
             words = [walked, *(word for word in words if word != walked)]
             if said:  # the bits of q='s words, tested on each entry before the lookups
                 bits = signature_columns(said)

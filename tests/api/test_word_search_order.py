@@ -161,3 +161,23 @@ def test_the_longest_q_probes_a_few_words_then_is_one_statement(database_url, mo
                 assert connection.scalar(text("SHOW jit")) == "off"
     finally:
         engine.dispose()
+
+
+def test_the_longest_name_with_the_longest_q_probes_a_few_words_then_is_one_statement(database_url, monkeypatch):
+    """``speaker=`` a name is words too (``_lefort``): the longest name the API takes (200 characters,
+    as many words as it can hold) with the longest ``q`` probes no more words than ``q`` alone."""
+    engine = make_engine(database_url)
+    words = longest_q()
+    store_quotes(engine, {1: words})
+    name = " ".join(f"{a}{b}" for a in "bcdfghjklmnpqrstvz" for b in "aeiou")[:200].rsplit(" ", 1)[0]
+    spread = StoreSpread()
+    sent = statements_sent(monkeypatch)
+    try:
+        with driver_reads(engine) as db:
+            for _ in range(2):
+                query = quotes_query(db, QuoteFilters(q=" ".join(words), speaker=name), spread)
+                assert page(db, query, 10, None)[0] == []
+        assert len(name.split()) > 60 and len(sent) == 3  # the probe, then the page twice
+        assert set(re.findall(r"\bnewest(\d+)\b", sent[0])) == {str(i) for i in range(queries.WALK_CHOICES)}
+    finally:
+        engine.dispose()
