@@ -390,8 +390,9 @@ def find_described_organisations(paragraph: Paragraph, lexicon: Lexicon) -> list
         while k < len(doc) and k - tok.i < MAX_ROLE_TOKENS:
             nxt = doc[k]
             if nxt.text in _ROLE_END or nxt.is_space or nxt.lower_ in _STOP_WORDS or nxt.like_num \
-                    or (paragraph.parsed and nxt.pos_ in ("VERB", "AUX", "PRON", "ADV")):
-                break
+                    or (paragraph.parsed and nxt.pos_ in ("VERB", "AUX", "PRON", "ADV")) \
+                    or (nxt.lower_ in DEFINITE_ARTICLES and doc[k - 1].lower_ not in _LINK_WORDS):
+                break  # « valoir à la société le surnom de … »: an article after the noun opens another one
             k += 1
         while k > tok.i + 1 and (doc[k - 1].lower_ in _LINK_WORDS):
             k -= 1

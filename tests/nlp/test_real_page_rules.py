@@ -802,3 +802,13 @@ def test_a_colon_after_the_person_a_sentence_ends_on_gives_them_the_quote(extrac
                  "La séance a été houleuse. Il fallait voir la réaction d'un député : « C'est inadmissible ! »"):
         [quote] = extract(text)
         assert (quote.speaker.name, quote.method) == ("député", "colon"), text
+
+
+def test_an_article_after_an_organisation_noun_opens_another_noun_phrase(extract):
+    """« De quoi valoir à la société le surnom de … »: « le surnom » is no part of the description
+    « la société », which later names the start-up spoken of."""
+    text = ("La start-up lyonnaise Tessellia a levé 42 millions d'euros. De quoi valoir à la société le surnom de "
+            "« Doctolib des éoliennes ».\n\nInterrogée sur ce point, la société assure être « à l'équilibre "
+            "opérationnel dès 2026 ».")
+    speakers = {q.text: q.speaker.name for q in extract(text) if q.speaker}
+    assert speakers.get("à l'équilibre opérationnel dès 2026") == "Tessellia"
