@@ -2,6 +2,8 @@
 speakers that cannot speak, acronyms, first names, calibrated confidence."""
 from __future__ import annotations
 
+import pytest
+
 from service.nlp.interviews import find_interview_turns
 from service.nlp.references import find_acronyms
 
@@ -812,3 +814,13 @@ def test_an_article_after_an_organisation_noun_opens_another_noun_phrase(extract
             "opérationnel dès 2026 ».")
     speakers = {q.text: q.speaker.name for q in extract(text) if q.speaker}
     assert speakers.get("à l'équilibre opérationnel dès 2026") == "Tessellia"
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Le rapporteur du texte, Paul Audouin, a tenté de ramener le calme : « Revenons au texte. »", "rapporteur du texte"),
+    ("« Nous rouvrirons le pont lundi », a annoncé Marc Dubois, bourgmestre de Liège.", "bourgmestre de Liège"),
+    ("« La piste est sûre », a assuré la sous-préfète, Anne Roy.", "sous-préfète"),
+])
+def test_functions_of_parliaments_and_local_government_are_roles(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
