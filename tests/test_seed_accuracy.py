@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REALDEV_BARS = {
     "tests/realdev/dev.jsonl": {"quote_f1": 0.96, "speaker_acc_strict": 0.91, "role_acc": 0.80, "e2e_f1": 0.90,
                                 "right_at_0.8": 0.95, "indirect_f1": 0.89, "indirect_speaker_acc": 0.94},
-    "tests/realdev/holdout.jsonl": {"quote_f1": 0.94, "speaker_acc_strict": 0.83, "role_acc": 0.39, "e2e_f1": 0.80,
+    "tests/realdev/holdout.jsonl": {"quote_f1": 0.94, "speaker_acc_strict": 0.83, "role_acc": 0.42, "e2e_f1": 0.80,
                                     "right_at_0.8": 0.95, "indirect_f1": 0.83, "indirect_speaker_acc": 0.81},
 }
 # the invented sets: about 0.03 (one quote of a small holdout) below their scores at commit c7c2c06
@@ -33,8 +33,9 @@ INVENTED_BARS = {
     "tests/devset2/dev.jsonl": {"quote_f1": 0.95, "speaker_acc_strict": 0.92, "role_acc": 0.88, "e2e_f1": 0.91},
     "tests/devset2/holdout.jsonl": {"quote_f1": 0.90, "speaker_acc_strict": 0.82, "role_acc": 0.29, "e2e_f1": 0.76},
     # speaker 0.805, role 0.658 until a person's description became their role (« Paul X … Le conseiller
-    # municipal s'alarme »): 0.896, 0.795; role 0.822 once « ministre de X et des Y » was one role
-    "tests/devset3/dev.jsonl": {"quote_f1": 0.93, "speaker_acc_strict": 0.87, "role_acc": 0.80, "e2e_f1": 0.82},
+    # municipal s'alarme »): 0.896, 0.795; role 0.822 once « ministre de X et des Y » was one role, 0.877 with
+    # « rapporteur » a role noun; speaker 0.909 once « la société le surnom » was no description
+    "tests/devset3/dev.jsonl": {"quote_f1": 0.93, "speaker_acc_strict": 0.89, "role_acc": 0.85, "e2e_f1": 0.84},
     # role 0.75 (33/44) at c7c2c06, 0.706 (36/51) at 2922c57: more quotes found, more roles right, a lower share
     "tests/devset3/holdout.jsonl": {"quote_f1": 0.87, "speaker_acc_strict": 0.85, "role_acc": 0.68, "e2e_f1": 0.77},
 }
