@@ -27,11 +27,11 @@ from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
 from .lexicon import COURT_PARTIES, DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
+from .normalize import name_key
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
 from .references import ORGANISATION, PERSON, EntityIndex, NameMention, find_acronyms
 from .reported_speech import ReportedSpeechFinder
-from .normalize import name_key
 from .roles import (
     PERSON_LABELS,
     RoleReference,

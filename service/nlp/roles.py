@@ -195,9 +195,10 @@ _SUBJECT_PRONOUNS = {"il": "Masc", "elle": "Fem"}
 def find_pronoun_appositions(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[str],
                              modifiers: frozenset[str]) -> list[tuple[int, str, str]]:
     """A function opening a sentence, without a determiner, set off by a comma before its subject
-    pronoun: « Ancienne ministre de la Culture, elle a … » -> (offset of « elle », "Ancienne ministre
+    pronoun: « Ancienne ministre de la Culture, elle a … » -> (offset of « elle », "ancienne ministre
     de la Culture", "Fem"): the role of the person the pronoun names."""
     doc, found = paragraph.doc, []
+    heads, parsed = lexicon.role_nouns, paragraph.parsed
     for tok in doc:
         if tok.lower_ not in _SUBJECT_PRONOUNS or tok.i < 2 or doc[tok.i - 1].text != ",":
             continue
@@ -207,12 +208,12 @@ def find_pronoun_appositions(paragraph: Paragraph, lexicon: Lexicon, determiners
         j = first
         while j < tok.i and doc[j].lower_.rstrip("-") in modifiers:
             j += 1
-        if j >= tok.i - 1 or not _is_head(doc[j], lexicon.role_nouns):
+        if j >= tok.i - 1 or not _is_head(doc[j], heads):
             continue
-        heads, parsed = lexicon.role_nouns, paragraph.parsed
         end = _role_end(doc, j + 1, first, heads, determiners, modifiers, parsed)
-        while end < tok.i - 1 and doc[end].text == "," and _role_head_follows(doc, end + 1, heads, determiners, modifiers):
-            end = _role_end(doc, end + 2, end + 1, heads, determiners, modifiers, parsed)  # « Auteure, compositrice et … »
+        while end < tok.i - 1 and doc[end].text == "," \
+                and _role_head_follows(doc, end + 1, heads, determiners, modifiers):  # « Auteure, compositrice et … »
+            end = _role_end(doc, end + 2, end + 1, heads, determiners, modifiers, parsed)
         if end != tok.i - 1:
             continue  # « Malgré la colère des élus, il … »: not a function through to the comma
         role = doc[first:tok.i - 1].text  # its capital is the sentence's: « Ancienne ministre » -> ancienne ministre
@@ -353,12 +354,12 @@ def _genitive(determiner: Token | None, name: str) -> str:
     return {"la": "de la ", "le": "du ", "les": "des "}.get(word, "de ") + name
 
 
+_VOWELS = frozenset("aeiouyàâéèêëîïôöûü")
+
+
 def role_of_person(role: str, owner: str) -> str:
     """« avocate » of « Nicolas Sarkozy » -> ``avocate de Nicolas Sarkozy`` (« d'Emmanuel Macron »)."""
     return f"{role} d'{owner}" if owner[:1].lower() in _VOWELS else f"{role} de {owner}"
-
-
-_VOWELS = frozenset("aeiouyàâéèêëîïôöûü")
 
 
 def complete_possessive_roles(roles: list[RoleMention], organisations: list[tuple[int, str]],

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from ..nlp.normalize import name_key
 from .models import Quote, QuoteCorrection, SpeakerRole
-from .queries import _insert_ignore, add_quote_counts, bump_version, index_speaker_name, listed_by_speaker, resolve_speaker
+from .queries import (_insert_ignore, add_quote_counts, bump_version, index_speaker_name, listed_by_speaker,
+                      resolve_speaker)
 
 
 class CorrectionError(ValueError):

@@ -141,11 +141,12 @@ class QuoteWord(Base):
     its name words again (``queries.index_speaker_name``).
 
     ``signature`` and ``signature_high`` are the quote's ``queries.words_signature`` of its text's
-    words (on its name words' rows too; two halves of 63 bits), kept in the key's index (SQLite's table is its key; PostgreSQL's key INCLUDEs them): a
-    walk along one word of ``q=`` drops most of the quotes lacking another word by a test of its
-    bits, before looking that word up. A row written without ``signature_high`` (by a node still
-    running the code of before migration 0011, while nodes are upgraded one by one) has every bit:
-    its quote may hold any word, and the words are looked up."""
+    words (on its name words' rows too; two halves of 63 bits), kept in the key's index (SQLite's
+    table is its key; PostgreSQL's key INCLUDEs them): a walk along one word of ``q=`` drops most of
+    the quotes lacking another word by a test of its bits, before looking that word up. A row
+    written without ``signature_high`` (by a node still running the code of before migration 0011,
+    while nodes are upgraded one by one) has every bit: its quote may hold any word, and the words
+    are looked up."""
 
     __tablename__ = "quote_words"
     __table_args__ = (PrimaryKeyConstraint("word", "sort_at", "quote_id",

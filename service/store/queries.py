@@ -339,13 +339,19 @@ def quote_word_rows(quote: Quote | Row, names: list[str], text: bool = True) -> 
             for word in (said if text else []) + names]
 
 
+def _write_name_words(session: Session, quotes: list[Quote | Row]) -> None:
+    """Inserts the name words of ``quotes`` (each with its quote's signature)."""
+    names = speaker_name_words(session, [quote.speaker_id for quote in quotes])
+    rows = [row for quote in quotes for row in quote_word_rows(quote, names.get(quote.speaker_id, []), text=False)]
+    if rows:
+        session.execute(insert(QuoteWord), rows)
+
+
 def index_speaker_name(session: Session, quote: Quote) -> None:
     """Writes again the name words of a quote whose speaker changed (a correction)."""
     session.execute(delete(QuoteWord).where(QuoteWord.quote_id == quote.id,
                                             QuoteWord.word.startswith(NAME_MARK, autoescape=True)))
-    rows = quote_word_rows(quote, speaker_name_words(session, [quote.speaker_id]).get(quote.speaker_id, []), text=False)
-    if rows:
-        session.execute(insert(QuoteWord), rows)
+    _write_name_words(session, [quote])
 
 
 def index_missing_name_words(session: Session, batch: int = 5000) -> int:
@@ -359,10 +365,7 @@ def index_missing_name_words(session: Session, batch: int = 5000) -> int:
                .order_by(_quotes.c.id).limit(batch))
     done, after = 0, 0
     while quotes := session.execute(missing, {"after": after}).all():
-        names = speaker_name_words(session, [quote.speaker_id for quote in quotes])
-        rows = [row for quote in quotes for row in quote_word_rows(quote, names.get(quote.speaker_id, []), text=False)]
-        if rows:
-            session.execute(insert(QuoteWord), rows)
+        _write_name_words(session, quotes)
         done, after = done + len(quotes), quotes[-1].id
     return done
 

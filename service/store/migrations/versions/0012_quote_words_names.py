@@ -33,8 +33,8 @@ def upgrade() -> None:
         found = sa.select(column).where(signed.c.quote_id == quotes.c.id).limit(1).scalar_subquery()
         return sa.func.coalesce(found, ANY_WORD)
 
-    names = (sa.select((sa.literal(NAME_MARK) + sa.func.substr(tokens.c.token, 1, MAX_WORD - len(NAME_MARK))).label("word"),
-                       quotes.c.sort_at, quotes.c.id, signature_of(signed.c.signature),
+    word = sa.literal(NAME_MARK) + sa.func.substr(tokens.c.token, 1, MAX_WORD - len(NAME_MARK))
+    names = (sa.select(word.label("word"), quotes.c.sort_at, quotes.c.id, signature_of(signed.c.signature),
                        signature_of(signed.c.signature_high))
              .select_from(quotes.join(tokens, tokens.c.speaker_id == quotes.c.speaker_id)).distinct())
     op.get_bind().execute(words.insert().from_select(
