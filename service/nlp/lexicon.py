@@ -92,6 +92,13 @@ def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(p.split(" ", 1)[0] for p in phrases)
 
 
+def _with_prefixes(nouns: frozenset[str], prefixes: list[str], modifiers: frozenset[str]) -> frozenset[str]:
+    """The role nouns and their hyphenated forms: « ministre » -> « ex-ministre », « co-présidente ».
+    Not a noun that is also a modifier: « la vice-Première ministre » is a « ministre »."""
+    return nouns | {f"{prefix}-{noun}" for prefix in prefixes for noun in nouns
+                    if "-" not in noun and noun not in modifiers}
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files("service.nlp").joinpath("rules", name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -110,7 +117,8 @@ def load_lexicon() -> Lexicon:
         faire_verbs=faire,
         continuation_verbs=frozenset(w.lower() for w in _lines("continuation_verbs.txt")),
         attitude_verbs=frozenset(w.lower() for w in _lines("attitude_verbs.txt")),
-        role_nouns=frozenset(w.lower() for w in _lines("role_nouns.txt")),
+        role_nouns=_with_prefixes(frozenset(w.lower() for w in _lines("role_nouns.txt")), rules["role_prefixes"],
+                                  frozenset(rules["prenominal_modifiers"])),
         organisation_nouns=frozenset(w.lower() for w in _lines("organisation_nouns.txt")),
         anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),
         source_preps=frozenset(rules["source_prepositions"]),

@@ -499,6 +499,9 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
     age (``Kevin X, 31 ans, fondeur``), through a coordination of roles (``… et première autrice
     de l'étude``); or a complement that completes a role before the name (``, du magazine Y``)."""
     doc, j = ent.doc, ent.end
+    closing = _bracket_end(doc, j) if ent.label_ in PERSON_LABELS else None
+    if closing is not None and closing + 1 < len(doc) and doc[closing + 1].text == ",":
+        j = closing + 1  # « Marc X (PS), adjoint au maire »: the party between the name and its role
     if j >= len(doc) or (doc[j].text != "," and doc[j].lower_ not in DEFINITE_SINGULAR):
         return None
     if doc[j].text == ",":
@@ -564,8 +567,14 @@ def _occupation_after_age(doc, j: int, modifiers) -> _Role | None:
 def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bool) -> int:
     while k < len(doc) and k - start < MAX_ROLE_TOKENS:
         tok = doc[k]
-        if tok.lower_ == "et" and _role_head_follows(doc, k + 1, heads, determiners, modifiers):
-            k += 1
+        if tok.lower_ == "et" and (_role_head_follows(doc, k + 1, heads, determiners, modifiers)
+                                   or k > start and k + 1 < len(doc) and doc[k - 1].is_title and doc[k + 1].is_title
+                                   and doc[k + 1].ent_type_ != "PER"):
+            k += 1  # « … et première autrice de l'étude », « de l'association Habitat et Humanisme »
+            continue
+        closing = _bracket_end(doc, k)
+        if closing is not None and closing + 1 < len(doc) and doc[closing + 1].lower_ in _LINK_WORDS:
+            k = closing + 1  # « président (PS) du conseil départemental »: the role goes on after the party
             continue
         if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "est", "depuis") \
                 or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
@@ -574,6 +583,19 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
     while k > start + 1 and doc[k - 1].lower_ in _LINK_WORDS:  # « auteur de « Titre » »: the title is no role
         k -= 1
     return k
+
+
+def _bracket_end(doc, k: int) -> int | None:
+    """The ``)`` of a short bracket opening at token ``k`` (a party, an acronym: « (PS) », « (CGT) »):
+    at most three words, no punctuation inside; else None."""
+    if k >= len(doc) or doc[k].text != "(":
+        return None
+    for i in range(k + 1, min(k + 5, len(doc))):
+        if doc[i].text == ")":
+            return i if i > k + 1 else None
+        if doc[i].is_punct or doc[i].is_space:
+            return None
+    return None
 
 
 def _role_head_follows(doc, k: int, heads, determiners, modifiers) -> bool:

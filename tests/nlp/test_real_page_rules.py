@@ -824,3 +824,35 @@ def test_an_article_after_an_organisation_noun_opens_another_noun_phrase(extract
 def test_functions_of_parliaments_and_local_government_are_roles(extract, text, role):
     [quote] = extract(text)
     assert quote.speaker.role == role
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a party in brackets, between the name and its apposition or inside the role
+    ("« Les travaux commenceront en mars », précise Marc Dubois (PS), adjoint au maire chargé des sports.",
+     "Marc Dubois", "adjoint au maire chargé des sports"),
+    ("« Nous restons mobilisés », souligne Hugo Lambert, président (PS) du conseil départemental.",
+     "Hugo Lambert", "président (PS) du conseil départemental"),
+    # a role noun with a hyphenated prefix
+    ("« Il faut agir vite », prévient Agnès Morin, ex-ministre de la Santé.", "Agnès Morin", "ex-ministre de la Santé"),
+    ("« Je reste vigilante », dit Nadia Kaci, co-présidente du collectif.", "Nadia Kaci", "co-présidente du collectif"),
+    # « et » between two capitalised words: one name (of an association), not a second role
+    ("« La situation est grave », explique Paul Martin, directeur de l'association Habitat et Humanisme.",
+     "Paul Martin", "directeur de l'association Habitat et Humanisme"),
+])
+def test_a_role_reads_through_brackets_prefixes_and_names_with_et(extract, text, name, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+def test_a_bracket_that_no_role_follows_gives_none(extract):
+    [quote] = extract("« Le projet est mort », tranche Pierre Lemoine (LR).")
+    assert (quote.speaker.name, quote.speaker.role) == ("Pierre Lemoine", None)
+
+
+def test_a_prefixed_modifier_stays_a_modifier(extract):
+    """« la vice-Première ministre » is a « ministre »: « première » is a modifier as well as a noun,
+    so « vice-première » is no role noun of its own."""
+    text = ("La vice-Première ministre Anne Kieffer a reçu l'ambassadeur de France, Paul Girard. "
+            "« C'est un honneur », a déclaré la vice-Première ministre.")
+    [quote] = extract(text)
+    assert quote.speaker.name == "Anne Kieffer"
