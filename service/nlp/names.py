@@ -45,6 +45,10 @@ def trim_entities(doc: Doc) -> Doc:
             before = "ORG" if ent[0].text.isupper() else "LOC" if ent.label_ == "PER" else ent.label_
             spans += [Span(doc, ent.start, person, label=before), Span(doc, person, ent.end, label="PER")]
             continue
+        surname_end = _surname_after(doc, ent)
+        if surname_end > ent.end:  # « Amélie Oudéa-Castéra », of which the recogniser took « Amélie » only
+            spans.append(Span(doc, ent.start, surname_end, label="PER"))
+            continue
         start = ent.start
         after_article = start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES
         if after_article and len(ent) >= 3 and ent.label_ != "PER" and _follows_role(doc, start - 1) \
@@ -86,6 +90,19 @@ def trim_entities(doc: Doc) -> Doc:
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
 _AUXILIARIES = {"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"}  # « le Premier ministre a botté »
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite")
+
+
+def _surname_after(doc: Doc, ent: Span) -> int:
+    """Where the surname ends that follows a lone first name the recogniser cut it from: capitalised
+    words in no entity, hyphenated ones included (« Amélie | Oudéa-Castéra »); ``ent.end`` if none."""
+    if len(ent) != 1 or ent.label_ == "PER" or not first_name_gender(ent[0].text, alone=True):
+        return ent.end
+    k = ent.end
+    while k < len(doc) and k - ent.end < 4 and doc[k].ent_iob_ == "O" and (
+            doc[k].is_title and doc[k].is_alpha
+            or doc[k].text == "-" and k > ent.end and not doc[k - 1].whitespace_ and not doc[k].whitespace_):
+        k += 1
+    return k if k > ent.end and doc[k - 1].text != "-" else ent.end
 
 
 def _name_particle(tok) -> bool:

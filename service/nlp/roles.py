@@ -36,6 +36,7 @@ _STOP_WORDS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "était", 
 _ROLE_END = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
 _LINK_WORDS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "à", "au", "aux", "en", "pour"}
 MAX_ROLE_TOKENS = 14
+_CLOSING_QUOTES = {"»", "”", '"', "›", "’"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _AGE_WORDS = {"ans", "an"}
 _NP_OPENERS = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette"}
@@ -450,7 +451,7 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
             chain.append(tok)
             i -= 1
             continue
-        if tok.text == ")" and chain and i > 1:  # « le maire (LR) de Nice »: a party or an acronym in brackets
+        if tok.text == ")" and i > 1:  # « le maire (LR) de Nice », « le président de la Commission (CENI), »
             opening = next((k for k in range(i - 1, max(i - 5, -1), -1) if doc[k].text == "("), None)
             if opening is not None and opening > 0 and not any(doc[k].is_punct for k in range(opening + 1, i)):
                 chain.extend(doc[k] for k in range(i, opening - 1, -1))
@@ -469,6 +470,8 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
             continue
         start = with_modifiers(tok, modifiers)
         prev = doc[start.i - 1] if start.i > 0 else None
+        if prev is not None and prev.text == "," and prev.i > 0 and doc[prev.i - 1].text in _CLOSING_QUOTES:
+            return None  # « « … », juge Paul X »: a verb whose subject follows, no role without its article
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
             text = _clean(doc[start.i:end])
             return _Role(text, start, doc[end - 1]) if text else None

@@ -856,3 +856,23 @@ def test_a_prefixed_modifier_stays_a_modifier(extract):
             "« C'est un honneur », a déclaré la vice-Première ministre.")
     [quote] = extract(text)
     assert quote.speaker.name == "Anne Kieffer"
+
+
+def test_a_reporting_verb_after_a_quote_is_no_role(extract):
+    """« « … », juge Paul X »: « juge » is the verb of the cue (a noun only with its article)."""
+    [quote] = extract("« Le parti doit se réinventer », juge Paul Weber. Il quitte la direction.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Weber", None)
+
+
+def test_an_acronym_in_brackets_ends_a_role_before_the_name(extract):
+    [quote] = extract("« Le scrutin sera transparent », a promis le président de la Commission électorale "
+                      "nationale indépendante (CENI), Denis Kadima.")
+    assert quote.speaker.name == "Denis Kadima"
+    assert quote.speaker.role == "président de la Commission électorale nationale indépendante (CENI)"
+
+
+def test_a_first_name_cut_from_its_surname_by_the_recogniser_is_one_name(extract):
+    """The recogniser takes « Amélie » alone (as a place): a known first name and the capitalised
+    words after it, hyphenated ones included, are one person's name."""
+    [quote] = extract("« C'est une victoire collective », a salué la ministre des Sports, Amélie Oudéa-Castéra.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Amélie Oudéa-Castéra", "ministre des Sports")
