@@ -180,7 +180,11 @@ def _titles_a_document(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
-    return i >= 0 and doc[i].is_lower and doc[i].lower_ in load_lexicon().document_nouns
+    # not the verb spelt like the noun: « », annonce Paul X », « », note Paul X » (no article: a verb
+    # whatever its tag, right after a quote)
+    return i >= 0 and doc[i].is_lower and doc[i].lower_ in load_lexicon().document_nouns \
+        and doc[i].pos_ not in ("VERB", "AUX") \
+        and not (i > 1 and doc[i - 1].text == "," and doc[i - 2].text in ("»", "”", '"'))
 
 
 def _follows_role(doc: Doc, article: int) -> bool:

@@ -876,3 +876,11 @@ def test_a_first_name_cut_from_its_surname_by_the_recogniser_is_one_name(extract
     words after it, hyphenated ones included, are one person's name."""
     [quote] = extract("« C'est une victoire collective », a salué la ministre des Sports, Amélie Oudéa-Castéra.")
     assert (quote.speaker.name, quote.speaker.role) == ("Amélie Oudéa-Castéra", "ministre des Sports")
+
+
+@pytest.mark.parametrize("verb", ["annonce", "note"])
+def test_a_verb_spelt_like_a_document_noun_names_no_document(extract, verb):
+    """« », annonce Paul X, PDG de Y »: « annonce » is the cue's verb, so the name after it is a
+    person with a role, not the title of an « annonce »."""
+    [quote] = extract(f"« Nous allons recruter », {verb} Paul Berger, directeur de Transalp.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Berger", "directeur de Transalp")
