@@ -53,6 +53,9 @@ _REFLEXIVE = {"se", "s'", "s’"}
 _CLAUSE_DEPS = ["ccomp", "obj", "xcomp", "advcl", "acl", "parataxis", "dep", "conj", "csubj"]
 _SENTENCE_END = {".", "!", "?", "…", "...", ";"}
 _ARTICLES = DEFINITE_ARTICLES | OF_WORDS | {"un", "une"}
+# « alors que », « bien que »…: a conjunction of time, cause or concession, never what was said
+_CONJUNCTION_OPENERS = {"alors", "bien", "tandis", "parce", "avant", "après", "sans", "dès", "ainsi", "afin",
+                        "pendant", "depuis", "maintenant", "lors", "même"}
 _RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
@@ -207,6 +210,8 @@ class ReportedSpeechFinder:
                     or _negated(verb):
                 continue
             if frame == "que":
+                if _opens_conjunction(doc[rest[0]]):
+                    continue
                 first = doc[rest[0]].i + 1  # the word after « que »
                 if first - 1 != min(t.i for t in content.subtree):
                     continue  # a relative « que » inside the clause, not the one opening it
@@ -230,7 +235,7 @@ class ReportedSpeechFinder:
         parser did not hang on the verb: the verb, a few adverbials (« mardi », « à la presse »), « que »."""
         doc, found = para.doc, []
         for que in doc:
-            if que.lower_ not in _QUE or self._inside(para, que):
+            if que.lower_ not in _QUE or self._inside(para, que) or _opens_conjunction(que):
                 continue
             i = que.i - 1
             while i >= max(0, que.i - 10) and (doc[i].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ")
@@ -660,6 +665,11 @@ def _manner_of_saying(doc, i: int) -> bool:
     return (word.lower_ == "sans" and "Inf" in nxt.morph.get("VerbForm")) or (
         word.lower_ == "en" and nxt.pos_ in ("VERB", "AUX") and "Part" in nxt.morph.get("VerbForm")
         and "Pres" in nxt.morph.get("Tense"))
+
+
+def _opens_conjunction(que: Token) -> bool:
+    """« a déclaré X, alors que la séance commençait »: « que » closes a conjunction, it opens no speech."""
+    return que.i > 0 and que.doc[que.i - 1].lower_ in _CONJUNCTION_OPENERS
 
 
 def _negated(verb: Token) -> bool:

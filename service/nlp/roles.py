@@ -39,6 +39,10 @@ MAX_ROLE_TOKENS = 14
 _CLOSING_QUOTES = {"»", "”", '"', "›", "’"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _AGE_WORDS = {"ans", "an"}
+# before a role set off after a name, they say when or how it holds, not what it is:
+# « Paul X, alors ministre de la Culture », « …, lui-même ancien maire », « …, également députée »
+_ROLE_ADVERBS = {"alors", "désormais", "aujourd'hui", "aujourd’hui", "actuellement", "également", "aussi",
+                 "lui-même", "elle-même"}
 _NP_OPENERS = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette"}
 
 
@@ -519,6 +523,8 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
             k = _role_end(doc, j + 1, j, heads, determiners, modifiers, parsed)
             return _Role(_clean(doc[j:k]), doc[j], doc[k - 1]) if k > j + 1 and _clean(doc[j:k]) else None
     # else « a annoncé Jean X le président de Renault »: an apposition whose comma the page left out
+    while j < len(doc) and doc[j].lower_ in _ROLE_ADVERBS and doc[j - 1].text == ",":
+        j += 1
     while j < len(doc) and (doc[j].lower_ in determiners or doc[j].lower_ in modifiers):
         j += 1
     if j >= len(doc) or not _is_head(doc[j], heads):

@@ -884,3 +884,24 @@ def test_a_verb_spelt_like_a_document_noun_names_no_document(extract, verb):
     person with a role, not the title of an « annonce »."""
     [quote] = extract(f"« Nous allons recruter », {verb} Paul Berger, directeur de Transalp.")
     assert (quote.speaker.name, quote.speaker.role) == ("Paul Berger", "directeur de Transalp")
+
+
+@pytest.mark.parametrize(("apposition", "role"), [
+    ("alors ministre de la Culture", "ministre de la Culture"),
+    ("lui-même ancien maire de la commune", "ancien maire de la commune"),
+    ("également députée de la Somme", "députée de la Somme"),
+])
+def test_an_adverb_before_a_role_is_not_part_of_it_nor_stops_it(extract, apposition, role):
+    [quote] = extract(f"« Je connais ce dossier », a déclaré Claude Lenoir, {apposition}.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Claude Lenoir", role)
+
+
+@pytest.mark.parametrize("conjunction", ["alors que", "bien que", "tandis que"])
+def test_que_closing_a_conjunction_opens_no_reported_speech(extract, conjunction):
+    quotes = extract(f"« Je connais ce dossier », a déclaré Anne Lenoir, {conjunction} la séance commençait.")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "Je connais ce dossier")]
+
+
+def test_que_after_a_reporting_verb_still_opens_reported_speech(extract):
+    [quote] = extract("Anne Lenoir a déclaré que la séance commencerait à midi.")
+    assert (quote.kind, quote.text, quote.speaker.name) == ("indirect", "la séance commencerait à midi", "Anne Lenoir")
