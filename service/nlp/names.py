@@ -50,6 +50,8 @@ def trim_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, surname_end, label="PER"))
             continue
         start = ent.start
+        if ent.label_ == "PER" and _first_name_before(doc, start):
+            start -= 1  # « Marine | Le Pen »: the recogniser left the first name out
         after_article = start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES
         if after_article and len(ent) >= 3 and ent.label_ != "PER" and _follows_role(doc, start - 1) \
                 and all(t.text[:1].isupper() for t in ent):
@@ -90,6 +92,12 @@ def trim_entities(doc: Doc) -> Doc:
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
 _AUXILIARIES = {"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"}  # « le Premier ministre a botté »
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite")
+
+
+def _first_name_before(doc: Doc, start: int) -> bool:
+    """A known first name, capitalised and in no entity, right before a person's name."""
+    return start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].is_title \
+        and first_name_gender(doc[start - 1].text, alone=True) is not None
 
 
 def _surname_after(doc: Doc, ent: Span) -> int:

@@ -57,6 +57,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
 
     named = [e for e in mention.ents if e.label_ in ORGANISATION_LABELS
              and (e.start == mention.start or not _complement(e))  # « Credit Suisse » found after « une étude de »
+             and not _of_role(e, head, lexicon)  # « la présidente du groupe RN » is a person
              and not any(t.is_lower and t.lower_ in lexicon.role_nouns for t in e)]  # « la Première ministre »
     if named:  # « l'agence de presse officielle XYZ » is XYZ, « le syndicat Sud-Rail » is syndicat Sud-Rail
         ent = named[-1]
@@ -291,6 +292,14 @@ def _completes_head(ent: Span, head, lexicon: Lexicon) -> bool:
         return False
     lemma = (head.lemma_ or head.lower_).lower()
     return any(w in lexicon.organisation_nouns or w in lexicon.role_nouns for w in (lemma, head.lower_))
+
+
+def _of_role(ent: Span, head, lexicon: Lexicon) -> bool:
+    """« la présidente du groupe RN », « le directeur de l'usine Renault »: an organisation named in
+    the complement of the role noun heading the mention is the role's, not the speaker."""
+    if head is None or head.i + 1 >= ent.start or ent.doc[head.i + 1].lower_ not in OF_WORDS:
+        return False
+    return any(w in lexicon.role_nouns for w in ((head.lemma_ or head.lower_).lower(), head.lower_))
 
 
 def _complement(ent: Span) -> bool:

@@ -905,3 +905,16 @@ def test_que_closing_a_conjunction_opens_no_reported_speech(extract, conjunction
 def test_que_after_a_reporting_verb_still_opens_reported_speech(extract):
     [quote] = extract("Anne Lenoir a déclaré que la séance commencerait à midi.")
     assert (quote.kind, quote.text, quote.speaker.name) == ("indirect", "la séance commencerait à midi", "Anne Lenoir")
+
+
+def test_an_organisation_completing_a_role_is_not_the_speaker(extract):
+    """« a assuré la présidente du groupe RN »: a person with a role; of the people named before,
+    the one the feminine role fits."""
+    quotes = extract("Marine Le Pen a répondu à Jordan Bardella. « Il n'y a aucun désaccord entre nous », "
+                     "a assuré la présidente du groupe RN.")
+    assert [(q.speaker.name, q.speaker.type) for q in quotes] == [("Marine Le Pen", "person")]
+
+
+def test_an_organisation_named_as_the_subject_still_speaks(extract):
+    [quote] = extract("« Nous embauchons », a assuré le syndicat Sud-Rail.")
+    assert (quote.speaker.name, quote.speaker.type) == ("syndicat Sud-Rail", "organisation")
