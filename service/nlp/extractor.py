@@ -466,6 +466,12 @@ class QuoteExtractor:
             return True  # « des pancartes à la peinture fraîche : « … » », « leur banderole : « … » »
         if word in self.lexicon.naming_nouns:
             return not _starts_with_a_verb(doc, i + 1)
+        if word in OF_WORDS and i > 0 and doc[i - 1].lower_ in self.lexicon.naming_nouns \
+                and not any(self.lexicon.reporting_verbs.get((t.lemma_ or "").lower()) == "qualify"
+                            for t in doc[max(0, i - 8):i]):
+            # « la théorie du « grand remplacement » », « l'affaire du « sang contaminé » »; not « a
+            # qualifié le projet de « folie » », the words of the one who qualifies
+            return not _starts_with_a_verb(doc, i + 1)
         if word not in self.lexicon.nickname_words:
             return False
         before = doc[i - 1] if i > 0 else None  # « l'affaire dite », « Paul X, dit », not « il a dit »

@@ -918,3 +918,17 @@ def test_an_organisation_completing_a_role_is_not_the_speaker(extract):
 def test_an_organisation_named_as_the_subject_still_speaks(extract):
     [quote] = extract("« Nous embauchons », a assuré le syndicat Sud-Rail.")
     assert (quote.speaker.name, quote.speaker.type) == ("syndicat Sud-Rail", "organisation")
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a dénoncé la théorie du « grand remplacement ».",
+    "L'affaire du « sang contaminé » a marqué le pays, a rappelé le juge.",
+    "Le député a employé le mot « ensauvagement » devant la presse.",
+])
+def test_a_quoted_term_completing_a_naming_noun_is_no_speech(extract, text):
+    assert extract(text) == []
+
+
+def test_a_quote_after_qualifier_de_stays_the_qualifiers_words(extract):
+    [quote] = extract("Le ministre a qualifié le projet de « folie douce ».")
+    assert (quote.kind, quote.text, quote.speaker.name) == ("partial", "folie douce", "ministre")
