@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REALDEV_BARS = {
     "tests/realdev/dev.jsonl": {"quote_f1": 0.96, "speaker_acc_strict": 0.91, "role_acc": 0.80, "e2e_f1": 0.90,
                                 "right_at_0.8": 0.95, "indirect_f1": 0.89, "indirect_speaker_acc": 0.94},
-    "tests/realdev/holdout.jsonl": {"quote_f1": 0.94, "speaker_acc_strict": 0.83, "role_acc": 0.42, "e2e_f1": 0.80,
+    "tests/realdev/holdout.jsonl": {"quote_f1": 0.94, "speaker_acc_strict": 0.83, "role_acc": 0.46, "e2e_f1": 0.80,
                                     "right_at_0.8": 0.95, "indirect_f1": 0.83, "indirect_speaker_acc": 0.81},
 }
 # the invented sets: about 0.03 (one quote of a small holdout) below their scores at commit c7c2c06
