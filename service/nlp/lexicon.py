@@ -46,6 +46,8 @@ class Lexicon:
     passive_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « jugé » -> {defendant}
     continuation_verbs: frozenset[str] = frozenset()  # « ajouter »: the speaker spoke just before
     attitude_verbs: frozenset[str] = frozenset()  # « espérer », « se dire »: a stance a source may word
+    # « edile » -> (("maire",), ("bourgmestre",), …): search keys of a word or phrase and of the roles it stands for
+    role_synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -138,4 +140,12 @@ def load_lexicon() -> Lexicon:
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
         passive_parties={words: frozenset(party.split()) for words, party, *use in groups if use == ["passive"]},
+        role_synonyms=_synonyms(csv.reader(_lines("role_synonyms.tsv")[1:], delimiter="\t")),
     )
+
+
+def _synonyms(rows) -> dict[str, tuple[tuple[str, ...], ...]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, role in rows:
+        found.setdefault(name_key(phrase), []).append(tuple(name_key(role).split()))
+    return {phrase: tuple(roles) for phrase, roles in found.items()}

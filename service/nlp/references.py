@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .gender import first_name_gender
-from .lexicon import OF_WORDS
+from .lexicon import OF_WORDS, load_lexicon
 from .names import HONORIFICS
 from .normalize import name_key
 from .roles import RoleMention
@@ -360,7 +360,10 @@ class EntityIndex:
         wanted = name_key(role).split()
         if not wanted:
             return None
-        matches = [k for k, r in self._roles.items() if self._role_matches(wanted, name_key(r).split())]
+        synonyms = load_lexicon().role_synonyms  # « l'édile » is the one the article calls « maire »
+        alternatives = [wanted, *synonyms.get(" ".join(wanted), synonyms.get(wanted[0], ()))]
+        matches = [k for k, r in self._roles.items()
+                   if any(self._role_matches(list(words), name_key(r).split()) for words in alternatives)]
         matches += [k for k, said in self._predicates.items() if " ".join(wanted) in said and k not in matches]
         matches = [k for k in matches if k in self._people and self._gender_fits(k, gender)]
         if not matches:

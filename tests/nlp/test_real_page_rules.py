@@ -932,3 +932,15 @@ def test_a_quoted_term_completing_a_naming_noun_is_no_speech(extract, text):
 def test_a_quote_after_qualifier_de_stays_the_qualifiers_words(extract):
     [quote] = extract("Le ministre a qualifié le projet de « folie douce ».")
     assert (quote.kind, quote.text, quote.speaker.name) == ("partial", "folie douce", "ministre")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le maire de Lyon, Grégory Doucet, et la présidente de la région, Laurence Vichier, ont signé l'accord. "
+     "« C'est un grand jour », s'est réjoui l'édile.", "Grégory Doucet"),
+    ("La présidente de la région, Laurence Vichier, a reçu le Premier ministre, Michel Barnier. "
+     "« Le dialogue reprend », a affirmé le chef du gouvernement.", "Michel Barnier"),
+])
+def test_a_word_the_press_uses_for_a_role_finds_who_holds_it(extract, text, name):
+    """« l'édile » is the mayor, « le chef du gouvernement » the Prime Minister (rules/role_synonyms.tsv)."""
+    [quote] = extract(text)
+    assert quote.speaker.name == name
