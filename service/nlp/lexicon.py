@@ -114,13 +114,14 @@ def load_lexicon() -> Lexicon:
     groups = list(csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t"))
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
+    modifiers = frozenset(rules["prenominal_modifiers"])
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
         faire_verbs=faire,
         continuation_verbs=frozenset(w.lower() for w in _lines("continuation_verbs.txt")),
         attitude_verbs=frozenset(w.lower() for w in _lines("attitude_verbs.txt")),
         role_nouns=_with_prefixes(frozenset(w.lower() for w in _lines("role_nouns.txt")), rules["role_prefixes"],
-                                  frozenset(rules["prenominal_modifiers"])),
+                                  modifiers),
         organisation_nouns=frozenset(w.lower() for w in _lines("organisation_nouns.txt")),
         anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),
         source_preps=frozenset(rules["source_prepositions"]),
@@ -130,7 +131,7 @@ def load_lexicon() -> Lexicon:
         nickname_words=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "verb"),
         naming_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "inscription")),
         inscription_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() == "inscription"),
-        prenominal_modifiers=frozenset(rules["prenominal_modifiers"]),
+        prenominal_modifiers=modifiers,
         title_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "title")),
         people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),

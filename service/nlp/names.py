@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 
 from .gender import first_name_gender
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, load_lexicon
+from .quote_marks import CLOSING
 
 HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
 _HONORIFIC_WORDS = {"Monsieur", "Madame", "Mademoiselle", "Maître"}  # spelt out, they stay in the name
@@ -92,6 +93,15 @@ def trim_entities(doc: Doc) -> Doc:
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
 _AUXILIARIES = {"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"}  # « le Premier ministre a botté »
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite")
+
+
+def after_quote_and_comma(doc: Doc, i: int) -> bool:
+    """Token ``i`` comes right after « », »: the verb of a cue whose subject follows (« « … », juge
+    Paul X », « « … », annonce Paul X »), whatever its tag, never a noun without its article."""
+    return i > 1 and doc[i - 1].text == "," and doc[i - 2].text in _CLOSING_MARKS
+
+
+_CLOSING_MARKS = CLOSING | {'"'}
 
 
 def _first_name_before(doc: Doc, start: int) -> bool:
@@ -188,11 +198,9 @@ def _titles_a_document(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
-    # not the verb spelt like the noun: « », annonce Paul X », « », note Paul X » (no article: a verb
-    # whatever its tag, right after a quote)
+    # not the verb spelt like the noun: « », annonce Paul X », « », note Paul X »
     return i >= 0 and doc[i].is_lower and doc[i].lower_ in load_lexicon().document_nouns \
-        and doc[i].pos_ not in ("VERB", "AUX") \
-        and not (i > 1 and doc[i - 1].text == "," and doc[i - 2].text in ("»", "”", '"'))
+        and doc[i].pos_ not in ("VERB", "AUX") and not after_quote_and_comma(doc, i)
 
 
 def _follows_role(doc: Doc, article: int) -> bool:

@@ -24,7 +24,7 @@ from .gender import (
     pronoun_gender,
 )
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
-from .names import HONORIFICS
+from .names import HONORIFICS, after_quote_and_comma
 from .normalize import name_key
 from .paragraphs import Paragraph
 
@@ -36,7 +36,6 @@ _STOP_WORDS = {"a", "ont", "avait", "avaient", "aura", "est", "sont", "était", 
 _ROLE_END = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
 _LINK_WORDS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "à", "au", "aux", "en", "pour"}
 MAX_ROLE_TOKENS = 14
-_CLOSING_QUOTES = {"»", "”", '"', "›", "’"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _AGE_WORDS = {"ans", "an"}
 # before a role set off after a name, they say when or how it holds, not what it is:
@@ -474,7 +473,7 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
             continue
         start = with_modifiers(tok, modifiers)
         prev = doc[start.i - 1] if start.i > 0 else None
-        if prev is not None and prev.text == "," and prev.i > 0 and doc[prev.i - 1].text in _CLOSING_QUOTES:
+        if after_quote_and_comma(doc, start.i):
             return None  # « « … », juge Paul X »: a verb whose subject follows, no role without its article
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
             text = _clean(doc[start.i:end])
