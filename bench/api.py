@@ -128,10 +128,12 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
                             for word in plain + named[speaker])
             quoted[speaker + 1] += 1
             yield (q + 1, article + 1, speaker + 1, text, " ".join(said), 0, len(text), rng.choice(kinds), 0.9,
-                   names[speaker], "person", "ministre", "ministre", None if article % 100 == 99 else when, when, False)
+                   names[speaker], "person", "ministre", "ministre", None if article % 100 == 99 else when, when, False,
+                   names[speaker], f"Article {article + 1}", f"https://bench.example/{article + 1}", "Le Bench")
 
     columns = ("id", "article_id", "speaker_id", "text", "text_key", "start", "end", "kind", "confidence",
-               "speaker_name", "speaker_type", "role", "role_key", "published_at", "sort_at", "rejected")
+               "speaker_name", "speaker_type", "role", "role_key", "published_at", "sort_at", "rejected",
+               "speaker_canonical_name", "article_title", "article_url", "article_outlet")  # as save_article writes them
     names_sql = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword
     raw = engine.raw_connection()
     try:
@@ -148,7 +150,8 @@ def load_quotes(url: str, count: int, speakers: int | None = None, per_article: 
             cursor.execute("BEGIN")
             cursor.executemany(f"INSERT INTO quotes ({names_sql}) "
                                f"VALUES ({', '.join('?' * len(columns))})",
-                               ((*r[:13], *(d and d.strftime("%Y-%m-%d %H:%M:%S.%f") for d in r[13:15]), r[15]) for r in quote_rows()))
+                               ((*r[:13], *(d and d.strftime("%Y-%m-%d %H:%M:%S.%f") for d in r[13:15]), *r[15:])
+                                for r in quote_rows()))
             postings.sort()
             cursor.executemany("INSERT INTO quote_words (word, sort_at, quote_id, signature, signature_high) "
                                "VALUES (?, ?, ?, ?, ?)",

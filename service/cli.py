@@ -49,17 +49,18 @@ def db_upgrade_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def db_index_names_command(args: argparse.Namespace) -> int:
+def db_complete_quotes_command(args: argparse.Namespace) -> int:
     from .config import load_config
     from .store.db import make_engine, make_sessionmaker
-    from .store.queries import index_missing_name_words
+    from .store.queries import fill_listing_columns, index_missing_name_words
 
     config = load_config()  # a maintenance task: its statements read the whole store (13 s at a million quotes)
     engine = make_engine(config["DATABASE_URL"], config["DB_CONNECT_TIMEOUT"], statement_timeout=3600)
     with make_sessionmaker(engine, write=True).begin() as session:
-        done = index_missing_name_words(session)
+        named = index_missing_name_words(session)
+        listed = fill_listing_columns(session)
     engine.dispose()
-    print(f"name words written for {done} quotes")
+    print(f"name words written for {named} quotes; {listed} speaker names or article references written")
     return 0
 
 
@@ -246,9 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     db_upgrade = db_commands.add_parser("upgrade", help="run the Alembic migrations")
     db_upgrade.add_argument("revision", nargs="?", default="head")
     db_upgrade.set_defaults(run=db_upgrade_command)
-    db_index_names = db_commands.add_parser(
-        "index-names", help="write the name words of quotes stored without them (after a rolling upgrade to 0012)")
-    db_index_names.set_defaults(run=db_index_names_command)
+    db_complete = db_commands.add_parser(
+        "complete-quotes", aliases=["index-names"],
+        help="after a rolling upgrade to 0012 or 0013: write what quotes stored by older nodes lack "
+             "(name words; speaker name and article reference)")
+    db_complete.set_defaults(run=db_complete_quotes_command)
     return parser
 
 

@@ -9,7 +9,6 @@ from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import abort
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from ..ingest import utc_now
 from ..nlp.normalize import name_key
@@ -62,7 +61,7 @@ def quote_etag(item: dict) -> str:
 
 
 def load_quote(session, quote_id: int, for_update: bool = False) -> Quote:
-    stmt = select(Quote).where(Quote.id == quote_id).options(joinedload(Quote.article))
+    stmt = select(Quote).where(Quote.id == quote_id)
     quote = session.scalar(stmt.with_for_update(of=Quote) if for_update else stmt)  # not the outer-joined speaker
     if quote is None:
         abort(404, message=f"No quote has id {quote_id}.")

@@ -99,11 +99,11 @@ def stored_quote_fields(row) -> dict:
     # unpacked by position (the order of QUOTE_ROW_COLUMNS): a list of 200 quotes is shaped in one pass
     (id_, article_id, speaker_id, text, start, end, kind, confidence, speaker_name, speaker_type, role,
      mention_text, mention_start, mention_end, cue_text, cue_start, cue_end, published_at, _sort_at, rejected,
-     corrected_at, corrected_by, speaker_current_name, article_title, article_url, article_outlet,
-     article_published_at) = quote_row(row) if isinstance(row, Quote) else row
+     corrected_at, corrected_by, speaker_canonical_name, article_title, article_url,
+     article_outlet) = quote_row(row) if isinstance(row, Quote) else row
     speaker = None
     if speaker_name is not None:
-        speaker = {"id": speaker_id, "name": speaker_name if speaker_current_name is None else speaker_current_name,
+        speaker = {"id": speaker_id, "name": speaker_name if speaker_canonical_name is None else speaker_canonical_name,
                    "role": role, "type": speaker_type,
                    "mention": None if mention_text is None else
                    {"text": mention_text, "start": mention_start, "end": mention_end}}
@@ -111,7 +111,7 @@ def stored_quote_fields(row) -> dict:
             "text": text, "start": start, "end": end, "kind": kind, "confidence": confidence, "speaker": speaker,
             "cue": None if cue_text is None else {"text": cue_text, "start": cue_start, "end": cue_end},
             "article": {"id": article_id, "title": article_title, "url": article_url, "outlet": article_outlet,
-                        "published_at": article_published_at},
+                        "published_at": published_at},
             "rejected": bool(rejected),
             "corrected": None if corrected_at is None else {"at": corrected_at, "by": corrected_by}}
 

@@ -64,6 +64,7 @@ def apply_patch(session: Session, quote: Quote, patch: dict) -> None:
 
 def _set_speaker(quote: Quote, speaker, name, type_, role) -> None:
     quote.speaker = speaker
+    quote.speaker_canonical_name = speaker.name if speaker else None
     quote.speaker_name, quote.speaker_type = name, type_
     quote.role, quote.role_key = role, (name_key(role) if role else None)
     if speaker is None:

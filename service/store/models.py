@@ -124,6 +124,13 @@ class Quote(Base):
     rejected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a person said: not a quote
     corrected_at: Mapped[datetime | None] = mapped_column(DateTime())
     corrected_by: Mapped[str | None] = mapped_column(String(128))  # label of the API key
+    # what a list shows of the quote's speaker and article, written with the quote (migration 0013),
+    # so that a page reads quotes and nothing else: a speaker's name never changes, and an article
+    # stored again has its quotes written again
+    speaker_canonical_name: Mapped[str | None] = mapped_column(String(512))  # the stored speaker's name
+    article_title: Mapped[str | None] = mapped_column(Text)
+    article_url: Mapped[str | None] = mapped_column(String(2048))
+    article_outlet: Mapped[str | None] = mapped_column(String(256))
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship(lazy="joined")

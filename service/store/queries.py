@@ -159,7 +159,7 @@ def save_article(session: Session, data: ArticleInput, quotes: list, now: dateti
             role=q.speaker.role if q.speaker else None,
             role_key=name_key(q.speaker.role) if q.speaker and q.speaker.role else None,
             mention_text=mention.text if mention else None, mention_start=mention.start if mention else None,
-            mention_end=mention.end if mention else None,
+            mention_end=mention.end if mention else None, **listing_columns(article, speaker),
             cue_text=q.cue.text if q.cue else None, cue_start=q.cue.start if q.cue else None,
             cue_end=q.cue.end if q.cue else None, published_at=data.published_at, sort_at=sort_at))
     session.add_all(stored)
@@ -357,7 +357,7 @@ def index_speaker_name(session: Session, quote: Quote) -> None:
 def index_missing_name_words(session: Session, batch: int = 5000) -> int:
     """Writes the name words of the quotes that have a speaker and none: quotes stored, once
     migration 0012 had run, by a node still running the code of before it (a rolling upgrade).
-    Returns how many quotes it completed (``python -m service db index-names``)."""
+    Returns how many quotes it completed (``python -m service db complete-quotes``)."""
     has_names = exists(select(QuoteWord.quote_id).where(QuoteWord.quote_id == _quotes.c.id,
                                                         QuoteWord.word.startswith(NAME_MARK, autoescape=True)))
     missing = (select(_quotes.c.id, _quotes.c.sort_at, _quotes.c.text, _quotes.c.speaker_id)
@@ -409,15 +409,13 @@ class QuoteQuery:
     params: dict
 
 
-# one listed quote: its columns, its speaker's current name and its article's reference
-QUOTE_ROW_COLUMNS = (
-    *(_quotes.c[name] for name in (
-        "id", "article_id", "speaker_id", "text", "start", "end", "kind", "confidence", "speaker_name", "speaker_type",
-        "role", "mention_text", "mention_start", "mention_end", "cue_text", "cue_start", "cue_end", "published_at",
-        "sort_at", "rejected", "corrected_at", "corrected_by")),
-    _speakers.c.name.label("speaker_current_name"), _articles.c.title.label("article_title"),
-    _articles.c.url.label("article_url"), _articles.c.outlet.label("article_outlet"),
-    _articles.c.published_at.label("article_published_at"))
+# one listed quote, with its speaker's name and its article's reference: columns of quotes alone
+# (the article's date is the quote's published_at)
+QUOTE_ROW_COLUMNS = tuple(_quotes.c[name] for name in (
+    "id", "article_id", "speaker_id", "text", "start", "end", "kind", "confidence", "speaker_name", "speaker_type",
+    "role", "mention_text", "mention_start", "mention_end", "cue_text", "cue_start", "cue_end", "published_at",
+    "sort_at", "rejected", "corrected_at", "corrected_by", "speaker_canonical_name", "article_title", "article_url",
+    "article_outlet"))
 
 
 def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
@@ -626,8 +624,8 @@ def _unary_plus(element: _NoIndex, compiler, **kw) -> str:
 
 @lru_cache(maxsize=512)
 def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False) -> Select:
-    """The statement of a list of ``shape``, built once: flat rows of ``QUOTE_ROW_COLUMNS``, each
-    quote with its article and speaker, read in one query with no ORM object. Of the tables, not of
+    """The statement of a list of ``shape``, built once: flat rows of ``QUOTE_ROW_COLUMNS``, read
+    from ``quotes`` (and the walked word's ``quote_words``) alone, with no ORM object. Of the tables, not of
     the ORM classes, so that executing it is Core's work only; kept, so that SQLAlchemy's cache key
     of it is computed once. ``paged``: ``LIMIT :limit``; ``after_cursor``: after ``(:after_at,
     :after_id)``."""
@@ -642,9 +640,7 @@ def rows_statement(shape: Shape, paged: bool = False, after_cursor: bool = False
             stmt = stmt.where(walk.c.sort_at <= bindparam("until"))
     else:
         stmt, keys = select(*QUOTE_ROW_COLUMNS).select_from(_quotes), (_quotes.c.sort_at, _quotes.c.id)
-    stmt = (stmt.join(_articles, _articles.c.id == _quotes.c.article_id)
-            .outerjoin(_speakers, _speakers.c.id == _quotes.c.speaker_id)
-            .where(*_conditions(shape)).order_by(keys[0].desc(), keys[1].desc()))
+    stmt = stmt.where(*_conditions(shape)).order_by(keys[0].desc(), keys[1].desc())
     if after_cursor:
         stmt = stmt.where(tuple_(*keys) < tuple_(bindparam("after_at", type_=keys[0].type),
                                                  bindparam("after_id", type_=keys[1].type)))
@@ -661,10 +657,32 @@ def quote_conditions(filters: QuoteFilters) -> list:
 
 
 def quote_row(quote: Quote) -> tuple:
-    """A ``Quote`` object (with its article and speaker) as a row of ``QUOTE_ROW_COLUMNS``."""
-    return (*(getattr(quote, column.key) for column in QUOTE_ROW_COLUMNS[:-5]),
-            quote.speaker.name if quote.speaker else None, quote.article.title, quote.article.url,
-            quote.article.outlet, quote.article.published_at)
+    """A ``Quote`` object as a row of ``QUOTE_ROW_COLUMNS``."""
+    return tuple(getattr(quote, column.key) for column in QUOTE_ROW_COLUMNS)
+
+
+def listing_columns(article: Article, speaker: Speaker | None) -> dict:
+    """What a list shows of a quote's speaker and article, as the quote stores it."""
+    return {"speaker_canonical_name": speaker.name if speaker else None, "article_title": article.title,
+            "article_url": article.url, "article_outlet": article.outlet}
+
+
+def fill_listing_columns(session: Session) -> int:
+    """Writes ``listing_columns`` where a quote's differ from its article's and speaker's: quotes
+    stored, once migration 0013 had run, by a node still running the code of before it (a rolling
+    upgrade). Returns how many it wrote, a quote's speaker name and its article reference
+    counted apart (``python -m service db complete-quotes``)."""
+    done = 0
+    for source, values, differ in (
+            (_articles, {"article_title": _articles.c.title, "article_url": _articles.c.url,
+                         "article_outlet": _articles.c.outlet},
+             or_(*(_quotes.c[name].is_distinct_from(_articles.c[name.removeprefix("article_")])
+                   for name in ("article_title", "article_url", "article_outlet")))),
+            (_speakers, {"speaker_canonical_name": _speakers.c.name},
+             _quotes.c.speaker_canonical_name.is_distinct_from(_speakers.c.name))):
+        key = _quotes.c.article_id if source is _articles else _quotes.c.speaker_id
+        done += session.execute(update(_quotes).where(source.c.id == key, differ).values(values)).rowcount
+    return done
 
 
 _ID, _SORT_AT = ([column.key for column in QUOTE_ROW_COLUMNS].index(name) for name in ("id", "sort_at"))

@@ -75,6 +75,9 @@ def test_a_correction_links_to_the_known_speaker_like_extraction(desk, posted):
     known_id = stoltenberg_quote(posted)["speaker"]["id"]
     body = merge_patch(desk, other["id"], {"speaker": {"name": "STOLTENBERG"}}).get_json()
     assert body["speaker"]["id"] == known_id  # a surname naming one known person, as in extraction
+    listed = next(q for q in desk.get("/v1/quotes?speaker=stoltenberg&limit=200").get_json()["items"]
+                  if q["id"] == other["id"])
+    assert listed["speaker"]["name"] == "Jens Stoltenberg"  # the known speaker's name, not the one sent
 
 
 def test_if_match_refuses_a_stale_correction(desk, posted):

@@ -67,7 +67,7 @@ def test_quotes_stored_before_0012_are_found_by_their_speaker_s_name(database_ur
 
 def test_quotes_an_older_node_stored_after_0012_get_their_name_words(database_url, monkeypatch, capsys):
     """A rolling upgrade: once 0012 has run, a node still running the code of before it stores quotes
-    with their words only; ``python -m service db index-names`` writes their name words."""
+    with their words only; ``python -m service db complete-quotes`` writes their name words."""
     from service.cli import main
 
     engine = create_engine(database_url)
@@ -77,11 +77,11 @@ def test_quotes_an_older_node_stored_after_0012_get_their_name_words(database_ur
             store(connection)  # no name word: what the older node writes
             assert named(connection, "lefort") == []
         monkeypatch.setenv("DATABASE_URL", database_url)
-        assert main(["db", "index-names"]) == 0
+        assert main(["db", "complete-quotes"]) == 0
         assert "name words written for 3 quotes" in capsys.readouterr().out
         with engine.connect() as connection:
             assert named(connection, "lefort") == [3, 2, 1] and named(connection, "anne") == [3]
-        assert main(["db", "index-names"]) == 0
+        assert main(["db", "complete-quotes"]) == 0
         assert "for 0 quotes" in capsys.readouterr().out
     finally:
         engine.dispose()

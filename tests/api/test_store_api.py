@@ -113,6 +113,11 @@ def test_posting_the_same_article_again_updates_it_without_duplicates(store_clie
     assert again.get_json()["id"] == seeded[4] and again.get_json()["title"] == "Nouveau titre"
     after = store_client.get(f"/v1/articles/{seeded[4]}/quotes?limit=200").get_json()["items"]
     assert len(after) == len(before)
+    # lists show the article as it is now: what was not sent again is gone (the URL, an identifier, stays)
+    listed = all_pages(store_client, f"/v1/quotes?article={seeded[4]}&limit=200")
+    assert {json.dumps(q["article"], sort_keys=True) for q in listed + after} == {json.dumps(
+        {"id": seeded[4], "title": "Nouveau titre", "url": "https://example.org/004_44ee80d860a62719",
+         "outlet": None, "published_at": None}, sort_keys=True)}
     by_url = store_client.post("/v1/articles", json={"text": text, "url": "https://example.org/004_44ee80d860a62719"})
     assert by_url.status_code == 200 and by_url.get_json()["id"] == seeded[4]
 
