@@ -48,6 +48,8 @@ class Lexicon:
     attitude_verbs: frozenset[str] = frozenset()  # « espérer », « se dire »: a stance a source may word
     # « edile » -> (("maire",), ("bourgmestre",), …): search keys of a word or phrase and of the roles it stands for
     role_synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # « qui préside » -> ("président", "présidente"); « à la tête de » -> None: a function told without a role noun
+    role_clauses: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict)
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -142,6 +144,8 @@ def load_lexicon() -> Lexicon:
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
         passive_parties={words: frozenset(party.split()) for words, party, *use in groups if use == ["passive"]},
         role_synonyms=_synonyms(csv.reader(_lines("role_synonyms.tsv")[1:], delimiter="\t")),
+        role_clauses={tuple(opening.lower().split()): None if masculine == "-" else (masculine, feminine)
+                      for opening, masculine, feminine in csv.reader(_lines("role_clauses.tsv")[1:], delimiter="\t")},
     )
 
 

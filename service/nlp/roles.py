@@ -84,6 +84,8 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
         after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
         if person and after is None:
             after = _role_by_copula(ent, heads, determiners, modifiers, paragraph.parsed)
+        if person and after is None:
+            after = _role_by_clause(ent, lexicon.role_clauses, heads, determiners, modifiers, paragraph.parsed)
         role = _choose(ent, before, after) if person else (before or after)
         gender = _gender_of(ent, before, after, lexicon.role_nouns) if person else None
         if role:
@@ -553,6 +555,33 @@ def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _
     end = _role_end(doc, k + 1, start.i, heads, determiners, modifiers, parsed)
     text = _clean(doc[start.i:end])
     return _Role(text, start, doc[end - 1]) if text else None
+
+
+def _role_by_clause(ent: Span, clauses: dict, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+    """« Marie X, qui préside l'association » -> « présidente de l'association »; « Jean Y, à la tête
+    de la fédération depuis 2015 » -> « à la tête de la fédération » (``rules/role_clauses.tsv``)."""
+    doc, j = ent.doc, ent.end + 1
+    if j >= len(doc) or doc[j - 1].text != ",":
+        return None
+    for opening, nouns in clauses.items():
+        k = j + len(opening)
+        if tuple(t.lower_ for t in doc[j:k]) != opening:
+            continue
+        end = _role_end(doc, k, k - 1, heads, determiners, modifiers, parsed)
+        if end <= k or (parsed and doc[k].pos_ in ("VERB", "AUX", "ADV")):
+            return None  # « qui préside depuis 2010 … », « qui dirige aussi … »: no complement right after
+        if nouns is None:
+            return _Role(_clean(doc[j:end]), doc[j], doc[end - 1])
+        first, rest = doc[k], doc[k + 1:end].text
+        honorific = doc[ent.start - 1].text if ent.start > 0 else ""
+        gender = HONORIFIC_GENDER.get(honorific) or first_name_gender(ent.text)
+        noun = nouns[1] if gender == "Fem" else nouns[0]
+        if first.lower_ in DEFINITE_ARTICLES and rest:
+            text = f"{noun} {_genitive(first, rest)}"
+        else:
+            text = role_of_person(noun, doc[k:end].text)
+        return _Role(text, doc[j], doc[end - 1])
+    return None
 
 
 def _occupation_after_age(doc, j: int, modifiers) -> _Role | None:

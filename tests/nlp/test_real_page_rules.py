@@ -944,3 +944,22 @@ def test_a_word_the_press_uses_for_a_role_finds_who_holds_it(extract, text, name
     """« l'édile » is the mayor, « le chef du gouvernement » the Prime Minister (rules/role_synonyms.tsv)."""
     [quote] = extract(text)
     assert quote.speaker.name == name
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("« Nous ne céderons pas », a déclaré Marie Dupont, qui préside l'association des commerçants.",
+     "Marie Dupont", "présidente de l'association des commerçants"),
+    ("« C'est fini », a lancé Marc Petit, qui entraîne le FC Nantes depuis mars.", "Marc Petit", "entraîneur du FC Nantes"),
+    ("« Nous recrutons », explique Inès Roux, qui dirige Airbus Helicopters.", "Inès Roux", "directrice d'Airbus Helicopters"),
+    ("« La famille attend », a dit Me Claire Dubois, qui représente les parties civiles.",
+     "Claire Dubois", "représentante des parties civiles"),
+    ("« Le club doit se reconstruire », explique Jean Martin, à la tête de la fédération depuis 2015.",
+     "Jean Martin", "à la tête de la fédération"),
+    # no complement right after the verb: no role rather than a wrong one
+    ("« Rien ne bougera », a déclaré Paul Girard, qui préside depuis 2010 le club de rugby.", "Paul Girard", None),
+])
+def test_a_function_told_by_a_clause_is_the_role(extract, text, speaker, role):
+    """« X, qui préside l'association » and « X, à la tête de … »: a function given without a role noun
+    (``rules/role_clauses.tsv``), in the person's gender."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
