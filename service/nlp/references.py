@@ -40,6 +40,17 @@ class NameMention:
 _LATTER = frozenset({"ce dernier", "cette dernière", "celui-ci", "celle-ci"})  # the last one named, subject or not
 
 
+def _role_head(words: list[str], modifiers: frozenset[str]) -> str | None:
+    """The search key of a role's head noun, past its modifiers: « ancien ministre » -> ``ministre``,
+    « vice-Première ministre » -> ``ministre``; a prefixed noun is another office: « sous-préfète » ->
+    ``sous-prefete``."""
+    for word in words:
+        key = "-".join(name_key(word).split())
+        if not all(part in modifiers for part in key.split("-")):
+            return key
+    return None
+
+
 class EntityIndex:
     """The people and organisations of one article, their canonical names and roles."""
 
@@ -335,7 +346,28 @@ class EntityIndex:
         if found is None:
             return None
         party, theirs = self.party_of_role(role) if role else None, self.party_of(found.name)
-        return None if party and theirs and not party & theirs else self.canonical(found.name)
+        if party and theirs and not party & theirs or self._holds_another_role(found.name, role):
+            return None
+        return self.canonical(found.name)
+
+    def _holds_another_role(self, name: str, office: str) -> bool:
+        """« Le directeur de l'usine, Marc X, … Le préfet se veut rassurant »: an office that names
+        one holder (``rules/office_nouns.txt``) is not the person the article gave a role of another
+        head (« le ministre de la Santé » may well be « le ministre X »)."""
+        lexicon = load_lexicon()
+        words = name_key(office).split()
+        theirs = self._roles.get(name_key(self.canonical(name)))
+        if not words or not theirs or words[0] not in lexicon.office_nouns:
+            return False
+        offices = {words[0], *(role[0] for role in lexicon.role_synonyms.get(words[0], ()) if role)}
+        heads = set()
+        for part in theirs.lower().split(" et "):  # « ministre … et porte-parole »: either
+            head = _role_head(part.split(), lexicon.prenominal_modifiers)
+            if head is not None:  # « chef du gouvernement » stands for « premier ministre »
+                heads.add(head)
+                heads.update(_role_head(list(role), lexicon.prenominal_modifiers)
+                             for key in (head, name_key(part)) for role in lexicon.role_synonyms.get(key, ()))
+        return not offices & heads
 
     def _people_before(self, position: int, too_far, gender: str | None) -> list[NameMention]:
         """Unquoted people of ``gender`` (or of no known gender) before ``position``, in text

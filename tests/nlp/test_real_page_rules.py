@@ -963,3 +963,23 @@ def test_a_function_told_by_a_clause_is_the_role(extract, text, speaker, role):
     (``rules/role_clauses.tsv``), in the person's gender."""
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le directeur de l'usine, Marc Leroy, a reçu les syndicats. Le préfet se veut rassurant : "
+     "« Aucun emploi ne sera supprimé. »", "préfet"),
+    ("La sous-préfète, Anne Morel, a visité le site. La préfète a ensuite déclaré : « Le site rouvrira. »", "préfète"),
+    # the same office, said more fully, or a role the office stands for: the person just described
+    ("Le ministre Abdoulaye Sarr était à Dakar samedi. « Nous éliminerons cette maladie », alerte le ministre "
+     "de la Santé publique.", "Abdoulaye Sarr"),
+    ("Le chef du gouvernement, Michel Barnier, a reçu les syndicats. Le ministre s'est voulu ferme : "
+     "« Le budget sera tenu. »", "Michel Barnier"),
+    # a word that re-describes anyone is no office
+    ("Le président du club, Jean Dupont, a limogé l'entraîneur. « Je n'avais pas le choix », a expliqué le "
+     "dirigeant.", "Jean Dupont"),
+])
+def test_an_office_names_its_holder_not_the_person_just_described(extract, text, speaker):
+    """« le préfet » right after « le directeur de l'usine, Marc X » is the prefect, whom the page does
+    not name (``rules/office_nouns.txt``), unless the person's role has the office's head."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
