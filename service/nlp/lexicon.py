@@ -50,6 +50,7 @@ class Lexicon:
     role_synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # « qui préside » -> ("président", "présidente"); « à la tête de » -> None: a function told without a role noun
     role_clauses: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict)
+    workplace_nouns: frozenset[str] = frozenset()  # « chercheuse au CNRS »: « à » after them is where they work
     office_nouns: frozenset[str] = frozenset()  # search keys of « préfet », « maire »: an office that names one holder
 
     @property
@@ -145,6 +146,7 @@ def load_lexicon() -> Lexicon:
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
         passive_parties={words: frozenset(party.split()) for words, party, *use in groups if use == ["passive"]},
         role_synonyms=_synonyms(csv.reader(_lines("role_synonyms.tsv")[1:], delimiter="\t")),
+        workplace_nouns=frozenset(w.lower() for w in _lines("workplace_nouns.txt")),
         office_nouns=frozenset(name_key(w) for w in _lines("office_nouns.txt")),
         role_clauses={tuple(opening.lower().split()): None if masculine == "-" else (masculine, feminine)
                       for opening, masculine, feminine in csv.reader(_lines("role_clauses.tsv")[1:], delimiter="\t")},

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from .cues import past_aside
 from .gender import phrase_gender, pronoun_gender
-from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
+from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
 from .references import ORGANISATION, PERSON, EntityIndex
@@ -166,6 +166,7 @@ def _full_description(mention: Span, head) -> str:
         if right - head.i > 10 or any(t.text in '«»“”"' or t.text in ",;:." for t in doc[child.i:right]):
             break
         end = max(end, right)
+    end = _before_addressee(mention, head, end)
     number = next((t.i for t in doc[head.i + 1:end] if _age_at(t)), None)
     if number is not None:  # « un habitant de 51 ans »: his age is no part of what he is
         end = next((t.i for t in doc[head.i + 1:number] if t.lower_ in OF_WORDS), head.i + 1)
@@ -175,6 +176,25 @@ def _full_description(mention: Span, head) -> str:
         # « plusieurs témoins », « deux élus » keep their number
         toks = toks[1:]
     return doc[toks[0].i:end].text.strip(" ,") if toks else mention.text
+
+
+_TO_WORDS = ("à", "au", "aux")
+
+
+def _before_addressee(mention: Span, head, end: int) -> int:
+    """« a déclaré un porte-parole à l'AFP », « a confié une source proche du dossier à l'AFP »: after
+    a verb, « à … » past the speaker's description is whom it was said to, not part of who; right
+    after a noun of ``rules/workplace_nouns.txt`` it is where they work (« une chercheuse au CNRS »)."""
+    doc = head.doc
+    if mention.start == 0 or doc[mention.start - 1].pos_ not in ("VERB", "AUX"):
+        return end
+    workplace = load_lexicon().workplace_nouns
+    for tok in doc[head.i + 1:end]:
+        if tok.lower_ in _TO_WORDS and tok.dep_ == "case":
+            if tok.i == head.i + 1 and (head.lower_ in workplace or head.lemma_.lower() in workplace):
+                continue
+            return tok.i
+    return end
 
 
 def _age_at(tok) -> bool:

@@ -983,3 +983,23 @@ def test_an_office_names_its_holder_not_the_person_just_described(extract, text,
     not name (``rules/office_nouns.txt``), unless the person's role has the office's head."""
     [quote] = extract(text)
     assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Rien n'est décidé », a déclaré un porte-parole à l'AFP.", "porte-parole"),
+    ("« Rien n'est décidé », a confié une source proche du dossier à l'AFP.", "source proche du dossier"),
+    ("« Rien n'est décidé », a précisé l'entourage du ministre au Monde.", "entourage du ministre"),
+    ("« Nous sommes prêts », a expliqué la maire aux habitants.", "maire"),
+    ("« Nous attendons des actes », écrivent les signataires de la tribune.", "signataires de la tribune"),
+])
+def test_whom_it_was_said_to_is_no_part_of_who_said_it(extract, text, speaker):
+    """After a reporting verb, « à l'AFP », « aux habitants » past an unnamed speaker's description is
+    the addressee (``rules/workplace_nouns.txt`` keeps « une chercheuse au CNRS »)."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
+def test_a_workplace_right_after_its_noun_stays_in_the_description(extract):
+    doc = "« Les données sont nettes », a expliqué une chercheuse au CNRS à l'AFP."
+    [quote] = extract(doc)
+    assert (quote.speaker.name, quote.speaker.role) == ("chercheuse au CNRS", "chercheuse au CNRS")
