@@ -46,6 +46,9 @@ def trim_entities(doc: Doc) -> Doc:
             before = "ORG" if ent[0].text.isupper() else "LOC" if ent.label_ == "PER" else ent.label_
             spans += [Span(doc, ent.start, person, label=before), Span(doc, person, ent.end, label="PER")]
             continue
+        if _institution_adjective_after(doc, ent):  # « le Conseil | constitutionnel »
+            spans.append(Span(doc, ent.start, ent.end + 1, label=ent.label_))
+            continue
         surname_end = _surname_after(doc, ent)
         if surname_end > ent.end:  # « Amélie Oudéa-Castéra », of which the recogniser took « Amélie » only
             spans.append(Span(doc, ent.start, surname_end, label="PER"))
@@ -129,6 +132,24 @@ def _name_particle(tok) -> bool:
     if tok.lower_ in DEFINITE_ARTICLES:
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in OF_WORDS
     return tok.lower_ in _NAME_PARTICLES
+
+
+# endings of the adjectives of an institution's name (« constitutionnel », « régional », « européenne »,
+# « administratif »); not « -ique » nor « -elle » alone, which end verbs too (« indique », « appelle »)
+_INSTITUTION_ADJECTIVE_ENDINGS = ("el", "nelle", "al", "ale", "aux", "ien", "ienne", "éen", "éenne", "if", "ive", "aire")
+
+
+def _institution_adjective_after(doc: Doc, ent: Span) -> bool:
+    """« le Conseil constitutionnel » of which the recogniser took « Conseil » only: an organisation
+    named by a capitalised organisation noun (``rules/organisation_nouns.txt``) goes on over the
+    adjective right after it."""
+    if ent.label_ not in ("ORG", "MISC") or not ent[-1].text[:1].isupper() or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    if ent[-1].lower_ not in load_lexicon().organisation_nouns or not (nxt.is_lower and nxt.is_alpha) \
+            or not nxt.lower_.endswith(_INSTITUTION_ADJECTIVE_ENDINGS) or not doc[ent.end - 1].whitespace_:
+        return False
+    return not doc.has_annotation("DEP") or (nxt.dep_ == "amod" and nxt.head.i == ent.end - 1)
 
 
 def _detached_adjective(doc: Doc, ent: Span) -> bool:

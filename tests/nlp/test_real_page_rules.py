@@ -1003,3 +1003,12 @@ def test_a_workplace_right_after_its_noun_stays_in_the_description(extract):
     doc = "« Les données sont nettes », a expliqué une chercheuse au CNRS à l'AFP."
     [quote] = extract(doc)
     assert (quote.speaker.name, quote.speaker.role) == ("chercheuse au CNRS", "chercheuse au CNRS")
+
+
+def test_an_institution_is_named_with_its_adjective(extract):
+    """« le Conseil constitutionnel », of which the recogniser takes « Conseil » only; « Le Conseil
+    indique que … » keeps its verb out."""
+    [quote] = extract("« La loi est conforme », a tranché le Conseil constitutionnel.")
+    assert quote.speaker.name == "Conseil constitutionnel"
+    [reported] = extract("Le Conseil indique que la séance est levée.")
+    assert reported.speaker.name == "Conseil"
