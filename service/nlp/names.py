@@ -73,10 +73,10 @@ def trim_entities(doc: Doc) -> Doc:
         elif start > 0 and doc[start - 1].text in _HONORIFIC_WORDS and ent[0].text[:1].isupper():
             start -= 1  # « Monsieur Garnier », whatever the recogniser made of « Garnier »
         if ent[0].is_lower and ent[0].is_alpha:
-            capitals = [t.i for t in ent if t.text[:1].isupper() and doc[t.i - 1].lower_ not in OF_WORDS
-                        and not doc[t.i - 1].text[:1].isupper()]
-            if capitals:
-                start = capitals[-1]
+            capitals = _name_starts(ent)
+            if not capitals:
+                continue  # « président de la République »: a description, no name in it
+            start = capitals[-1]
         end = next((t.i for t in ent if t.i > start and (
             t.text == "," or any(m in t.text for m in _QUOTE_MARKS) or t.text in _AUXILIARIES
             or ent.label_ == "PER" and t.is_lower and t.is_alpha and doc[t.i - 1].whitespace_
@@ -91,6 +91,25 @@ def trim_entities(doc: Doc) -> Doc:
         spans.append(Span(doc, start, end, label=label) if changed else ent)
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _name_starts(ent: Span) -> list[int]:
+    """Where names start in a span that opens on a description: « agence de presse officielle XYZ »
+    -> XYZ, « ministre de l'Intérieur Bruno X » -> Bruno; a capital completing « de », « de la »,
+    « du » is the description's (« de la République »), and one right after a name goes on with it."""
+    doc, starts, previous = ent.doc, [], "lower"
+    for t in ent:
+        if not t.text[:1].isupper():
+            previous = "lower"
+            continue
+        before = doc[t.i - 1]
+        if before.lower_ in OF_WORDS or (before.lower_ in DEFINITE_ARTICLES
+                                          and doc[t.i - 2].lower_ in OF_WORDS):
+            previous = "complement"
+        elif previous != "name":
+            starts.append(t.i)
+            previous = "name"
+    return starts
 
 
 _SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}

@@ -1012,3 +1012,10 @@ def test_an_institution_is_named_with_its_adjective(extract):
     assert quote.speaker.name == "Conseil constitutionnel"
     [reported] = extract("Le Conseil indique que la séance est levée.")
     assert reported.speaker.name == "Conseil"
+
+
+def test_an_office_the_recogniser_took_for_a_person_is_the_role(extract):
+    """« président de la République » tagged as a person: no name in it (« République » completes
+    « de la »), so it is the role of the name set off after it."""
+    [quote] = extract("Le président de la République, Emmanuel Macron, a déclaré : « La France ne cédera pas. »")
+    assert (quote.speaker.name, quote.speaker.role) == ("Emmanuel Macron", "président de la République")
