@@ -46,6 +46,9 @@ def trim_entities(doc: Doc) -> Doc:
             before = "ORG" if ent[0].text.isupper() else "LOC" if ent.label_ == "PER" else ent.label_
             spans += [Span(doc, ent.start, person, label=before), Span(doc, person, ent.end, label="PER")]
             continue
+        tail = _hyphenated_tail(doc, ent)
+        if tail > ent.end:  # « Astrid Panosyan | -Bouvet »: the recogniser stopped at the hyphen
+            ent = Span(doc, ent.start, tail, label=ent.label_)
         if _institution_adjective_after(doc, ent):  # « le Conseil | constitutionnel »
             spans.append(Span(doc, ent.start, ent.end + 1, label=ent.label_))
             continue
@@ -143,6 +146,16 @@ def _surname_after(doc: Doc, ent: Span) -> int:
             or doc[k].text == "-" and k > ent.end and not doc[k - 1].whitespace_ and not doc[k].whitespace_):
         k += 1
     return k if k > ent.end and doc[k - 1].text != "-" else ent.end
+
+
+def _hyphenated_tail(doc: Doc, ent: Span) -> int:
+    """Where a person's name ends whose hyphenated last part the recogniser left out (« Astrid
+    Panosyan-Bouvet » tagged « Astrid Panosyan »): ``-`` and capitalised words glued to the name."""
+    k = ent.end
+    while ent.label_ == "PER" and k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k + 1].is_title and doc[k + 1].is_alpha and doc[k + 1].ent_iob_ == "O":
+        k += 2
+    return k
 
 
 def _name_particle(tok) -> bool:

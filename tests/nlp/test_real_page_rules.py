@@ -1019,3 +1019,11 @@ def test_an_office_the_recogniser_took_for_a_person_is_the_role(extract):
     « de la »), so it is the role of the name set off after it."""
     [quote] = extract("Le président de la République, Emmanuel Macron, a déclaré : « La France ne cédera pas. »")
     assert (quote.speaker.name, quote.speaker.role) == ("Emmanuel Macron", "président de la République")
+
+
+def test_a_hyphenated_surname_the_recogniser_cut_is_whole(extract):
+    """« Astrid Panosyan-Bouvet », tagged « Astrid Panosyan »: the name goes on over « -Bouvet », and the
+    role before it is hers (it was read as the description of someone named earlier)."""
+    [quote] = extract("Interrogée par Franceinfo, la ministre du Travail Astrid Panosyan-Bouvet a reconnu que "
+                      "« le chômage remonte ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Astrid Panosyan-Bouvet", "ministre du Travail")
