@@ -375,7 +375,11 @@ class CueFinder:
 
     def _inverted_subject(self, verb: Token, para: Paragraph) -> Span | None:
         """The subject after an incise verb, past any adverbials:
-        « … », a martelé mardi soir sur une radio le chef de l'État, Jean Dupont."""
+        « … », a martelé mardi soir sur une radio le chef de l'État, Jean Dupont; « celle qui … »
+        is the person just spoken of (« … », promet celle qui dirige la fédération)."""
+        doc = verb.doc
+        if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ in _DEMONSTRATIVES and doc[verb.i + 2].lower_ == "qui":
+            return doc[verb.i + 1:verb.i + 2]
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i > verb.i and not self._inside(para, child):
                 phrase = self.noun_phrase(child, para)
@@ -384,7 +388,7 @@ class CueFinder:
         nearest = self.noun_phrase_after(verb)
         if nearest is not None and _looks_like_speaker(nearest, self.lexicon):
             return nearest
-        doc, organisation = verb.doc, None
+        organisation = None
         for tok in doc[verb.i + 1:]:
             if tok.text in _SENTENCE_END or tok.text in _QUOTE_MARKS:
                 break

@@ -1027,3 +1027,14 @@ def test_a_hyphenated_surname_the_recogniser_cut_is_whole(extract):
     [quote] = extract("Interrogée par Franceinfo, la ministre du Travail Astrid Panosyan-Bouvet a reconnu que "
                       "« le chômage remonte ».")
     assert (quote.speaker.name, quote.speaker.role) == ("Astrid Panosyan-Bouvet", "ministre du Travail")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Marie Durand a été réélue samedi. « Je ne lâcherai rien », promet celle qui dirige la fédération.", "Marie Durand"),
+    ("Paul Martin a été réélu samedi. « Je ne lâcherai rien », a promis celui qui dirige le club depuis 2018.",
+     "Paul Martin"),
+])
+def test_celle_qui_after_a_quote_is_the_person_just_spoken_of(extract, text, speaker):
+    """« », promet celle qui dirige la fédération »: the speaker is « celle », not « la fédération »."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
