@@ -14,8 +14,11 @@ A span the recogniser did not take for a person is one when the text says so:
     Josiane, 72 ans, habitante du quartier       MISC « Josiane »       -> PER (an age follows)
     Mme Kerbrat                                  LOC « Kerbrat »        -> PER (an honorific precedes)
 
-and one that is no name at all is dropped: « Émue, elle a déclaré » (a detached adjective),
-« Alcoolémie relevée : … » (a heading).
+A span the recogniser cut short goes on: « Astrid Panosyan | -Bouvet » (a hyphenated last part),
+« le Conseil | constitutionnel » (an organisation noun's adjective).
+
+And one that is no name at all is dropped: « président de la République » (a description alone),
+« Émue, elle a déclaré » (a detached adjective), « Alcoolémie relevée : … » (a heading).
 """
 from __future__ import annotations
 
@@ -106,7 +109,7 @@ def _name_starts(ent: Span) -> list[int]:
             previous = "lower"
             continue
         before = doc[t.i - 1]
-        if before.lower_ in OF_WORDS or (before.lower_ in DEFINITE_ARTICLES
+        if before.lower_ in OF_WORDS or (before.lower_ in DEFINITE_ARTICLES and t.i >= 2
                                           and doc[t.i - 2].lower_ in OF_WORDS):
             previous = "complement"
         elif previous != "name":
