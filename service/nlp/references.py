@@ -359,15 +359,16 @@ class EntityIndex:
         theirs = self._roles.get(name_key(self.canonical(name)))
         if not words or not theirs or words[0] not in lexicon.office_nouns:
             return False
-        offices = {words[0], *(role[0] for role in lexicon.role_synonyms.get(words[0], ()) if role)}
+        modifiers, synonyms = lexicon.prenominal_modifiers, lexicon.role_synonyms
+        offices = {words[0], *(_role_head(list(role), modifiers) for role in synonyms.get(words[0], ()))}
         heads = set()
         for part in theirs.lower().split(" et "):  # « ministre … et porte-parole »: either
-            head = _role_head(part.split(), lexicon.prenominal_modifiers)
+            head = _role_head(part.split(), modifiers)
             if head is not None:  # « chef du gouvernement » stands for « premier ministre »
                 heads.add(head)
-                heads.update(_role_head(list(role), lexicon.prenominal_modifiers)
-                             for key in (head, name_key(part)) for role in lexicon.role_synonyms.get(key, ()))
-        return not offices & heads
+                heads.update(_role_head(list(role), modifiers) for key in (head, name_key(part))
+                             for role in synonyms.get(key, ()))
+        return bool(heads - {None}) and not offices & heads
 
     def _people_before(self, position: int, too_far, gender: str | None) -> list[NameMention]:
         """Unquoted people of ``gender`` (or of no known gender) before ``position``, in text

@@ -557,7 +557,8 @@ def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _
     return _Role(text, start, doc[end - 1]) if text else None
 
 
-def _role_by_clause(ent: Span, clauses: dict, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | None], heads, determiners,
+                    modifiers, parsed: bool) -> _Role | None:
     """« Marie X, qui préside l'association » -> « présidente de l'association »; « Jean Y, à la tête
     de la fédération depuis 2015 » -> « à la tête de la fédération » (``rules/role_clauses.tsv``)."""
     doc, j = ent.doc, ent.end + 1
