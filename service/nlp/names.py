@@ -190,7 +190,8 @@ def _institution_adjective_after(doc: Doc, ent: Span) -> bool:
 def _detached_adjective(doc: Doc, ent: Span) -> bool:
     """« Émue, elle a déclaré », « Ébranlé, le maire a dit »: one capitalised word opening the
     sentence, then a comma and the subject, is how the subject felt, not a name — unless it is a
-    first name (« René, le maire du village, … »)."""
+    first name (« René, le maire du village, … »); nor is the first of functions listed before
+    their subject (« Auteure, compositrice et interprète, elle … »)."""
     opens = ent.start == 0 or doc[ent.start - 1].text in (".", "!", "?", "…", ":", "«", '"', "“")
     after = doc[ent.end:ent.end + 2]
     if len(ent) == 1 and opens and len(after) == 2 and after[1].text in (":", ",") and after[0].is_lower \
@@ -200,6 +201,9 @@ def _detached_adjective(doc: Doc, ent: Span) -> bool:
         return False
     if after[1].lower_ in _SUBJECT_CLITICS:
         return True
+    roles = load_lexicon().role_nouns
+    if ent[0].lower_ in roles and after[1].lower_ in roles:
+        return True  # « Auteure, compositrice et interprète, elle … »: functions listed, no name
     word = ent[0].text
     return after[1].lower_ in DEFINITE_ARTICLES | {"l'", "l’", "un", "une"} \
         and word.lower().endswith(_PARTICIPLE_ENDINGS) and first_name_gender(word, alone=True) is None

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from spacy.tokens import Span
+
 from service.nlp.interviews import find_interview_turns
+from service.nlp.names import trim_entities
 from service.nlp.references import find_acronyms
 
 
@@ -1038,3 +1041,14 @@ def test_celle_qui_after_a_quote_is_the_person_just_spoken_of(extract, text, spe
     """« », promet celle qui dirige la fédération »: the speaker is « celle », not « la fédération »."""
     [quote] = extract(text)
     assert quote.speaker.name == speaker
+
+
+def test_functions_listed_before_their_subject_are_no_name(extractor):
+    """« Auteure, compositrice et interprète, elle … », where the recogniser took « Auteure » for a
+    person: the one « elle » names would have been « Auteure », not the singer named before."""
+    doc = extractor.nlp("Auteure, compositrice et interprète, elle y chantera samedi.")
+    doc.ents = [Span(doc, 0, 1, label="PER")]
+    assert [e.text for e in trim_entities(doc).ents] == []
+    named = extractor.nlp("Morel, compositrice et interprète, chantera samedi.")
+    named.ents = [Span(named, 0, 1, label="PER")]
+    assert [e.text for e in trim_entities(named).ents] == ["Morel"]  # a name, not a function
