@@ -39,6 +39,7 @@ class Lexicon:
     people_nouns: frozenset[str] = frozenset()  # « les habitants », « la famille »: people with no title
     agent_suffixes: tuple[str, ...] = ()  # « -logue », « -iste »: a person by what they do
     anonymous_nouns: frozenset[str] = frozenset()  # « le boulanger », « un témoin »: someone new, unnamed
+    anonymous_functions: frozenset[str] = frozenset()  # « un porte-parole »: unnamed, with a role all the same
     counterpart_nouns: frozenset[str] = frozenset()  # « son adversaire »: the other one of a pair
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
@@ -139,7 +140,9 @@ def load_lexicon() -> Lexicon:
         title_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "title")),
         people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
-        anonymous_nouns=frozenset(w.lower() for w in _lines("anonymous_nouns.txt")),
+        anonymous_nouns=frozenset(line.split("\t")[0].lower() for line in _lines("anonymous_nouns.txt")),
+        anonymous_functions=frozenset(line.split("\t")[0].lower() for line in _lines("anonymous_nouns.txt")
+                                      if line.split("\t")[1:] == ["function"]),
         counterpart_nouns=frozenset(w.lower() for w in _lines("counterpart_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},

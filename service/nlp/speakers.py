@@ -115,7 +115,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
                 return Speaker(role_of_person(described, owner), PERSON, None, surface)
-            if titled and not anonymous:
+            if titled and (not anonymous or lemma in lexicon.anonymous_functions
+                           or head.lower_ in lexicon.anonymous_functions):
                 # « a estimé un député de la majorité »: a function is a role, named or not (« un
                 # boulanger », « un témoin », rules/anonymous_nouns.txt, are people described, with no role)
                 description = _full_description(mention, head)

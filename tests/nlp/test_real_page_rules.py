@@ -1052,3 +1052,14 @@ def test_functions_listed_before_their_subject_are_no_name(extractor):
     named = extractor.nlp("Morel, compositrice et interprète, chantera samedi.")
     named.ents = [Span(named, 0, 1, label="PER")]
     assert [e.text for e in trim_entities(named).ents] == ["Morel"]  # a name, not a function
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("« Il faut envoyer un signal clair », a commenté un porte-parole.", "porte-parole", "porte-parole"),
+    ("« Tout a brûlé en dix minutes », a raconté un témoin.", "témoin", None),
+])
+def test_an_unnamed_function_has_its_role_an_unnamed_person_none(extract, text, speaker, role):
+    """« un porte-parole » holds a title for someone else (``function`` in ``rules/anonymous_nouns.txt``);
+    « un témoin » describes a person, with no role."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
