@@ -51,6 +51,11 @@ class CueMatch:
     interruption: tuple[int, int] | None = None  # article offsets of an incise inside the quote
 
 
+def _opens_relative_demonstrative(doc: Doc, i: int, end: int) -> bool:
+    """« celle qui », « celui qui » at token ``i`` (before ``end``): the one who, as a subject."""
+    return i + 1 < end and doc[i].lower_ in _DEMONSTRATIVES and doc[i + 1].lower_ == "qui"
+
+
 class QuotedRegions:
     """Which article offsets lie inside a quotation (marks included)."""
 
@@ -315,7 +320,7 @@ class CueFinder:
     def _incise_subject(self, doc: Doc, i: int, quote: Span) -> Span | None:
         """The inverted subject after an incise verb: a name (``M. Paul X``, ``le pilier Marc X``),
         a role (``la ministre``) or « celle qui … » / « celui qui … » (the words up to « qui »)."""
-        if i + 1 < quote.end and doc[i].lower_ in _DEMONSTRATIVES and doc[i + 1].lower_ == "qui":
+        if _opens_relative_demonstrative(doc, i, quote.end):
             return doc[i:i + 2]
         if _name_follows(doc, i):
             person = next(e for e in doc.ents if e.start >= i and e.label_ == "PER")
@@ -378,7 +383,7 @@ class CueFinder:
         « … », a martelé mardi soir sur une radio le chef de l'État, Jean Dupont; « celle qui … »
         is the person just spoken of (« … », promet celle qui dirige la fédération)."""
         doc = verb.doc
-        if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ in _DEMONSTRATIVES and doc[verb.i + 2].lower_ == "qui":
+        if _opens_relative_demonstrative(doc, verb.i + 1, len(doc)):
             return doc[verb.i + 1:verb.i + 2]
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i > verb.i and not self._inside(para, child):

@@ -118,6 +118,7 @@ def load_lexicon() -> Lexicon:
     faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
     groups = list(csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t"))
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
+    anonymous = [line.split("\t") for line in _lines("anonymous_nouns.txt")]  # a noun, « function » or nothing
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     modifiers = frozenset(rules["prenominal_modifiers"])
     return Lexicon(
@@ -140,9 +141,8 @@ def load_lexicon() -> Lexicon:
         title_nouns=frozenset(w.strip().lower() for w, kind in naming if kind.strip() in ("noun", "title")),
         people_nouns=frozenset(w.lower() for w in _lines("people_nouns.txt")),
         agent_suffixes=tuple(w.lower() for w in _lines("agent_suffixes.txt")),
-        anonymous_nouns=frozenset(line.split("\t")[0].lower() for line in _lines("anonymous_nouns.txt")),
-        anonymous_functions=frozenset(line.split("\t")[0].lower() for line in _lines("anonymous_nouns.txt")
-                                      if line.split("\t")[1:] == ["function"]),
+        anonymous_nouns=frozenset(noun.lower() for noun, *_ in anonymous),
+        anonymous_functions=frozenset(noun.lower() for noun, *use in anonymous if use == ["function"]),
         counterpart_nouns=frozenset(w.lower() for w in _lines("counterpart_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},

@@ -574,8 +574,7 @@ def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | 
         if nouns is None:
             return _Role(_clean(doc[j:end]), doc[j], doc[end - 1])
         first, rest = doc[k], doc[k + 1:end].text
-        honorific = doc[ent.start - 1].text if ent.start > 0 else ""
-        gender = HONORIFIC_GENDER.get(honorific) or first_name_gender(ent.text)
+        gender = _gender_of(ent, None, None, heads) or first_name_gender(ent.text)  # « Mme X », else « Marie X »
         noun = nouns[1] if gender == "Fem" else nouns[0]
         if first.lower_ in DEFINITE_ARTICLES and rest:
             text = f"{noun} {_genitive(first, rest)}"

@@ -673,15 +673,12 @@ def fill_listing_columns(session: Session) -> int:
     upgrade). Returns how many it wrote, a quote's speaker name and its article reference
     counted apart (``python -m service db complete-quotes``)."""
     done = 0
-    for source, values, differ in (
-            (_articles, {"article_title": _articles.c.title, "article_url": _articles.c.url,
-                         "article_outlet": _articles.c.outlet},
-             or_(*(_quotes.c[name].is_distinct_from(_articles.c[name.removeprefix("article_")])
-                   for name in ("article_title", "article_url", "article_outlet")))),
-            (_speakers, {"speaker_canonical_name": _speakers.c.name},
-             _quotes.c.speaker_canonical_name.is_distinct_from(_speakers.c.name))):
-        key = _quotes.c.article_id if source is _articles else _quotes.c.speaker_id
-        done += session.execute(update(_quotes).where(source.c.id == key, differ).values(values)).rowcount
+    for owner, values in ((_articles.c.id == _quotes.c.article_id,
+                           {"article_title": _articles.c.title, "article_url": _articles.c.url,
+                            "article_outlet": _articles.c.outlet}),
+                          (_speakers.c.id == _quotes.c.speaker_id, {"speaker_canonical_name": _speakers.c.name})):
+        differ = or_(*(_quotes.c[name].is_distinct_from(value) for name, value in values.items()))
+        done += session.execute(update(_quotes).where(owner, differ).values(values)).rowcount
     return done
 
 
