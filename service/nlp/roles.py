@@ -108,20 +108,26 @@ _COPULAS = {"est", "était", "sera", "serait", "fut"}
 def _predicate_role(ent: Span, heads) -> str | None:
     """« Luc X, 47 ans, ancien charpentier, est accusé d'avoir … » -> « accusé »: a role noun
     predicated of the name (past its appositions), that « l'accusé » later points back to."""
+    doc, k = ent.doc, _past_appositions(ent)
+    if k + 1 < len(doc) and doc[k].lower_ in _COPULAS and _is_head(doc[k + 1], heads):
+        return doc[k + 1].lower_
+    return None
+
+
+def _past_appositions(ent: Span) -> int:
+    """The token after the name and up to three short appositions set off by commas, when a
+    copula follows them (« Luc X, 47 ans, ancien charpentier, est … » -> « est »), else right after the name."""
     doc, k = ent.doc, ent.end
-    for _ in range(4):  # « , 47 ans, ancien charpentier, »: past up to three short appositions
+    for _ in range(4):
         if k + 1 >= len(doc) or doc[k].text != ",":
             break
         if doc[k + 1].lower_ in _COPULAS:
-            k += 1
-            break
+            return k + 1
         nxt = next((j for j in range(k + 1, min(k + 8, len(doc))) if doc[j].text == ","), None)
         if nxt is None:
             break
         k = nxt
-    if k + 1 < len(doc) and doc[k].lower_ in _COPULAS and _is_head(doc[k + 1], heads):
-        return doc[k + 1].lower_
-    return None
+    return ent.end
 
 
 def _choose(ent: Span, before: _Role | None, after: _Role | None) -> _Role | None:
@@ -422,6 +428,8 @@ def _role_before(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Rol
         i -= 1
     if i >= 0 and doc[i].text == ",":  # "Le ministre de l'Intérieur, Jean Dupont,"
         return _role_ending_at(doc, i - 1, heads, determiners, modifiers, parsed)
+    if i >= 0 and doc[i].lower_ in OF_WORDS:
+        return None  # « le père de Paul X »: the name completes the noun, it does not hold it
     inner = _role_ending_at(doc, i, heads, determiners, modifiers, parsed)
     start = _descriptor_start(doc, i, inner, determiners)
     if start > 1 and doc[start - 1].text == "," and doc[start].lower_ in determiners \
@@ -478,6 +486,8 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
         if after_quote_and_comma(doc, start.i):
             return None  # « « … », juge Paul X »: a verb whose subject follows, no role without its article
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
+            # « Directeur de l'hôpital depuis 2019, X »: since when is not the role (as _role_end stops there)
+            end = next((t.i for t in doc[start.i + 1:end] if t.lower_ == "depuis"), end)
             text = _clean(doc[start.i:end])
             return _Role(text, start, doc[end - 1]) if text else None
     return None
@@ -540,21 +550,38 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
 
 def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role | None:
     """« Jean X est le directeur de l'hôpital », « Anne Y, qui est la présidente du club, … »: a
-    definite role said of the name by « être » is the person's role."""
+    definite role said of the name by « être » is the person's role; so is a role noun without an
+    article when the name opens the clause (« Paul X est délégué CGT », « Sophie Y, 45 ans, est
+    infirmière aux urgences »), unless it is a passive participle (« est accusé d'avoir … »)."""
     doc, j = ent.doc, ent.end
-    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "qui":
-        j += 2
-    if j + 2 >= len(doc) or doc[j].lower_ not in ("est", "était") or doc[j + 1].lower_ not in DEFINITE_SINGULAR:
+    relative = j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "qui"
+    opens_clause = ent.start == 0 or (doc[ent.start - 1].is_punct and not doc[ent.start - 1].is_quote)
+    j = j + 2 if relative else _past_appositions(ent)
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("est", "était"):
         return None
-    k = j + 2
+    definite = doc[j + 1].lower_ in DEFINITE_SINGULAR
+    if not definite and not (opens_clause or relative):
+        return None  # « le père de Paul X est médecin »: the name does not say who is
+    k = j + 2 if definite else j + 1
     while k < len(doc) and doc[k].lower_.rstrip("-") in modifiers:
         k += 1
-    if k >= len(doc) or not _is_head(doc[k], heads):
+    if k >= len(doc) or not _is_head(doc[k], heads) or (not definite and _passive_complement(doc, k + 1)):
         return None
     start = with_modifiers(doc[k], modifiers)
     end = _role_end(doc, k + 1, start.i, heads, determiners, modifiers, parsed)
     text = _clean(doc[start.i:end])
     return _Role(text, start, doc[end - 1]) if text else None
+
+
+def _passive_complement(doc, k: int) -> bool:
+    """« accusé d'avoir menti », « élu par le conseil »: after a participle, what makes it a passive
+    verb rather than a role noun."""
+    if k >= len(doc):
+        return False
+    if doc[k].lower_ == "par":
+        return True
+    return doc[k].lower_ in ("de", "d'", "d’", "à") and k + 1 < len(doc) \
+        and doc[k + 1].pos_ in ("VERB", "AUX") and "Inf" in doc[k + 1].morph.get("VerbForm")
 
 
 def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | None], heads, determiners,

@@ -1063,3 +1063,22 @@ def test_an_unnamed_function_has_its_role_an_unnamed_person_none(extract, text, 
     « un témoin » describes a person, with no role."""
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Paul Girard est délégué CGT. « La direction ne nous écoute pas », dénonce-t-il.", "Paul Girard", "délégué CGT"),
+    ("Sophie Lenoir, 45 ans, est infirmière aux urgences depuis quinze ans. « Je n'ai jamais vu ça », "
+     "témoigne-t-elle.", "Sophie Lenoir", "infirmière aux urgences"),
+    ("Paul Girard est accusé d'avoir volé une voiture. « Je suis innocent », a-t-il affirmé.", "Paul Girard", None),
+    ("Le père de Paul Girard est médecin. « Il ne méritait pas ça », dit Paul Girard.", "Paul Girard", None),
+])
+def test_a_role_noun_said_of_a_name_without_article_is_its_role(extract, text, speaker, role):
+    """« X est délégué CGT »: French gives an occupation by « être » without an article; a passive
+    (« est accusé d'avoir … ») is none, nor is a noun the name completes (« le père de X »)."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
+def test_since_when_a_role_is_held_is_not_the_role(extract):
+    [quote] = extract("Directeur de l'hôpital depuis 2019, Thomas Richard affirme que « les urgences sont saturées ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Thomas Richard", "Directeur de l'hôpital")
