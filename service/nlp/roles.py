@@ -485,6 +485,8 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
         prev = doc[start.i - 1] if start.i > 0 else None
         if after_quote_and_comma(doc, start.i):
             return None  # « « … », juge Paul X »: a verb whose subject follows, no role without its article
+        if parsed and start.pos_ == "VERB" and (prev is None or prev.is_punct):
+            continue  # « Élue en 2021 à la tête de la région, X »: a participle opens the clause, no noun
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
             # « Directeur de l'hôpital depuis 2019, X »: since when is not the role (as _role_end stops there)
             end = next((t.i for t in doc[start.i + 1:end] if t.lower_ == "depuis"), end)

@@ -1082,3 +1082,15 @@ def test_a_role_noun_said_of_a_name_without_article_is_its_role(extract, text, s
 def test_since_when_a_role_is_held_is_not_the_role(extract):
     [quote] = extract("Directeur de l'hôpital depuis 2019, Thomas Richard affirme que « les urgences sont saturées ».")
     assert (quote.speaker.name, quote.speaker.role) == ("Thomas Richard", "Directeur de l'hôpital")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Élue en 2021 à la tête de la région, Carole Mestre ne cache pas son inquiétude. « C'est un coup dur », "
+     "estime la présidente socialiste.", "présidente socialiste"),
+    ("Délégué syndical chez Renault, Paul Girard dénonce « un plan social déguisé ».", "Délégué syndical chez Renault"),
+])
+def test_a_participle_opening_the_clause_is_no_role(extract, text, role):
+    """« Élue en 2021 …, X »: a participle (the parser's VERB) that opens the sentence says what
+    happened to the person; a role noun there (« Délégué syndical … ») stays the role."""
+    [quote] = extract(text)
+    assert quote.speaker.role == role
