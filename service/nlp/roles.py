@@ -582,7 +582,7 @@ def _passive_complement(doc, k: int) -> bool:
         return False
     if doc[k].lower_ == "par":
         return True
-    return doc[k].lower_ in ("de", "d'", "d’", "à") and k + 1 < len(doc) \
+    return (doc[k].lower_ in OF_WORDS or doc[k].lower_ == "à") and k + 1 < len(doc) \
         and doc[k + 1].pos_ in ("VERB", "AUX") and "Inf" in doc[k + 1].morph.get("VerbForm")
 
 
