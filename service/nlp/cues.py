@@ -422,7 +422,7 @@ class CueFinder:
         sent = self._sentence(para, i)
         aside = _bracketed(doc, sent.start, i - 1)
         before = [t for t in doc[sent.start:i - 1] if not self._inside(para, t) and t.i not in aside]
-        verbs = [t for t in before if self._is_reporting(t) and not _relative_clause_verb(t)
+        verbs = [t for t in before if self._is_reporting(t) and not relative_clause_verb(t)
                  and not _asked_opener(t)]
         if strong and verbs:
             verb = verbs[-1]
@@ -950,8 +950,11 @@ def _bracketed(doc, start: int, end: int) -> set[int]:
     return inside
 
 
-def _relative_clause_verb(verb: Token) -> bool:
-    """« Un pompier, qui a requis l'anonymat, raconte : … »: « requis » says nothing of the quote."""
+def relative_clause_verb(verb: Token) -> bool:
+    """« Un pompier, qui a requis l'anonymat, raconte : … »: « requis » says nothing of the quote.
+    An auxiliary is its verb's (« a » of « qui a requis »)."""
+    if verb.pos_ == "AUX" and verb.dep_.startswith(("aux", "cop")):
+        verb = verb.head
     return verb.dep_ == "acl:relcl" or any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children)
 
 

@@ -37,7 +37,8 @@ from spacy.attrs import LEMMA
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .cues import CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, _looks_like_speaker, _opens_clause
+from .cues import (CueFinder, CueMatch, QuotedRegions, en_croire, past_aside, relative_clause_verb,
+                   _looks_like_speaker, _opens_clause)
 from .lemmas import infinitives, participle_infinitives, stem_alternations
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, OF_WORDS, Lexicon
 from .paragraphs import Paragraph
@@ -322,8 +323,10 @@ class ReportedSpeechFinder:
             first = _past_lead_in(doc, _sentence_start(comma), comma.i)
             span = self._content(para, first, None, last=comma.i - 1)
             # a clause, not participles alone: « [Interrogée sur BFMTV, la secrétaire d'État chargée de la Mer],
-            # X, a jugé … » is the subject's lead-in
-            verbs = [t for t in doc[span[0]:span[1]] if t.pos_ in ("VERB", "AUX")] if span is not None else []
+            # X, a jugé … » is the subject's lead-in; nor a subject with its relative clause: « [Me X, qui
+            # défend le prévenu], a plaidé la relaxe » (« la relaxe » is what was pleaded, not who)
+            verbs = [t for t in doc[span[0]:span[1]] if t.pos_ in ("VERB", "AUX") and not relative_clause_verb(t)] \
+                if span is not None else []
             if not verbs or all("Part" in t.morph.get("VerbForm") for t in verbs):
                 continue
             start, end = para.start + doc[span[0]].idx, para.start + doc[span[1] - 1].idx + len(doc[span[1] - 1])

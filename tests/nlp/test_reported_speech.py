@@ -122,6 +122,9 @@ NOT_REPORTED_SPEECH = [
     "Les horaires varient selon les saisons.",  # « selon » names no one
     "Pour le dernier match, l'entraîneur a fait tourner son effectif.",  # « pour » gives no opinion
     "Fallait-il rouvrir la route, a demandé un habitant ?",  # a question reports nothing
+    # a subject with its relative clause, then its verb and object: no incise
+    "Me Claire Dubois, qui défend le prévenu, a plaidé la relaxe.",
+    "La ministre, dont le projet a été rejeté, a dénoncé une manœuvre.",
 ]
 
 
