@@ -51,6 +51,8 @@ class Lexicon:
     role_synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # « qui préside » -> ("président", "présidente"); « à la tête de » -> None: a function told without a role noun
     role_clauses: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict)
+    # « préside » -> ("président", "présidente"): the same said by the clause's verb (« Marie X préside … »)
+    role_verbs: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     workplace_nouns: frozenset[str] = frozenset()  # « chercheuse au CNRS »: « à » after them is where they work
     office_nouns: frozenset[str] = frozenset()  # search keys of « préfet », « maire »: an office that names one holder
 
@@ -119,6 +121,7 @@ def load_lexicon() -> Lexicon:
     groups = list(csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t"))
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
     anonymous = [line.split("\t") for line in _lines("anonymous_nouns.txt")]  # a noun, « function » or nothing
+    clauses = list(csv.reader(_lines("role_clauses.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     modifiers = frozenset(rules["prenominal_modifiers"])
     return Lexicon(
@@ -152,7 +155,9 @@ def load_lexicon() -> Lexicon:
         workplace_nouns=frozenset(w.lower() for w in _lines("workplace_nouns.txt")),
         office_nouns=frozenset(name_key(w) for w in _lines("office_nouns.txt")),
         role_clauses={tuple(opening.lower().split()): None if masculine == "-" else (masculine, feminine)
-                      for opening, masculine, feminine in csv.reader(_lines("role_clauses.tsv")[1:], delimiter="\t")},
+                      for opening, masculine, feminine, *_ in clauses},
+        role_verbs={tuple(opening.lower().split()[1:]): (masculine, feminine)
+                    for opening, masculine, feminine, *use in clauses if use == ["verb"]},
     )
 
 

@@ -240,7 +240,23 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     if len(ent) >= 2 and len(after) >= 2 and after[0].text == "," \
             and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
         return True  # « Pauline Dreyfus, auteur de « … » »
+    if len(ent) >= 2 and first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start):
+        return True  # « le sélectionneur des Lions de la Teranga, Aliou Cissé, »
     return ent.start > 0 and doc[ent.start - 1].text in HONORIFICS
+
+
+def _apposed_to_a_function(doc: Doc, start: int, reach: int = 10) -> bool:
+    """A comma before ``start``, and before it a function since the last mark: « le maire de la
+    ville, | … »."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    roles = load_lexicon().role_nouns
+    for tok in reversed(doc[max(0, start - 1 - reach):start - 1]):
+        if tok.is_punct:
+            return False
+        if tok.lower_ in roles and tok.is_lower:
+            return True
+    return False
 
 
 def _named_by_its_kind(ent: Span) -> bool:

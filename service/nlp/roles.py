@@ -81,11 +81,15 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
         heads = lexicon.role_nouns if person else lexicon.organisation_nouns
         before = None if lexicon.aside_ending_at(ent.doc, ent.start - 1) else \
             _role_before(ent, heads, determiners, modifiers, paragraph.parsed)  # not « juge pour sa part X »
+        if person and before is None:
+            before = _role_by_clause_before(ent, lexicon.role_clauses, heads, determiners, modifiers,
+                                            paragraph.parsed)
         after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
         if person and after is None:
             after = _role_by_copula(ent, heads, determiners, modifiers, paragraph.parsed)
         if person and after is None:
-            after = _role_by_clause(ent, lexicon.role_clauses, heads, determiners, modifiers, paragraph.parsed)
+            after = _role_by_clause(ent, lexicon.role_clauses, lexicon.role_verbs, heads, determiners, modifiers,
+                                    paragraph.parsed)
         role = _choose(ent, before, after) if person else (before or after)
         gender = _gender_of(ent, before, after, lexicon.role_nouns) if person else None
         if role:
@@ -586,13 +590,28 @@ def _passive_complement(doc, k: int) -> bool:
         and doc[k + 1].pos_ in ("VERB", "AUX") and "Inf" in doc[k + 1].morph.get("VerbForm")
 
 
-def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | None], heads, determiners,
-                    modifiers, parsed: bool) -> _Role | None:
+def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | None],
+                    verbs: dict[tuple[str, ...], tuple[str, str]], heads, determiners, modifiers,
+                    parsed: bool) -> _Role | None:
     """« Marie X, qui préside l'association » -> « présidente de l'association »; « Jean Y, à la tête
-    de la fédération depuis 2015 » -> « à la tête de la fédération » (``rules/role_clauses.tsv``)."""
-    doc, j = ent.doc, ent.end + 1
-    if j >= len(doc) or doc[j - 1].text != ",":
-        return None
+    de la fédération depuis 2015 » -> « à la tête de la fédération » (``rules/role_clauses.tsv``).
+    ``verbs`` say it as the clause's verb when the name opens the clause: « Marie X préside
+    l'association des commerçants »."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        role = _role_from_clause_at(ent, ent.end + 1, clauses, heads, determiners, modifiers, parsed)
+        if role is not None:
+            return role
+    opens_clause = ent.start == 0 or (doc[ent.start - 1].is_punct and not doc[ent.start - 1].is_quote)
+    if opens_clause:
+        return _role_from_clause_at(ent, ent.end, verbs, heads, determiners, modifiers, parsed)
+    return None
+
+
+def _role_from_clause_at(ent: Span, j: int, clauses: dict[tuple[str, ...], tuple[str, str] | None], heads,
+                         determiners, modifiers, parsed: bool) -> _Role | None:
+    """The role told by the clause of ``clauses`` that opens at token ``j``, if one does."""
+    doc = ent.doc
     for opening, nouns in clauses.items():
         k = j + len(opening)
         if tuple(t.lower_ for t in doc[j:k]) != opening:
@@ -611,6 +630,23 @@ def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | 
             text = role_of_person(noun, doc[k:end].text)
         return _Role(text, doc[j], doc[end - 1])
     return None
+
+
+def _role_by_clause_before(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | None], heads,
+                           determiners, modifiers, parsed: bool) -> _Role | None:
+    """« À la tête de l'entreprise depuis 2018, Marie X affirme … » -> « à la tête de l'entreprise »:
+    a clause of ``clauses`` kept as written that opens the sentence and ends at the comma before the name."""
+    doc, comma = ent.doc, ent.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    j = comma - 1
+    while j > 0 and not (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    if j > 0 and doc[j - 1].text not in _SENTENCE_ENDS:
+        return None
+    keep = {opening: nouns for opening, nouns in clauses.items() if nouns is None}
+    role = _role_from_clause_at(ent, j, keep, heads, determiners, modifiers, parsed)
+    return role if role is not None and role.last.i < comma else None
 
 
 def _occupation_after_age(doc, j: int, modifiers) -> _Role | None:

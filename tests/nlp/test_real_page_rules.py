@@ -1105,3 +1105,25 @@ def test_a_trade_or_a_situation_after_the_name_is_the_role(extract, text, role):
     """Regional pages and faits divers describe a witness by trade or situation (rules/role_nouns.txt)."""
     [quote] = extract(text)
     assert quote.speaker.role == role
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Marie Leroy préside l'association des commerçants. « Les demandes explosent », dit-elle.",
+     "présidente de l'association des commerçants"),
+    ("À la tête de l'entreprise depuis 2018, Marie Lefort affirme que « la croissance reviendra ».",
+     "À la tête de l'entreprise"),
+    ("Paul Girard gère la crise depuis lundi. « Nous tenons bon », assure-t-il.", None),
+    ("Le frère de Paul Girard dirige l'entreprise. « Tout va bien », dit Paul Girard.", None),
+])
+def test_a_function_told_by_the_clauses_verb_or_by_an_opening_phrase(extract, text, role):
+    """« X préside l'association » says what « X, qui préside l'association » says (rules/role_clauses.tsv,
+    « verb »), unless a verb tells an action (« gère la crise ») or the name is not the subject; « À la
+    tête de … » opening the sentence is the role of the name after its comma."""
+    [quote] = extract(text)
+    assert quote.speaker.role == role
+
+
+def test_a_name_the_recogniser_took_for_a_place_after_a_function_is_a_person(extract):
+    [quote] = extract("« On a fait le travail », a résumé le sélectionneur des Lions de la Teranga, Aliou Cissé, "
+                      "en conférence de presse.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Aliou Cissé", "sélectionneur des Lions de la Teranga")
