@@ -236,6 +236,24 @@ class CueFinder:
             return None
         return place if _looks_like_speaker(place, self.lexicon) or place.ents else None
 
+    def _fronted_source(self, verb: Token, para: Paragraph) -> Span | None:
+        """« Du côté de la CGT, on dénonce « … » », « Chez Renault, on assure que … »: with « on »
+        before the verb, the circle named by the phrase that opens the sentence is the speaker."""
+        doc, start = verb.doc, verb.sent.start
+        comma = next((t.i for t in doc[start:verb.i] if t.text == ","), None)
+        if comma is None:
+            return None
+        if [t.lower_ for t in doc[start:start + 2]] == ["du", "côté"] and start + 2 < comma:
+            lead = doc[start + 2]  # « de », « du », « des »
+        elif doc[start].lower_ in _SOURCE_PLACE_PREPOSITIONS:
+            lead = doc[start]
+        else:
+            return None
+        place = self.noun_phrase_after(lead)
+        if place is None or place.end > comma or self._inside(para, place[0]) or place[-1].pos_ == "PRON":
+            return None
+        return place if _looks_like_speaker(place, self.lexicon) else None
+
     def continues(self, cue: str) -> bool:
         """« a ajouté », « poursuit-elle », « a-t-il conclu »: a cue saying its speaker spoke just before."""
         words = [w for w in cue.lower().replace("’", "'").split() if w not in self.clitics]
@@ -702,6 +720,10 @@ class CueFinder:
                     antecedent = _relative_antecedent(child)
                     if antecedent is not None:
                         return self.noun_phrase(antecedent, para)
+                if child.lower_ == "on":
+                    source = self._fronted_source(verb, para)
+                    if source is not None:
+                        return source
                 phrase = self._with_names_joined_before(self.noun_phrase(child, para), para)
                 return self._named_in_apposition(phrase, para)
         # participles and coordinated verbs share the subject of an earlier reporting verb

@@ -632,3 +632,14 @@ def test_slogans_after_a_colon_and_nicknames_after_an_adverb_are_not_speech(extr
 
 def test_a_partial_quote_that_names_no_speaker_is_a_scare_quote(extract):
     assert extract("Il est temps de dénoncer l'avalanche de « paperasse ».") == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Du côté de la CGT, on dénonce « une provocation ».", "CGT"),
+    ("Chez Renault, on assure que « aucune usine ne fermera ».", "Renault"),
+    ("Du côté des agriculteurs, on dénonce « une trahison ».", "agriculteurs"),
+    ("À Paris, on dénonce « une décision absurde ».", None),  # a city is where, not who
+])
+def test_on_speaks_for_the_circle_named_at_the_start_of_the_sentence(extract, text, speaker):
+    [quote] = extract(text)
+    assert (quote.speaker.name if quote.speaker else None) == speaker
