@@ -378,7 +378,8 @@ class QuoteExtractor:
         else spoke just before."""
         if span.kind != "direct" or span.open_mark <= para.start:
             return None
-        found = index.subject_of_last_naming_sentence(span.open_mark, para.start)
+        found = index.subject_of_last_naming_sentence(span.open_mark, para.start) \
+            or _brought_in_just_before(span, index, para)
         if found is None or (previous is not None and previous.end > found.start):
             return None  # the quote before already comes after that sentence's subject
         said = previous.speaker.mention if previous is not None and previous.speaker is not None else None
@@ -518,6 +519,22 @@ class QuoteExtractor:
                 mentions.append(NameMention(ent.text, kind, start, sentence, subject and not inside, inside,
                                             ent.label_ == "ORG"))
         return mentions
+
+
+def _brought_in_just_before(span: QuoteSpan, index: EntityIndex, para: Paragraph):
+    """« Une réponse qui ne convainc pas Sylvie X, 52 ans, ouvrière. « … » »: a person the article
+    names for the first time, with an age or a role set off after the name, in the sentence right
+    before a quote with no cue, is brought in to speak, subject or not."""
+    found = index.introduced_in_last_naming_sentence(span.open_mark, para.start)
+    if found is None:
+        return None
+    doc = para.doc
+    end = next((e.end for e in doc.ents if para.start + e.start_char == found.start), None)
+    if end is None or end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    after = doc[end + 1:end + 3]
+    aged = after[0].like_num and after[1].lower_ in ("ans", "an")
+    return found if aged or index.role_of(found.name) else None
 
 
 def _answerer(question: Quote, quotes: list[Quote]) -> Speaker | None:

@@ -280,6 +280,18 @@ class EntityIndex:
                 return self.subject_in_sentence(m.sentence, before, not_before)
         return None
 
+    def introduced_in_last_naming_sentence(self, before: int, not_before: int) -> NameMention | None:
+        """The person last named in the last sentence before ``before`` that names one (not before
+        ``not_before``), when it is the first time the article names them: someone brought in."""
+        for i in range(bisect_left(self._starts, before) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < not_before:
+                return None
+            if m.type == PERSON and not m.quoted:
+                first = self._people.get(name_key(self.canonical(m.name)), [m.start])[0]
+                return m if first >= m.start else None
+        return None
+
     def add_organisation(self, start: int, head: str, name: str) -> None:
         self._org_nouns.append((start, head.lower(), name))
 

@@ -643,3 +643,14 @@ def test_a_partial_quote_that_names_no_speaker_is_a_scare_quote(extract):
 def test_on_speaks_for_the_circle_named_at_the_start_of_the_sentence(extract, text, speaker):
     [quote] = extract(text)
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("intro, speaker", [
+    ("Une réponse qui ne convainc pas Sylvie Roux, 52 ans, dont vingt passés à la chaîne.", "Sylvie Roux"),
+    ("Un argument qui laisse de marbre Sylvie Roux, ouvrière depuis vingt ans.", "Sylvie Roux"),
+    ("Une réponse qui ne convainc pas les salariés.", "Olivier Marchal"),  # nobody brought in: he goes on
+])
+def test_a_person_brought_in_with_an_age_or_a_role_just_before_a_quote_says_it(extract, intro, speaker):
+    quotes = extract("« Rien n'est arrêté », dit le directeur, Olivier Marchal.\n\n"
+                     f"{intro} « J'ai donné ma vie à cette boîte. »")
+    assert [q.speaker.name for q in quotes] == ["Olivier Marchal", speaker]
