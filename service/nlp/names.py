@@ -237,9 +237,9 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end:ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].lower_ == "ans":
         return True
-    if len(ent) >= 2 and len(after) >= 2 and after[0].text == "," \
+    if len(after) >= 2 and after[0].text == "," \
             and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
-        return True  # « Pauline Dreyfus, auteur de « … » »
+        return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
     if len(ent) >= 2 and first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start):
         return True  # « le sélectionneur des Lions de la Teranga, Aliou Cissé, »
     return ent.start > 0 and doc[ent.start - 1].text in HONORIFICS

@@ -1100,6 +1100,8 @@ def test_a_participle_opening_the_clause_is_no_role(extract, text, role):
     ("« Je travaille ici depuis dix ans », confie Léa Morel, 34 ans, serveuse.", "serveuse"),
     ("« On nous a oubliés », lâche Karim Benali, livreur à vélo depuis trois ans.", "livreur à vélo"),
     ("Ahmed Saleh, réfugié syrien, raconte : « Nous avons tout perdu. »", "réfugié syrien"),
+    # a lone first name the recogniser did not take for a person
+    ("« On a eu très peur », témoigne Nadia, mère de deux enfants.", "mère de deux enfants"),
 ])
 def test_a_trade_or_a_situation_after_the_name_is_the_role(extract, text, role):
     """Regional pages and faits divers describe a witness by trade or situation (rules/role_nouns.txt)."""
