@@ -67,6 +67,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "unclosed quote per paragraph": lambda size: fill("Le maire évoque « un projet.\n\n", size),
     "dialogue replies": lambda size: "« — Pourquoi ?\n" + fill("— Je ne sais pas.\n", size) + " »",
     "interview turns": lambda size: fill("Q : « Vraiment ? »\nR : « Oui. »\n", size),
+    "unlabelled interview": lambda size: "Entretien avec Paul Martin.\n" + fill(
+        lambda i: f"Pourquoi {NAMES[i % 10]} ?\nParce que {NAMES[(i + 1) % 10]} l'a dit.\n", size),
     "many entities": lambda size: fill(lambda i: f"{NAMES[i % 10]}, {NAMES[(i + 3) % 10]} et {NAMES[(i + 7) % 10]} "
                                                f"ont dit « oui ». ", size),
     "many entities, one quote": lambda size: "« Oui », ont dit " + fill(lambda i: NAMES[i % 10] + ", ", size),

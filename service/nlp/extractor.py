@@ -188,7 +188,10 @@ class QuoteExtractor:
             return max(0, bisect_right(sentence_starts, offset) - 1)
 
         regions = QuotedRegions(spans)
-        mentions = self._name_mentions(paragraphs, sentence_of, regions)
+        # a name in an answer is said by the interviewee, as in marks: never the page's topic on its own
+        answers = [QuoteSpan(t.start, t.end, t.start, t.end - 1, "direct", t.text) for t in turns]
+        said = QuotedRegions(sorted(spans + answers, key=lambda s: s.open_mark)) if turns else regions
+        mentions = self._name_mentions(paragraphs, sentence_of, said)
         references = [r for p in paragraphs for r in find_role_references(p, self.lexicon, regions)]
         described = [find_described_organisations(p, self.lexicon) for p in paragraphs]
         roles = complete_possessive_roles(
@@ -272,7 +275,9 @@ class QuoteExtractor:
         for ref in ([next_ref] if next_ref is not None else []) + list(pending):
             if ref.start not in resolved:
                 self._resolve_reference(ref, index, sentence_of(ref.start))
-        quotes += [self._interview_answer(turn, index) for turn in turns]
+        if turns:
+            interviewee = index.main_person()  # once: it walks every mention
+            quotes += [self._interview_answer(turn, index, interviewee) for turn in turns]
         quotes.sort(key=lambda q: q.start)
         quotes = _alternate_dialogue_replies(text, quotes, index)
         quotes = self._descriptions_named_by_continuation(quotes, index)
@@ -285,11 +290,11 @@ class QuoteExtractor:
         return _same_source_as_before([self._with_role_given_later(q, index) for q in quotes + reported])
 
     @staticmethod
-    def _interview_answer(turn: InterviewTurn, index: EntityIndex) -> Quote:
-        """« R: … » is the interviewee's: the person the article is about; « HAJ : … » is Hassan
-        Ali Joho's when the page spelled the initials out."""
+    def _interview_answer(turn: InterviewTurn, index: EntityIndex, interviewee: str | None) -> Quote:
+        """« R: … » is the interviewee's: the person the article is about (``interviewee``); « HAJ : … »
+        is Hassan Ali Joho's when the page spelled the initials out."""
         if turn.label.lower() in ANSWER_LABELS:
-            name = index.main_person()
+            name = interviewee
             speaker = Speaker(name, PERSON, index.role_of(name)) if name else None
             confidence = CONFIDENCE["interview"] * (1.0 if speaker else 0.5)
         else:

@@ -10,6 +10,11 @@ and a colon. The answers are the interviewee's words, quoted whole::
 Labels are ``R``/``Réponse`` (the interviewee), ``Q``/``Question`` (the journalist), or a name
 (``Hassan Ali Joho (HAJ) :``, then ``HAJ :``). A label whose turns are all questions is the
 interviewer's. A page needs two labelled turns before any counts: one « Bilan : … » is a lead-in.
+
+A page that says it is an interview (« Entretien avec … », « … Entretien. », « Propos recueillis par ») may
+print its questions with no label, each a paragraph ending in « ? » (set in bold on the page), or
+both turns after a dash (« — Comment … ? », « — Par un coup de fil. »). The paragraphs after each
+of at least two questions, up to the next one, are answers (label ``R``).
 """
 from __future__ import annotations
 
@@ -26,6 +31,13 @@ _OPENING_MARKS = "«“\"„‹‘"  # « X : « … » »: the marks already sa
 _EDITOR_NOTE = re.compile(r"\s*(?:\[[^\]\n]*N\.?\s?D\.?\s?L\.?\s?R\.?\s*\]|[-–—(]\s(?:(?!\s[-–—])[^()\n])*?N\.?D\.?L\.?R\.?\s*[-–—)])[,;]?\s*",
                           re.IGNORECASE)
 _INITIALS = re.compile(r"\(([A-ZÀ-Ý]{2,6})\)")
+# what a page that is an interview says of itself, in a heading, its lead or its last line
+# a line that opens on it (« Entretien avec … », « Trois questions à … », « Propos recueillis par … »)
+# or a lead that ends on it (« … défend un plan ambitieux. Entretien. »); not « dans un entretien au Monde »
+_INTERVIEW_LINE = re.compile(r"^[ \t]*(?:(?:entretien|interview|rencontre)\b|propos recueillis par|(?:\w+[ \t]+)?questions à)"
+                             r"|\b(?:entretien|interview)[ \t]*[.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_DASH = re.compile(r"[—–-]\s+")
+MIN_UNLABELLED_QUESTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,8 @@ def find_interview_turns(text: str) -> list[InterviewTurn]:
         previous = line
     if len(labelled) < 2:  # one « Bilan : … » is a lead-in, unless it answers the question before it
         labelled = [t for t, answers in zip(labelled, answers_a_question) if answers and len(t[0].split()) > 1]
+    if not labelled:
+        labelled = _unlabelled_answers(text)
     aliases = {}  # « HAJ » -> « Hassan Ali Joho »
     for label, _, _ in labelled:
         full = _INITIALS.sub("", label).strip()
@@ -72,6 +86,30 @@ def find_interview_turns(text: str) -> list[InterviewTurn]:
             continue  # the journalist's questions
         turns += [InterviewTurn(name, s, e, text[s:e]) for start, end in body for s, e in _editor_notes_out(text, start, end)]
     return sorted(turns, key=lambda t: t.start)
+
+
+def _unlabelled_answers(text: str) -> list[tuple[str, int, int]]:
+    """``("R", start, end)`` of each answer paragraph of an interview whose questions have no label:
+    paragraphs after a question (a paragraph ending in « ? », alone or after a dash; once one is
+    asked, a short one trailing off in « … »), up to the next one. None unless the page calls
+    itself an interview and asks at least two questions."""
+    if not _INTERVIEW_LINE.search(text):
+        return []
+    answers, questions, asked = [], 0, False
+    for para in re.finditer(r"[^\n]+", text):
+        line = para.group().strip()
+        if not line:
+            continue
+        dash = _DASH.match(para.group().lstrip())
+        body = line[dash.end():] if dash else line
+        # a question may trail off: « Les commerçants s'inquiètent pourtant… »
+        if (body.endswith("?") and len(body) <= 400 or asked and body.endswith(("…", "...")) and len(body) <= 150) \
+                and body[:1] not in _OPENING_MARKS:
+            questions, asked = questions + 1, True
+        elif asked and body[:1] not in _OPENING_MARKS and not _INTERVIEW_LINE.match(body):
+            start = para.start() + len(para.group()) - len(para.group().lstrip()) + (dash.end() if dash else 0)
+            answers.append(("R", start, para.end()))
+    return answers if questions >= MIN_UNLABELLED_QUESTIONS else []
 
 
 def _is_label(label: str) -> bool:

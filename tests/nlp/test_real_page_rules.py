@@ -41,6 +41,50 @@ def test_an_editors_note_splits_an_answer():
     assert [t.text for t in turns] == ["J'ai marché", "et j'ai retrouvé le goût des choses.", "Parce que je le devais."]
 
 
+def test_questions_with_no_label_in_a_page_that_is_an_interview(extract):
+    """Questions set in bold on the page reach us as paragraphs ending in « ? » (or trailing off in
+    « … »), or after a dash; the paragraphs up to the next question are the interviewee's answers."""
+    text = ("Adjoint aux mobilités depuis 2020, Marc Lenoir défend un plan vélo. Entretien.\n\n"
+            "Pourquoi un tel investissement ?\nParce que la demande est là.\nNous avons doublé le trafic.\n\n"
+            "Les commerçants s'inquiètent pourtant…\nJe les comprends.\n\n"
+            "— Et la voiture ?\n— Elle aura toujours sa place.\n\nPropos recueillis par Anne Vidal")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["Parce que la demande est là.", "Nous avons doublé le trafic.",
+                                        "Je les comprends.", "Elle aura toujours sa place."]
+    assert {q.speaker.name for q in quotes} == {"Marc Lenoir"}
+    assert all(text[q.start:q.end] == q.text for q in quotes)
+
+
+def test_the_interviewee_is_found_once_per_page_not_once_per_answer(extract, monkeypatch):
+    """Finding the person a page is about walks every mention: once per answer made a page of a
+    thousand answers naming people quadratic (bench/adversarial.py, « unlabelled interview »). Names
+    said in the answers are the interviewee's words, not the page's topic."""
+    from service.nlp.references import EntityIndex
+    calls = []
+    original = EntityIndex.main_person
+    monkeypatch.setattr(EntityIndex, "main_person", lambda self: calls.append(1) or original(self))
+    counted = []
+    for answers in (10, 40):
+        calls.clear()
+        text = "Entretien avec Paul Martin.\n" + "".join(
+            f"Pourquoi {i} fois ?\nParce que Luc Petit et Anne Roux l'ont dit.\n" for i in range(answers))
+        quotes = extract(text)
+        assert len(quotes) == answers and {q.speaker.name for q in quotes} == {"Paul Martin"}
+        counted.append(len(calls))
+    assert counted[0] == counted[1]
+
+
+@pytest.mark.parametrize("text", [
+    # questions, but the page is no interview: « dans un entretien » is where someone spoke
+    "Dans un entretien au Monde, le ministre a parlé du budget.\n\nPourquoi ce retard ?\nLe texte a été réécrit.\n\n"
+    "Et après ?\nLe vote aura lieu en juin.",
+    # an interview with a single question is a lead-in, not a Q&A
+    "Entretien avec Paul Roche.\n\nFaut-il s'inquiéter ?\nLes chiffres restent bons.",
+])
+def test_questions_outside_an_interview_are_not_turns(text):
+    assert find_interview_turns(text) == []
+
+
 def test_a_lone_label_that_is_no_interview_is_not_speech():
     assert find_interview_turns("Bilan : trois blessés légers et deux voitures brûlées.\n\nLa police enquête.") == []
 
