@@ -26,7 +26,7 @@ from .gender import noun_gender, phrase_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
 from .lexicon import COURT_PARTIES, DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
-from .names import HONORIFICS, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
+from .names import HONORIFICS, clefted, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
 from .normalize import name_key
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
@@ -35,7 +35,6 @@ from .reported_speech import ReportedSpeechFinder
 from .roles import (
     PERSON_LABELS,
     RoleReference,
-    clefted,
     complete_possessive_roles,
     find_described_organisations,
     find_organisation_genitives,

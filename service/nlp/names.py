@@ -23,7 +23,7 @@ And one that is no name at all is dropped: « président de la République » (a
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .gender import first_name_gender
@@ -240,9 +240,32 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     if len(after) >= 2 and after[0].text == "," \
             and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
         return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
+    if len(ent) <= 3 and (ent[0].ent_type_ == "MISC" or first_name_gender(ent[0].text, alone=True)) and clefted(ent):
+        return True  # « c'est Ann, une Anglaise établie ici, qui tient la billetterie »: who does it
     if len(ent) >= 2 and first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start):
         return True  # « le sélectionneur des Lions de la Teranga, Aliou Cissé, »
     return ent.start > 0 and doc[ent.start - 1].text in HONORIFICS
+
+
+_CLEFT_COPULAS = {"est", "était", "fut"}
+
+
+def clefted(words: list[Token] | Span) -> bool:
+    """« C'est justement le talonneur qui a marqué », « c'est Ann, une Anglaise établie ici, qui
+    tient la billetterie »: the focus of a cleft sentence is its subject."""
+    doc, i, end = words[0].doc, words[0].i - 1, words[-1].i + 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    # past appositions: « c'est Ann, une Anglaise établie à X, non loin de Y, qui … »
+    if end < len(doc) and doc[end].text == ",":
+        for k in range(end + 1, min(end + 30, len(doc))):
+            if doc[k].text in (".", "!", "?", ";", ":", "«", "»"):
+                break
+            if doc[k].lower_ == "qui" and doc[k - 1].text == ",":
+                end = k
+                break
+    return i > 0 and doc[i].lower_ in _CLEFT_COPULAS and doc[i - 1].lower_ in ("c'", "c’", "ce") \
+        and end < len(doc) and doc[end].lower_ == "qui"
 
 
 def _apposed_to_a_function(doc: Doc, start: int, reach: int = 10) -> bool:

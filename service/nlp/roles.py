@@ -24,7 +24,7 @@ from .gender import (
     pronoun_gender,
 )
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
-from .names import HONORIFICS, after_quote_and_comma
+from .names import HONORIFICS, after_quote_and_comma, clefted
 from .normalize import name_key
 from .paragraphs import Paragraph
 
@@ -261,21 +261,6 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement,
                                    subject and head.head.dep_ == "ROOT"))
     return found
-
-
-_CLEFT_COPULAS = {"est", "était", "fut"}
-
-
-def clefted(words: list[Token] | Span) -> bool:
-    """« C'est justement le talonneur qui a marqué », « c'est Ann, une Anglaise établie ici, qui
-    tient la billetterie »: the focus of a cleft sentence is its subject."""
-    doc, i, end = words[0].doc, words[0].i - 1, words[-1].i + 1
-    while i >= 0 and doc[i].pos_ == "ADV":
-        i -= 1
-    if end < len(doc) and doc[end].text == ",":  # past an apposition
-        end = next((k + 1 for k in range(end + 1, min(end + 14, len(doc))) if doc[k].text == ","), end)
-    return i > 0 and doc[i].lower_ in _CLEFT_COPULAS and doc[i - 1].lower_ in ("c'", "c’", "ce") \
-        and end < len(doc) and doc[end].lower_ == "qui"
 
 
 def _anaphor_at(tok: Token, lexicon: Lexicon):

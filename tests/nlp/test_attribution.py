@@ -654,3 +654,12 @@ def test_a_person_brought_in_with_an_age_or_a_role_just_before_a_quote_says_it(e
     quotes = extract("« Rien n'est arrêté », dit le directeur, Olivier Marchal.\n\n"
                      f"{intro} « J'ai donné ma vie à cette boîte. »")
     assert [q.speaker.name for q in quotes] == ["Olivier Marchal", speaker]
+
+
+def test_the_focus_of_a_cleft_with_several_appositions_speaks_next(extract):
+    """« c'est X, …, …, qui tient la caisse »: the focus of the cleft is the sentence's subject, past
+    two appositions, and a person whatever the recogniser called a lone given name."""
+    quotes = extract("« Tout va bien », dit Marc Vidal, le président du club.\n\n"
+                     "Plus loin, c'est Maud, une Galloise installée à Vire, non loin de Caen, qui tient la caisse. "
+                     "« J'aime donner un coup de main. »")
+    assert [q.speaker.name for q in quotes] == ["Marc Vidal", "Maud"]
