@@ -794,6 +794,10 @@ class CueFinder:
         while i >= verb.sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _SKIPPABLE_BEFORE_VERB
                                         or any(c.dep_ == "fixed" for c in doc[i].children)):  # « a d'emblée tenu »
             i -= 1
+        if i > verb.sent.start and doc[i].text == ",":  # « La mère de la victime, présente à l'audience, a confié »
+            i = _before_apposition(doc, i, verb.sent.start)
+            if i is None:
+                return None
         if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or self._inside(para, doc[i]):
             return None
         return self.noun_phrase(doc[i], para)
@@ -970,6 +974,20 @@ def _bracketed(doc, start: int, end: int) -> set[int]:
         elif doc[k].text == ")" and opened:
             inside.update(range(opened.pop() + 1, k))
     return inside
+
+
+def _before_apposition(doc: Doc, comma: int, start: int, reach: int = 12) -> int | None:
+    """The head of the noun phrase before the apposition that ends at ``comma``: « [La mère] de la
+    victime, présente à l'audience, » -> « mère »; ``None`` if no such apposition (no comma before
+    it within ``reach`` tokens, or a verb inside it)."""
+    opening = next((k for k in range(comma - 1, max(start, comma - reach) - 1, -1) if doc[k].text == ","), None)
+    if opening is None or opening <= start or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                                  for t in doc[opening + 1:comma]):
+        return None
+    tok = doc[opening - 1]
+    while tok.dep_ == "nmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok.i
 
 
 def relative_clause_verb(verb: Token) -> bool:

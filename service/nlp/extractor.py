@@ -30,7 +30,7 @@ from .names import HONORIFICS, clefted, trim_entities  # noqa: F401  (registers 
 from .normalize import name_key
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
-from .references import ORGANISATION, PERSON, EntityIndex, NameMention, find_acronyms
+from .references import ORGANISATION, PERSON, EntityIndex, NameMention, find_acronyms, relative_of_another
 from .reported_speech import ReportedSpeechFinder
 from .roles import (
     PERSON_LABELS,
@@ -363,9 +363,10 @@ class QuoteExtractor:
                 person = index.person_just_described(ref.start, sentence, ref.gender, ref.role)
                 if person is not None:  # what the article calls him is his role, unless it gave one
                     index.add_role(person, ref.role)
-            if person is None and ref.main_subject and index.party_of_role(ref.role) \
-                    and index.nobody_named_could_be(ref.role, ref.start, ref.gender):
-                index.describe(ref.role, ref.start, sentence, True, ref.gender)  # « Le prévenu a nié. « … », dit-il »
+            if person is None and ref.main_subject and (relative_of_another(ref.role) or index.party_of_role(ref.role)
+                                                        and index.nobody_named_could_be(ref.role, ref.start, ref.gender)):
+                # « Le prévenu a nié. « … », dit-il », « La mère de la victime pleure. « … », confie-t-elle »
+                index.describe(ref.role, ref.start, sentence, True, ref.gender)
                 return
         if person is not None:
             if not ref.complement:  # « l'avocat de l'accusé » does not bring the accused to mind

@@ -41,6 +41,7 @@ class Lexicon:
     anonymous_nouns: frozenset[str] = frozenset()  # « le boulanger », « un témoin »: someone new, unnamed
     anonymous_functions: frozenset[str] = frozenset()  # « un porte-parole »: unnamed, with a role all the same
     counterpart_nouns: frozenset[str] = frozenset()  # « son adversaire »: the other one of a pair
+    relative_nouns: frozenset[str] = frozenset()  # « la mère de la victime »: someone else's relative
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
@@ -147,6 +148,7 @@ def load_lexicon() -> Lexicon:
         anonymous_nouns=frozenset(noun.lower() for noun, *_ in anonymous),
         anonymous_functions=frozenset(noun.lower() for noun, *use in anonymous if use == ["function"]),
         counterpart_nouns=frozenset(w.lower() for w in _lines("counterpart_nouns.txt")),
+        relative_nouns=frozenset(w.lower() for w in _lines("relative_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},

@@ -352,7 +352,10 @@ class EntityIndex:
         person just spoken of, looking further back when the gender (« la chercheuse ») rules
         out the people in between; never one of another party (« le procureur » is not « Me X »), nor
         one its own sentence names other than as a subject (« Questionné sur le retour de Paul X, le
-        sélectionneur a … »: had the page meant X, it would have said « il »)."""
+        sélectionneur a … »: had the page meant X, it would have said « il »), nor for a relative
+        (``relative_of_another``)."""
+        if role and relative_of_another(role):
+            return None  # « Me X … La mère de la victime a confié »: someone else's mother
         earlier = self._people_before(position, lambda m: sentence - m.sentence > (8 if gender else 3), gender)
         found = next((m for m in reversed(earlier) if m.sentence < sentence or m.subject), None)
         if found is None:
@@ -471,6 +474,23 @@ class EntityIndex:
                 counts[name] += 1
                 last[name] = m.start
         return max(counts, key=lambda n: (counts[n], last[n])) if counts else None
+
+
+_DEFINITE_COMPLEMENT = re.compile(r"^(?:de|d['’])\s*(?:la|le|l['’]|les)\b|^(?:du|des)\b|^(?:de|d['’])\s*[A-ZÀ-Ý]")
+
+
+def relative_of_another(role: str) -> bool:
+    """« mère de la victime », « le frère de l'accusé », « la voisine du couple »: a relative or a
+    close one (``rules/relative_nouns.txt``) of someone else, not the person just named; « mère de
+    deux enfants », « père de famille », « mère d'une fillette » describe the person themself, and
+    so may « la mère » alone."""
+    lexicon = load_lexicon()
+    words = role.split()
+    while words and words[0].lower() in lexicon.prenominal_modifiers:
+        words = words[1:]
+    if not words or words[0].lower() not in lexicon.relative_nouns:
+        return False
+    return bool(_DEFINITE_COMPLEMENT.match(" ".join(words[1:])))
 
 
 _GLUED_HONORIFIC = re.compile("^(?:" + "|".join(re.escape(h.rstrip(".")) for h in sorted(HONORIFICS)) + r")\.(?=[A-ZÀ-Ý])")

@@ -663,3 +663,21 @@ def test_the_focus_of_a_cleft_with_several_appositions_speaks_next(extract):
                      "Plus loin, c'est Maud, une Galloise installée à Vire, non loin de Caen, qui tient la caisse. "
                      "« J'aime donner un coup de main. »")
     assert [q.speaker.name for q in quotes] == ["Marc Vidal", "Maud"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # someone's relative is not the person just named, and « elle » after it is the relative
+    ("« Mon client est innocent », a martelé Me Sarah Benhamou.\n\nLa mère de la victime, présente à l'audience, "
+     "n'a pas pu retenir ses larmes. « Je veux comprendre », a-t-elle confié.", "mère de la victime"),
+    ("« Mon client est innocent », a martelé Me Sarah Benhamou.\n\nLa mère de la victime a confié : "
+     "« Je veux comprendre. »", "mère de la victime"),
+    # « mère de deux enfants » describes the woman herself
+    ("Nadia Lamri habite au troisième étage. La mère de deux enfants a confié : « J'ai eu très peur. »", "Nadia Lamri"),
+])
+def test_a_relative_of_someone_else_is_not_the_person_just_named(extract, text, speaker):
+    assert extract(text)[-1].speaker.name == speaker
+
+
+def test_the_subject_before_an_apposition_that_the_parse_hung_elsewhere(extract):
+    [quote] = extract("La mère de la victime, présente à l'audience, a confié : « Je veux comprendre. »")
+    assert quote.speaker.name == "mère de la victime"
