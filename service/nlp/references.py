@@ -229,10 +229,18 @@ class EntityIndex:
         if party is None:
             return None
         matches = [k for k in self._people if party & (self.party_of(k) or set()) and self._gender_fits(k, gender)
-                   and self._people[k][0] < position]
+                   and self._people[k][0] < position and not self._described_otherwise(k, role)]
         if not matches:
             return None
         return self.canonical(max(matches, key=lambda k: self._people[k][bisect_left(self._people[k], position) - 1]))
+
+    def _described_otherwise(self, key: str, role: str) -> bool:
+        """« le coach lensois » is not the coach the article called « le technicien breton »: the
+        same party, but each with an adjective of its own (two teams have two coaches)."""
+        theirs = name_key(self._roles.get(key) or "").split()
+        wanted = name_key(role).split()
+        return len(wanted) == 2 and len(theirs) == 2 and not {wanted[1], theirs[1]} & _ROLE_LINKS \
+            and wanted[1] != theirs[1]
 
     def knows(self, name: str) -> bool:
         """``name`` is (a form of) a person named in the article."""

@@ -681,3 +681,11 @@ def test_a_relative_of_someone_else_is_not_the_person_just_named(extract, text, 
 def test_the_subject_before_an_apposition_that_the_parse_hung_elsewhere(extract):
     [quote] = extract("La mère de la victime, présente à l'audience, a confié : « Je veux comprendre. »")
     assert quote.speaker.name == "mère de la victime"
+
+
+def test_the_coach_of_the_other_team_is_not_the_coach_described_first(extract):
+    """Two teams have two coaches: « le coach lensois » is not the one called « le technicien breton »."""
+    quotes = extract("« On a été trop passifs », a regretté Julien Stéphan. Le technicien breton a salué « la réaction » "
+                     "de ses joueurs.\n\nEn face, Will Still ne cachait pas sa frustration. « On avait le match en main. » "
+                     "Le coach lensois a reconnu que son équipe avait « manqué de maîtrise ».")
+    assert [q.speaker.name for q in quotes] == ["Julien Stéphan", "Julien Stéphan", "Will Still", "Will Still"]
