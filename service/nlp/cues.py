@@ -767,14 +767,17 @@ class CueFinder:
         return phrase
 
     def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
-        """« Karim X, l'enfant terrible, doit s'expliquer »: a description set off by commas right
-        after a name is that name's apposition; the name is the subject. Not without the closing
-        comma: « Interrogé sur le retour de Nikola X, le sélectionneur a répondu »."""
+        """« Karim X, l'enfant terrible, doit s'expliquer », « Le PS, principal parti d'opposition,
+        dénonce »: a description set off by commas right after a name (an organisation's opening the
+        sentence) is that name's apposition; the name is the subject. Not without the closing comma:
+        « Interrogé sur le retour de Nikola X, le sélectionneur a répondu »."""
         doc, i = phrase.doc, phrase.start
-        if phrase[0].lower_ not in self.determiners or i < 2 or doc[i - 1].text != "," \
+        if not (phrase[0].lower_ in self.determiners or phrase[0].pos_ == "ADJ") or i < 2 or doc[i - 1].text != "," \
                 or phrase.end >= len(doc) or doc[phrase.end].text != "," \
-                or doc[i - 2].ent_type_ != "PER" or self._inside(para, doc[i - 2]):
+                or doc[i - 2].ent_type_ not in ("PER", "ORG") or self._inside(para, doc[i - 2]):
             return phrase
+        if doc[i - 2].ent_type_ == "ORG" and not _opens_sentence_with(doc, i - 2):
+            return phrase  # « Le PS, principal parti d'opposition, dénonce »; not « Chez Renault, le directeur, … »
         return self.noun_phrase(doc[i - 2], para)
 
     def _subject_before_a_broken_sentence(self, verb: Token, para: Paragraph) -> Span | None:
@@ -974,6 +977,15 @@ def _bracketed(doc, start: int, end: int) -> set[int]:
         elif doc[k].text == ")" and opened:
             inside.update(range(opened.pop() + 1, k))
     return inside
+
+
+def _opens_sentence_with(doc: Doc, last: int) -> bool:
+    """The entity that ends at token ``last`` opens its sentence, after a determiner at most."""
+    ent = next((e for e in doc.ents if e.start <= last < e.end), None)
+    if ent is None:
+        return False
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].pos_ == "DET" else ent.start
+    return start == doc[last].sent.start
 
 
 def _before_apposition(doc: Doc, comma: int, start: int, reach: int = 12) -> int | None:

@@ -687,14 +687,16 @@ def regions_of(span: QuoteSpan) -> range:
 
 
 def _starts_with_a_verb(doc, i: int) -> bool:
-    """The quote after token ``i - 1`` starts with a verb or a negation: « l'opération « n'aura
-    pas lieu » » is what someone said of the operation, not its name (« Sauvons X » is a name)."""
+    """The quote after token ``i - 1`` starts with a verb, a negation or a relative pronoun:
+    « l'opération « n'aura pas lieu » », « un plan « qui frappe d'abord les plus fragiles » » are
+    what someone said of the operation or the plan, not its name (« Sauvons X » is a name)."""
     while i < len(doc) and doc[i].text in "«»“”\"‹›":
         i += 1
     if i >= len(doc):
         return False
     tok = doc[i]
-    return tok.lower_ in ("ne", "n'", "n’") or (tok.pos_ in ("VERB", "AUX") and "Imp" not in tok.morph.get("Mood"))
+    return tok.lower_ in ("ne", "n'", "n’", "qui", "dont") \
+        or (tok.pos_ in ("VERB", "AUX") and "Imp" not in tok.morph.get("Mood"))
 
 
 def _last_word(name: str) -> str:

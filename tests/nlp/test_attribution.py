@@ -689,3 +689,14 @@ def test_the_coach_of_the_other_team_is_not_the_coach_described_first(extract):
                      "de ses joueurs.\n\nEn face, Will Still ne cachait pas sa frustration. « On avait le match en main. » "
                      "Le coach lensois a reconnu que son équipe avait « manqué de maîtrise ».")
     assert [q.speaker.name for q in quotes] == ["Julien Stéphan", "Julien Stéphan", "Will Still", "Will Still"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Paul Magnette dénonce un plan « qui frappe d'abord les plus fragiles ».", "Paul Magnette"),
+    ("Le PS, principal parti d'opposition, dénonce un plan « qui frappe d'abord les plus fragiles ».", "PS"),
+])
+def test_a_relative_clause_in_marks_after_a_naming_noun_is_speech(extract, text, speaker):
+    """« un plan « qui frappe … » » says what the plan does, in someone's words: no plan is called
+    « qui frappe … »; and the organisation opening the sentence, not its apposition, is the subject."""
+    [quote] = extract(text)
+    assert (quote.text, quote.speaker.name) == ("qui frappe d'abord les plus fragiles", speaker)
