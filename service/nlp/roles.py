@@ -344,6 +344,11 @@ def find_organisation_genitives(paragraph: Paragraph, described_here: list[tuple
         if i >= len(doc) or starts[i] != char or (paragraph.start + char) in quoted \
                 or not any(c.isalpha() for c in text) or (i > 0 and doc[i - 1].lower_ in POSSESSIVES):
             continue  # « la fédération réunissait son assemblée, … sa présidente »: a part of a body, not its owner
+        j = i - 1
+        while j > 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j > 0 and doc[j].text == "," and doc[j - 1].ent_type_ == "ORG" and not doc[i].ent_type_:
+            continue  # « Le PS, principal parti d'opposition, … Son président »: the apposition of the name
         found.append((paragraph.start + char, _genitive(doc[i - 1] if i > 0 else None, text)))
     return sorted(found)
 

@@ -1173,3 +1173,9 @@ def test_a_name_the_recogniser_took_for_a_place_after_a_function_is_a_person(ext
     [quote] = extract("« On a fait le travail », a résumé le sélectionneur des Lions de la Teranga, Aliou Cissé, "
                       "en conférence de presse.")
     assert (quote.speaker.name, quote.speaker.role) == ("Aliou Cissé", "sélectionneur des Lions de la Teranga")
+
+
+def test_a_possessive_role_belongs_to_the_named_organisation_not_its_apposition(extract):
+    [quote] = extract("Le PS, principal parti d'opposition, dénonce le plan. Son président, Paul Magnette, a annoncé "
+                      "une motion. « Ce gouvernement sacrifie les services publics », a-t-il lancé.")
+    assert quote.speaker.role == "président du PS"
