@@ -242,7 +242,7 @@ class QuoteExtractor:
             opening, closing = paragraph_of(span.start), paragraph_of(span.end - 1)
             previous_para = paragraphs[opening.index - 1] if opening.index else None
             match = self.cues.find(span, opening, closing, regions, previous_para)
-            speaker = self._speaker(match, index, sentence_of, resolved) if match else None
+            speaker = self._speaker(match, index, sentence_of, resolved, span.open_mark) if match else None
             if speaker is not None and _points_back_to(match, speaker, previous, index, self.lexicon):
                 speaker = previous.speaker  # « « … », raconte un riverain. « … », témoigne ce garagiste »
             method = match.method if match else "none"
@@ -337,13 +337,18 @@ class QuoteExtractor:
             return replace(quote, speaker=replace(speaker, role=role))
         return quote
 
-    def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of, resolved: set[int]) -> Speaker | None:
-        """The speaker of one cue; a named speaker becomes the topic later pronouns point back to."""
+    def _speaker(self, match: CueMatch, index: EntityIndex, sentence_of, resolved: set[int],
+                 quote_opens: int | None = None) -> Speaker | None:
+        """The speaker of one cue; a named speaker becomes the topic later pronouns point back to.
+        A cue after the quote it ties (``quote_opens`` before it) is read where the quote opens:
+        « « A ? B. », a-t-elle dit » points back as « Elle a dit : « A ? B. » » does, the quote's own
+        sentences aside."""
         if match.speaker is None:
             return None
         para = match.paragraph
         position = para.start + match.speaker.start_char
-        speaker = attribute_speaker(match.speaker, para, index, self.lexicon, sentence_of(position))
+        read_at = quote_opens if quote_opens is not None and quote_opens < position else position
+        speaker = attribute_speaker(match.speaker, para, index, self.lexicon, sentence_of(read_at))
         named = speaker is not None and (speaker.type == ORGANISATION or index.knows(speaker.name))
         if named and position not in resolved:  # not « un match », « les familles »: no antecedent for « il »
             index.add(NameMention(speaker.name, speaker.type, position, sentence_of(position), True))

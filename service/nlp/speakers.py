@@ -75,6 +75,10 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         group = _organisations_named_together(mention) if mention[0].lower_ == "les" else None
         if group is not None:  # « Syna et Unia ont lancé un appel. Selon les syndicats, … »
             return Speaker(group, ORGANISATION, None, surface)
+        if mention[0].lower_ in POSSESSIVES and len(described.split()) == 1:
+            owner = index.antecedent(position, sentence, window=1)  # « La maire … Son cabinet a indiqué »
+            if owner is not None:
+                return Speaker(role_of_person(described, index.canonical(owner.name)), ORGANISATION, None, surface)
         if len(described.split()) == 1 and mention[0].lower_ != "les":  # « la compagnie », « le groupe »: the one named
             earlier = index.organisation_by_head(lemma, position)
             described = earlier or index.salient_organisation(position) or described

@@ -700,3 +700,21 @@ def test_a_relative_clause_in_marks_after_a_naming_noun_is_speech(extract, text,
     « qui frappe … »; and the organisation opening the sentence, not its apposition, is the subject."""
     [quote] = extract(text)
     assert (quote.text, quote.speaker.name) == ("qui frappe d'abord les plus fragiles", speaker)
+
+
+def test_a_pronoun_after_a_quote_of_several_sentences_points_back_from_where_the_quote_opens(extract):
+    """« « A ? B. », a-t-elle fait valoir » reads as « Elle a fait valoir : « A ? B. » »: the person the
+    sentence before the quote names, not the last subject before that."""
+    quotes = extract("« Il n'y a pas eu d'arrestation », a indiqué l'agente Caroline Roy, porte-parole de la police.\n\n"
+                     "Pour Magali Brun, porte-parole de Vélo Québec, ce drame démontre l'urgence d'agir. « Combien de "
+                     "morts faudra-t-il encore ? Cette intersection est dangereuse », a-t-elle fait valoir.")
+    assert quotes[1].speaker.name == "Magali Brun"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("La mairesse Valérie Plante s'est dite « profondément attristée ». Son cabinet a indiqué que des aménagements "
+     "seraient étudiés.", "cabinet de Valérie Plante"),
+    ("La FGTB appelle à la grève. Son bureau a indiqué que la mobilisation serait massive.", "FGTB"),
+])
+def test_a_body_with_a_possessive_belongs_to_the_person_just_spoken_of(extract, text, speaker):
+    assert extract(text)[-1].speaker.name == speaker
