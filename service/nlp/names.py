@@ -152,11 +152,12 @@ def _surname_after(doc: Doc, ent: Span) -> int:
 
 
 def _hyphenated_tail(doc: Doc, ent: Span) -> int:
-    """Where a person's name ends whose hyphenated last part the recogniser left out (« Astrid
-    Panosyan-Bouvet » tagged « Astrid Panosyan »): ``-`` and capitalised words glued to the name."""
+    """Where a name ends whose hyphenated last part the recogniser left out (« Astrid Panosyan-Bouvet »
+    tagged « Astrid Panosyan », « le Conseil café-cacao » tagged « Conseil café »): ``-`` and the
+    words glued to the name, capitalised in a person's."""
     k = ent.end
-    while ent.label_ == "PER" and k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ \
-            and not doc[k].whitespace_ and doc[k + 1].is_title and doc[k + 1].is_alpha and doc[k + 1].ent_iob_ == "O":
+    while k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+            and doc[k + 1].is_alpha and doc[k + 1].ent_iob_ == "O" and (doc[k + 1].is_title or ent.label_ != "PER"):
         k += 2
     return k
 

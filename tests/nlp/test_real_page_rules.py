@@ -1179,3 +1179,8 @@ def test_a_possessive_role_belongs_to_the_named_organisation_not_its_apposition(
     [quote] = extract("Le PS, principal parti d'opposition, dénonce le plan. Son président, Paul Magnette, a annoncé "
                       "une motion. « Ce gouvernement sacrifie les services publics », a-t-il lancé.")
     assert quote.speaker.role == "président du PS"
+
+
+def test_an_organisation_the_recogniser_cut_at_a_hyphen_is_whole(extract):
+    [quote] = extract("D'après le Conseil café-cacao, la production devrait atteindre 1,8 million de tonnes.")
+    assert quote.speaker.name == "Conseil café-cacao"
