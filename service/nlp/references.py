@@ -365,9 +365,12 @@ class EntityIndex:
         if role and relative_of_another(role):
             return None  # « Me X … La mère de la victime a confié »: someone else's mother
         earlier = self._people_before(position, lambda m: sentence - m.sentence > (8 if gender else 3), gender)
-        found = next((m for m in reversed(earlier) if m.sentence < sentence or m.subject), None)
-        if found is None:
+        candidates = [m for m in earlier if m.sentence < sentence or m.subject]
+        if not candidates:
             return None
+        # of the last sentence naming someone, its subject: « X a confié, lui qui incarne Y, … L'acteur »
+        last = [m for m in candidates if m.sentence == candidates[-1].sentence]
+        found = next((m for m in reversed(last) if m.subject), last[-1])
         party, theirs = self.party_of_role(role) if role else None, self.party_of(found.name)
         if party and theirs and not party & theirs or self._holds_another_role(found.name, role):
             return None

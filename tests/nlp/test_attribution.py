@@ -718,3 +718,10 @@ def test_a_pronoun_after_a_quote_of_several_sentences_points_back_from_where_the
 ])
 def test_a_body_with_a_possessive_belongs_to_the_person_just_spoken_of(extract, text, speaker):
     assert extract(text)[-1].speaker.name == speaker
+
+
+def test_a_description_names_the_subject_of_the_sentence_before_not_the_last_name_in_it(extract):
+    """« X a confié, lui qui incarne Y … L'acteur évoque … »: the actor is X, not his character Y."""
+    quotes = extract("« Nous n'osions pas rêver d'un tel succès », a confié Pierre Niney, qui incarne Edmond Dantès. "
+                     "L'acteur évoque un tournage « éprouvant mais magique ».")
+    assert [q.speaker.name for q in quotes] == ["Pierre Niney", "Pierre Niney"]
