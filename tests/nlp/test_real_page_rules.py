@@ -1144,6 +1144,8 @@ def test_a_participle_opening_the_clause_is_no_role(extract, text, role):
     ("« Je travaille ici depuis dix ans », confie Léa Morel, 34 ans, serveuse.", "serveuse"),
     ("« On nous a oubliés », lâche Karim Benali, livreur à vélo depuis trois ans.", "livreur à vélo"),
     ("Ahmed Saleh, réfugié syrien, raconte : « Nous avons tout perdu. »", "réfugié syrien"),
+    ("Sophie Kerhervé a dénoncé un budget sans ambition. Son colistier, Yann Le Bris, est allé plus loin : "
+     "« Vous sacrifiez l'avenir. »", "colistier de Sophie Kerhervé"),
     # a lone first name the recogniser did not take for a person
     ("« On a eu très peur », témoigne Nadia, mère de deux enfants.", "mère de deux enfants"),
 ])
