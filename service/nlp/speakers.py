@@ -104,6 +104,11 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             anonymous = lemma in lexicon.anonymous_nouns or head.lower_ in lexicon.anonymous_nouns
             definite = mention[0].lower_ in DEFINITE_SINGULAR
             pointing = mention[0].lower_ in DEMONSTRATIVES_SINGULAR  # « ce responsable », « cette élue »
+            if person is None and pointing:  # « selon une source proche de l'enquête … précise cette source »
+                earlier = _same_noun_before(mention, head, lexicon)
+                if earlier is not None:
+                    description = _full_description(*earlier)
+                    return Speaker(description, PERSON, None, surface)
             if person is None and (definite and not anonymous or pointing):  # « la magistrate » after « la procureure »
                 person = index.person_just_described(position, sentence, gender, described)
             if person is not None:
@@ -151,6 +156,24 @@ def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, l
 
 
 _COMPLEMENT_DEPS = ("nmod", "amod", "nummod", "flat:name", "fixed")
+
+
+def _same_noun_before(mention: Span, head, lexicon: Lexicon) -> tuple[Span, object] | None:
+    """« cette source » -> « une source proche de l'enquête », the last noun phrase of the paragraph
+    before it with the same noun, and its head; ``None`` if a name goes with that phrase (« le
+    responsable syndical Paul X »: the name is who « ce responsable » is)."""
+    doc, key = mention.doc, _lemma(head)
+    for tok in reversed(doc[:mention.start]):
+        if tok.pos_ != "NOUN" or _lemma(tok) != key:
+            continue
+        start = tok.i
+        while start > 0 and (doc[start - 1].pos_ in ("DET", "ADJ") or doc[start - 1].lower_ in ("l'", "l’")):
+            start -= 1
+        near = doc[max(0, start - 2):min(len(doc), tok.i + 4)]
+        if any(t.ent_type_ == "PER" for t in near):
+            return None
+        return doc[start:tok.i + 1], tok
+    return None
 
 
 def _full_description(mention: Span, head) -> str:

@@ -725,3 +725,11 @@ def test_a_description_names_the_subject_of_the_sentence_before_not_the_last_nam
     quotes = extract("« Nous n'osions pas rêver d'un tel succès », a confié Pierre Niney, qui incarne Edmond Dantès. "
                      "L'acteur évoque un tournage « éprouvant mais magique ».")
     assert [q.speaker.name for q in quotes] == ["Pierre Niney", "Pierre Niney"]
+
+
+def test_a_demonstrative_points_back_to_the_same_noun_said_before(extract):
+    """« selon une source proche de l'enquête. « … », précise cette source »: that source, whom the
+    reported clause named, not the person just spoken of (« la victime »)."""
+    quotes = extract("La victime a été touchée à plusieurs reprises, selon une source proche de l'enquête. « Les "
+                     "tireurs ont pris la fuite », précise cette source.")
+    assert quotes[0].speaker.name == "source proche de l'enquête"
