@@ -331,8 +331,10 @@ def find_organisation_genitives(paragraph: Paragraph, described_here: list[tuple
     doc, found = paragraph.doc, []
     described = {start - paragraph.start: text for start, _, text in described_here
                  if not text.split()[0].lower().endswith(("s", "x"))}  # « les services comptables »: not one body
+    spans = [(start - paragraph.start, start - paragraph.start + len(text)) for start, _, text in described_here]
     for ent in doc.ents:
-        if ent.label_ == "ORG" and not (ent.start > 0 and doc[ent.start - 1].text == "("):
+        if ent.label_ == "ORG" and not (ent.start > 0 and doc[ent.start - 1].text == "(") \
+                and not any(s < ent.start_char < e for s, e in spans):  # « le syndicat Unia » is named whole
             described.setdefault(ent.start_char, ent.text)
     for tok in doc[1:]:  # « la direction », « le syndicat » on their own
         if _is_head(tok, lexicon.organisation_nouns) and doc[tok.i - 1].lower_ in DEFINITE_SINGULAR \
@@ -357,6 +359,8 @@ def _genitive(determiner: Token | None, name: str) -> str:
     word = determiner.lower_ if determiner is not None else ""
     if word in ("l'", "l’"):
         return f"de {determiner.text.lower()}{name}"
+    if word not in ("la", "le", "les") and name[:1].lower() in _VOWELS:
+        return f"d'{name}"  # « secrétaire d'Unia »
     return {"la": "de la ", "le": "du ", "les": "des "}.get(word, "de ") + name
 
 

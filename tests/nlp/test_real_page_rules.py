@@ -1186,3 +1186,14 @@ def test_a_possessive_role_belongs_to_the_named_organisation_not_its_apposition(
 def test_an_organisation_the_recogniser_cut_at_a_hyphen_is_whole(extract):
     [quote] = extract("D'après le Conseil café-cacao, la production devrait atteindre 1,8 million de tonnes.")
     assert quote.speaker.name == "Conseil café-cacao"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Le syndicat Unia dénonce une saignée. « C'est indécent », s'indigne sa secrétaire régionale, Aline Favre.",
+     "secrétaire régionale du syndicat Unia"),
+    ("Unia dénonce une saignée. « C'est indécent », s'indigne sa secrétaire régionale, Aline Favre.",
+     "secrétaire régionale d'Unia"),
+])
+def test_a_possessive_role_names_the_organisation_whole_and_elided(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
