@@ -95,8 +95,29 @@ def trim_entities(doc: Doc) -> Doc:
             label = "MISC"
         changed = (start, end, label) != (ent.start, ent.end, ent.label_)
         spans.append(Span(doc, start, end, label=label) if changed else ent)
+    spans += _aged_names_left_out(doc)
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _aged_names_left_out(doc: Doc) -> list[Span]:
+    """« Fatima, 58 ans, habite au troisième étage »: a name the recogniser did not tag at all, that
+    an age right after it says is a person's (a proper noun or a known first name, and the
+    capitalised words before it in no entity)."""
+    found = []
+    for tok in doc[:-3]:
+        if tok.ent_iob_ != "O" or not tok.is_title or not tok.is_alpha \
+                or not (tok.pos_ == "PROPN" or first_name_gender(tok.text, alone=True)):
+            continue
+        after = doc[tok.i + 1:tok.i + 4]
+        if after[0].text != "," or not after[1].like_num or after[2].lower_ not in ("ans", "an"):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].is_title \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        found.append(Span(doc, start, tok.i + 1, label="PER"))
+    return found
 
 
 def _name_starts(ent: Span) -> list[int]:

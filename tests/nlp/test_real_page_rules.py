@@ -1197,3 +1197,14 @@ def test_an_organisation_the_recogniser_cut_at_a_hyphen_is_whole(extract):
 def test_a_possessive_role_names_the_organisation_whole_and_elided(extract, text, role):
     [quote] = extract(text)
     assert quote.speaker.role == role
+
+
+def test_a_name_the_recogniser_left_untagged_is_a_person_when_an_age_follows(extract):
+    quotes = extract("« Les flammes atteignaient le deuxième étage », rapporte le lieutenant Thomas Giraud.\n\n"
+                     "Fatima, 58 ans, habite au troisième étage depuis vingt ans. « On a tout perdu. »")
+    assert [q.speaker.name for q in quotes] == ["Thomas Giraud", "Fatima"]
+
+
+def test_a_capitalised_word_before_an_age_is_no_name(extractor):
+    doc = extractor.nlp("Hier, 58 ans après les faits, le procès s'est ouvert.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == []
