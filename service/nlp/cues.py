@@ -725,7 +725,7 @@ class CueFinder:
                     if source is not None:
                         return source
                 phrase = self._with_names_joined_before(self.noun_phrase(child, para), para)
-                return self._named_in_apposition(phrase, para)
+                return self._voice_of(phrase, para) or self._named_in_apposition(phrase, para)
         # participles and coordinated verbs share the subject of an earlier reporting verb
         sent = verb.sent
         for other in reversed(doc[sent.start:verb.i]):
@@ -765,6 +765,17 @@ class CueFinder:
             first = next(e for e in doc.ents if e.start <= i - 2 < e.end)
             return doc[first.start:phrase.end]
         return phrase
+
+    def _voice_of(self, phrase: Span, para: Paragraph) -> Span | None:
+        """« L'opposition, par la voix de l'ancien ministre X, a dénoncé … »: the one who spoke for it."""
+        doc, k = phrase.doc, phrase.end
+        if k + 4 >= len(doc) or doc[k].text != "," or [t.lower_ for t in doc[k + 1:k + 4]] != ["par", "la", "voix"] \
+                or doc[k + 4].lower_ not in OF_WORDS:
+            return None
+        voice = self.noun_phrase_after(doc[k + 4])
+        if voice is None or self._inside(para, voice[0]) or not _looks_like_speaker(voice, self.lexicon):
+            return None
+        return voice
 
     def _named_in_apposition(self, phrase: Span, para: Paragraph) -> Span:
         """« Karim X, l'enfant terrible, doit s'expliquer », « Le PS, principal parti d'opposition,

@@ -83,6 +83,10 @@ def trim_entities(doc: Doc) -> Doc:
             if not capitals:
                 continue  # « président de la République »: a description, no name in it
             start = capitals[-1]
+        titled = _after_a_title(ent) if ent.label_ != "ORG" else None
+        if titled is not None:  # « Premier ministre Ousmane Sonko » (MISC): the title, then the person
+            spans.append(Span(doc, titled, ent.end, label="PER"))
+            continue
         end = next((t.i for t in ent if t.i > start and (
             t.text == "," or any(m in t.text for m in _QUOTE_MARKS) or t.text in _AUXILIARIES
             or ent.label_ == "PER" and t.is_lower and t.is_alpha and doc[t.i - 1].whitespace_
@@ -98,6 +102,19 @@ def trim_entities(doc: Doc) -> Doc:
     spans += _aged_names_left_out(doc)
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _after_a_title(ent: Span) -> int | None:
+    """Where the name starts in a span that opens on a capitalised title (« Premier ministre
+    Ousmane X », « Président Y »): after the title's words, one of them a role noun."""
+    lexicon = load_lexicon()
+    doc, i, titled = ent.doc, ent.start, False
+    while i < ent.end - 1 and (doc[i].lower_ in lexicon.role_nouns or doc[i].lower_ in lexicon.prenominal_modifiers):
+        titled = titled or doc[i].lower_ in lexicon.role_nouns
+        i += 1
+    if not titled or not doc[ent.start].text[:1].isupper() or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+        return None
+    return i
 
 
 def _aged_names_left_out(doc: Doc) -> list[Span]:

@@ -733,3 +733,15 @@ def test_a_demonstrative_points_back_to_the_same_noun_said_before(extract):
     quotes = extract("La victime a été touchée à plusieurs reprises, selon une source proche de l'enquête. « Les "
                      "tireurs ont pris la fuite », précise cette source.")
     assert quotes[0].speaker.name == "source proche de l'enquête"
+
+
+def test_a_capitalised_title_the_recogniser_glued_to_the_name_is_the_role(extract):
+    [quote] = extract("Le Premier ministre Ousmane Sonko a renchéri sur les réseaux sociaux, évoquant "
+                      "“un combat pour la souveraineté”.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Ousmane Sonko", "Premier ministre")
+
+
+def test_a_body_speaks_by_the_voice_of_the_person_named(extract):
+    quotes = extract("L'opposition, par la voix de l'ancien ministre Abdoulaye Diouf Sarr, a dénoncé "
+                     "\"une politique de l'effet d'annonce\".")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Abdoulaye Diouf Sarr", "ancien ministre")]
