@@ -675,6 +675,9 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
         if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "est", "depuis") \
                 or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
             break
+        if tok.lower_ in ("de", "d'", "d’") and k + 2 < len(doc) and doc[k + 1].like_num \
+                and doc[k + 2].lower_ in _AGE_WORDS:
+            break  # « une infirmière de 34 ans »: her age, not what she does
         k += 1
     while k > start + 1 and doc[k - 1].lower_ in _LINK_WORDS:  # « auteur de « Titre » »: the title is no role
         k -= 1

@@ -1146,6 +1146,7 @@ def test_a_participle_opening_the_clause_is_no_role(extract, text, role):
     ("Ahmed Saleh, réfugié syrien, raconte : « Nous avons tout perdu. »", "réfugié syrien"),
     ("Sophie Kerhervé a dénoncé un budget sans ambition. Son colistier, Yann Le Bris, est allé plus loin : "
      "« Vous sacrifiez l'avenir. »", "colistier de Sophie Kerhervé"),
+    ("Marie, une infirmière de 34 ans, raconte : « On enchaîne les gardes de douze heures. »", "infirmière"),
     # a lone first name the recogniser did not take for a person
     ("« On a eu très peur », témoigne Nadia, mère de deux enfants.", "mère de deux enfants"),
 ])
