@@ -700,7 +700,7 @@ def _starts_with_a_verb(doc, i: int) -> bool:
     if i >= len(doc):
         return False
     tok = doc[i]
-    return tok.lower_ in ("ne", "n'", "n’", "qui", "dont") \
+    return tok.lower_ in ("ne", "n'", "n’") or tok.text in ("qui", "dont") \
         or (tok.pos_ in ("VERB", "AUX") and "Imp" not in tok.morph.get("Mood"))
 
 

@@ -745,3 +745,11 @@ def test_a_body_speaks_by_the_voice_of_the_person_named(extract):
     quotes = extract("L'opposition, par la voix de l'ancien ministre Abdoulaye Diouf Sarr, a dénoncé "
                      "\"une politique de l'effet d'annonce\".")
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Abdoulaye Diouf Sarr", "ancien ministre")]
+
+
+@pytest.mark.parametrize("text", [
+    "Il a participé à l'émission « Qui veut gagner des millions ? » en 2010.",
+    "Le ministre a présenté le plan « Qui sème récolte » mardi.",
+])
+def test_a_title_opening_on_a_capital_relative_pronoun_is_still_a_name(extract, text):
+    assert extract(text) == []
