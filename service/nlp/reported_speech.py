@@ -59,6 +59,7 @@ _CONJUNCTION_OPENERS = {"alors", "bien", "tandis", "parce", "avant", "après", "
                         "pendant", "depuis", "maintenant", "lors", "même"}
 _RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
+_NEGATION_WORDS = {"ne", "n", "pas", "jamais", "plus", "guère", "nullement"}  # as _WORD finds them in raw text
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
 _SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croire\b)|(?:^|[.!?»”]\s+)Pour\b")
@@ -148,8 +149,11 @@ class ReportedSpeechFinder:
             if not self._may_be_reporting(word):
                 continue
             after = lowered[end:end + 14]
+            j = i + 1  # « assure [ne pas vouloir …] »: past a negation of the infinitive
+            while j < len(words) and j - i <= 2 and words[j][2] in _NEGATION_WORDS:
+                j += 1
             if _QUE_AFTER.search(lowered, end, end + 40) or _INCISE_AROUND.search(lowered[max(0, start - 24):start]) or _CLITIC_AFTER.match(after) \
-                    or (i + 1 < len(words) and _COMPLEMENT_WORD.fullmatch(words[i + 1][2])) \
+                    or (j < len(words) and _COMPLEMENT_WORD.fullmatch(words[j][2])) \
                     or any(w in ("avoir", "être") for _, _, w in words[i + 1:i + 9]):  # « a annoncé, lundi, avoir … »
                 return True
         return False
