@@ -26,7 +26,7 @@ from .gender import noun_gender, phrase_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
 from .lexicon import COURT_PARTIES, DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
-from .names import HONORIFICS, clefted, trim_entities  # noqa: F401  (registers the "entity_trimmer" component)
+from .names import HONORIFICS, aged_after, clefted, trim_entities  # noqa: F401  (registers "entity_trimmer")
 from .normalize import name_key
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
 from .quote_marks import DIALOGUE_DASHES, find_quote_spans
@@ -542,9 +542,7 @@ def _brought_in_just_before(span: QuoteSpan, index: EntityIndex, para: Paragraph
     end = next((e.end for e in doc.ents if para.start + e.start_char == found.start), None)
     if end is None or end + 2 >= len(doc) or doc[end].text != ",":
         return None
-    after = doc[end + 1:end + 3]
-    aged = after[0].like_num and after[1].lower_ in ("ans", "an")
-    return found if aged or index.role_of(found.name) else None
+    return found if aged_after(doc, end) or index.role_of(found.name) else None
 
 
 def _answerer(question: Quote, quotes: list[Quote]) -> Speaker | None:

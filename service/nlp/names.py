@@ -104,6 +104,11 @@ def trim_entities(doc: Doc) -> Doc:
     return doc
 
 
+def aged_after(doc: Doc, i: int) -> bool:
+    """« , 58 ans » from token ``i``: an age set off after a name."""
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].lower_ in ("ans", "an")
+
+
 def _after_a_title(ent: Span) -> int | None:
     """Where the name starts in a span that opens on a capitalised title (« Premier ministre
     Ousmane X », « Président Y »): after the title's words, one of them a role noun."""
@@ -126,8 +131,7 @@ def _aged_names_left_out(doc: Doc) -> list[Span]:
         if tok.ent_iob_ != "O" or not tok.is_title or not tok.is_alpha \
                 or not (tok.pos_ == "PROPN" or first_name_gender(tok.text, alone=True)):
             continue
-        after = doc[tok.i + 1:tok.i + 4]
-        if after[0].text != "," or not after[1].like_num or after[2].lower_ not in ("ans", "an"):
+        if not aged_after(doc, tok.i + 1):
             continue
         start = tok.i
         while start > 0 and tok.i - start < 3 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].is_title \
@@ -273,13 +277,13 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
         return False
     if len(ent) >= 2 and ent[0].text in _HONORIFIC_WORDS:  # « Monsieur D. », « Madame Lefort »
         return True
-    after = doc[ent.end:ent.end + 3]
-    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].lower_ == "ans":
+    if aged_after(doc, ent.end):
         return True
-    if len(after) >= 2 and after[0].text == "," \
+    after = doc[ent.end:ent.end + 2]
+    if len(after) == 2 and after[0].text == "," \
             and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
         return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
-    if len(ent) <= 3 and (ent[0].ent_type_ == "MISC" or first_name_gender(ent[0].text, alone=True)) and clefted(ent):
+    if (ent[0].ent_type_ == "MISC" or first_name_gender(ent[0].text, alone=True)) and clefted(ent):
         return True  # « c'est Ann, une Anglaise établie ici, qui tient la billetterie »: who does it
     if len(ent) >= 2 and first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start):
         return True  # « le sélectionneur des Lions de la Teranga, Aliou Cissé, »

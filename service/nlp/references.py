@@ -280,24 +280,26 @@ class EntityIndex:
     def subject_of_last_naming_sentence(self, before: int, not_before: int) -> NameMention | None:
         """The named person subject of the last sentence before ``before`` that names a person
         (not before ``not_before``): « Alicia X y est affectée. Et tout s'est emballé : « … » »."""
-        for i in range(bisect_left(self._starts, before) - 1, -1, -1):
-            m = self.mentions[i]
-            if m.start < not_before:
-                return None
-            if m.type == PERSON and not m.quoted:
-                return self.subject_in_sentence(m.sentence, before, not_before)
-        return None
+        last = self._last_person_named(before, not_before)
+        return None if last is None else self.subject_in_sentence(last.sentence, before, not_before)
 
     def introduced_in_last_naming_sentence(self, before: int, not_before: int) -> NameMention | None:
         """The person last named in the last sentence before ``before`` that names one (not before
         ``not_before``), when it is the first time the article names them: someone brought in."""
+        last = self._last_person_named(before, not_before)
+        if last is None:
+            return None
+        first = self._people.get(name_key(self.canonical(last.name)), [last.start])[0]
+        return last if first >= last.start else None
+
+    def _last_person_named(self, before: int, not_before: int) -> NameMention | None:
+        """The last unquoted mention of a person between ``not_before`` and ``before``."""
         for i in range(bisect_left(self._starts, before) - 1, -1, -1):
             m = self.mentions[i]
             if m.start < not_before:
                 return None
             if m.type == PERSON and not m.quoted:
-                first = self._people.get(name_key(self.canonical(m.name)), [m.start])[0]
-                return m if first >= m.start else None
+                return m
         return None
 
     def add_organisation(self, start: int, head: str, name: str) -> None:

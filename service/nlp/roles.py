@@ -555,7 +555,7 @@ def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _
     infirmière aux urgences »), unless it is a passive participle (« est accusé d'avoir … »)."""
     doc, j = ent.doc, ent.end
     relative = j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "qui"
-    opens_clause = ent.start == 0 or (doc[ent.start - 1].is_punct and not doc[ent.start - 1].is_quote)
+    opens_clause = _opens_clause(ent)
     j = j + 2 if relative else _past_appositions(ent)
     if j + 1 >= len(doc) or doc[j].lower_ not in ("est", "était"):
         return None
@@ -571,6 +571,11 @@ def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _
     end = _role_end(doc, k + 1, start.i, heads, determiners, modifiers, parsed)
     text = _clean(doc[start.i:end])
     return _Role(text, start, doc[end - 1]) if text else None
+
+
+def _opens_clause(ent: Span) -> bool:
+    """The name opens its sentence or clause: after a mark that is no quotation mark."""
+    return ent.start == 0 or (ent.doc[ent.start - 1].is_punct and not ent.doc[ent.start - 1].is_quote)
 
 
 def _passive_complement(doc, k: int) -> bool:
@@ -596,8 +601,7 @@ def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | 
         role = _role_from_clause_at(ent, ent.end + 1, clauses, heads, determiners, modifiers, parsed)
         if role is not None:
             return role
-    opens_clause = ent.start == 0 or (doc[ent.start - 1].is_punct and not doc[ent.start - 1].is_quote)
-    if opens_clause:
+    if _opens_clause(ent):
         return _role_from_clause_at(ent, ent.end, verbs, heads, determiners, modifiers, parsed)
     return None
 

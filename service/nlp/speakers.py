@@ -105,7 +105,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             definite = mention[0].lower_ in DEFINITE_SINGULAR
             pointing = mention[0].lower_ in DEMONSTRATIVES_SINGULAR  # « ce responsable », « cette élue »
             if person is None and pointing:  # « selon une source proche de l'enquête … précise cette source »
-                earlier = _same_noun_before(mention, head, lexicon)
+                earlier = _same_noun_before(mention, head)
                 if earlier is not None:
                     description = _full_description(*earlier)
                     return Speaker(description, PERSON, None, surface)
@@ -158,7 +158,7 @@ def _author(mention: Span, document, paragraph: Paragraph, index: EntityIndex, l
 _COMPLEMENT_DEPS = ("nmod", "amod", "nummod", "flat:name", "fixed")
 
 
-def _same_noun_before(mention: Span, head, lexicon: Lexicon) -> tuple[Span, object] | None:
+def _same_noun_before(mention: Span, head) -> tuple[Span, object] | None:
     """« cette source » -> « une source proche de l'enquête », the last noun phrase of the paragraph
     before it with the same noun, and its head; ``None`` if a name goes with that phrase (« le
     responsable syndical Paul X »: the name is who « ce responsable » is)."""
