@@ -13,8 +13,8 @@ from datetime import datetime
 from functools import lru_cache
 
 import orjson
-from sqlalchemy import (Connection, Row, Select, bindparam, delete, exists, false, func, insert, literal, or_, select,
-                        tuple_, union_all, update)
+from sqlalchemy import (ARRAY, Connection, Row, Select, Text, bindparam, cast, column, delete, exists, false, func,
+                        insert, literal, or_, select, table, tuple_, union_all, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.compiler import compiles
@@ -267,6 +267,7 @@ WORD = re.compile(r"[^\W_]+")
 MAX_WORD = 100  # characters of a word kept in the index (a longer one is matched on these)
 PROBE = 200  # quote_words entries read at most for each word of q= to find the rarest (see StoreSpread.rarest)
 WALK_CHOICES = 8  # words of q= (the longest) of which the rarest is walked: the others are looked up
+COMMON_WORDS = 1000  # words of quote_words whose share PostgreSQL's statistics keep (migration 0014)
 SIGNATURE_BITS = 63  # of each of the signature's two 64-bit columns, the sign bit left clear: one value in both databases
 
 
@@ -424,7 +425,8 @@ def quotes_query(db: Session | Connection | DriverReads, filters: QuoteFilters,
     words of ``quote_words`` (a name's: ``name_words``, each quote's speaker's tokens), whose key is
     in page order: a page walks the rarest of them, and tests on each entry the bits of ``q``'s
     words (``words_signature``) before looking the others up. Which is rarest comes from ``spread``:
-    known from earlier pages of this process, else probed now (a single word needs no choice). On
+    PostgreSQL's statistics, else known from earlier pages of this process, else probed now (a single
+    word needs no choice). On
     SQLite, which has no statistics of a store the service fills, the index walked is the shape's
     choice: a speaker's (by id), an article's, the rarest word's, else one kind's, else
     ``ix_quotes_sort``."""
@@ -472,15 +474,23 @@ class StoreSpread:
     """How the store's quotes spread over the words of ``quote_words`` (``q=``'s and names'), as this
     process found it lately: which word a page of several walks (``rarest``).
 
-    What a probe found is kept for ``seconds`` (at most ``size`` words, least recently used dropped
-    first), so that a page of words seen lately sends no probe. A spread moves slowly, and a stale
-    one costs a longer walk, never a wrong page: every word is still required. One per app
-    (``create_app``); ``seconds=0`` keeps nothing."""
+    On PostgreSQL, once it has analysed ``quote_words`` (autovacuum does), its statistics say:
+    the most common words and their share of the entries (``COMMON_WORDS`` of them, migration 0014),
+    read once per ``seconds``, so that no page sends a statement to choose. Without statistics
+    (SQLite, which the service never analyses; PostgreSQL before its first ``ANALYZE``), or with
+    ``statistics=False``, each word's newest entries are probed, and what a probe found is kept for
+    ``seconds`` (at most ``size`` words, least recently used dropped first), so that a page of
+    words seen lately sends no probe. A spread moves slowly, and a stale one costs a longer walk,
+    never a wrong page: every word is still required. One per app (``create_app``); ``seconds=0``
+    keeps nothing."""
 
-    def __init__(self, seconds: float = 300.0, size: int = 20_000, clock: Callable[[], float] = time.monotonic):
-        self.seconds, self.size, self.clock = seconds, size, clock
+    def __init__(self, seconds: float = 300.0, size: int = 20_000, clock: Callable[[], float] = time.monotonic,
+                 statistics: bool = True):
+        self.seconds, self.size, self.clock, self.statistics = seconds, size, clock, statistics
         # a word: (when probed, what was found)
         self._known: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        # when PostgreSQL's statistics were read, and what they hold (None: none)
+        self._common: tuple[float, dict[str, float] | None] | None = None
         self._lock = threading.Lock()
 
     def _recall(self, keys: Iterable[str]) -> dict:
@@ -509,7 +519,11 @@ class StoreSpread:
         newest quotes), from each word's newest ``PROBE`` entries of ``quote_words`` (at most): a
         word no quote has (its empty range ends the walk at once), then the fewest entries, then, of
         words with ``PROBE`` or more, the one whose ``PROBE`` newest go back furthest, then the
-        order given. The words not known are probed in one statement."""
+        order given. The words not known are probed in one statement. With PostgreSQL's statistics,
+        the word of the smallest share, a word they do not list counting as rarer than all they do."""
+        shares = self.common_words(db) if self.statistics else None
+        if shares is not None:
+            return min(words, key=lambda word: shares.get(word, 0.0))  # of equal shares, the first given
         ranks = self._recall(words)
         missing = [word for word in words if word not in ranks]
         if missing:
@@ -519,6 +533,35 @@ class StoreSpread:
             self._keep(probed)
             ranks.update(probed)
         return min(words, key=ranks.__getitem__)  # of equal ranks, the first given
+
+
+    def common_words(self, db: Session | Connection | DriverReads) -> dict[str, float] | None:
+        """PostgreSQL's most common words of ``quote_words`` and their share of its entries, as its
+        last ``ANALYZE`` found them (read again after ``seconds``); None on SQLite, or before then."""
+        if _dialect_name(db) != "postgresql":
+            return None
+        now = self.clock()
+        with self._lock:
+            if self._common is not None and now - self._common[0] < self.seconds:
+                return self._common[1]
+        rows = _rows(db, _COMMON_WORDS, {})
+        common = dict(zip(rows[0][0], rows[0][1])) if rows and rows[0][0] else None
+        with self._lock:
+            self._common = (now, common)
+        return common
+
+
+def _dialect_name(db: Session | Connection | DriverReads) -> str:
+    return (db.get_bind() if isinstance(db, Session) else db).dialect.name
+
+
+# PostgreSQL's statistics of quote_words.word in this schema: its most common values (an anyarray,
+# read as text[]) and their frequencies
+_pg_stats = table("pg_stats", column("schemaname"), column("tablename"), column("attname"),
+                  column("most_common_vals"), column("most_common_freqs"))
+_COMMON_WORDS = (select(cast(cast(_pg_stats.c.most_common_vals, Text), ARRAY(Text)), _pg_stats.c.most_common_freqs)
+                 .where(_pg_stats.c.schemaname == func.current_schema(), _pg_stats.c.tablename == _words.name,
+                        _pg_stats.c.attname == _words.c.word.name))
 
 
 @lru_cache(maxsize=WALK_CHOICES)

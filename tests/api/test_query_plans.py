@@ -274,8 +274,9 @@ def test_a_csv_export_reads_quotes_through_an_index(big_store):
 def test_the_rarity_of_words_is_probed_in_their_part_of_the_word_index(big_store):
     """Before a page of several words, the words this process does not know yet are probed (how
     rare each is, ``queries.StoreSpread``): each one's newest entries of ``quote_words``, read in its
-    part of the key, newest first, with no sort; the next page of the same words probes nothing."""
-    big_store.extensions["store_spread"] = StoreSpread()  # nothing known
+    part of the key, newest first, with no sort; the next page of the same words probes nothing.
+    (PostgreSQL's statistics, once it has them, spare the probe: see the next test.)"""
+    big_store.extensions["store_spread"] = StoreSpread(statistics=False)  # nothing known
     path = "/v1/quotes?limit=5&q=budget%20le%2017"
     probes = [sent for sent in quote_selects(big_store, path, "quote_words")
               if not re.search(r"\b(FROM|JOIN) quotes\b", sent[0])]
@@ -288,6 +289,20 @@ def test_the_rarity_of_words_is_probed_in_their_part_of_the_word_index(big_store
         assert len(re.findall(r"SEARCH quote_words USING PRIMARY KEY \(word=\?\)", joined)) == 3, joined
         assert not re.search(r"SCAN quote_words|TEMP B-TREE", joined), joined
     assert len(quote_selects(big_store, path, "quote_words")) == 1  # the page alone
+
+
+@BIG_STORES
+def test_an_analysed_postgresql_chooses_the_word_walked_with_no_probe(big_store):
+    """PostgreSQL's statistics of the word index (``queries.StoreSpread.common_words``) choose the
+    word a page of several walks: the page is the only statement reading ``quote_words``, and it
+    walks the rarest word. SQLite, whose statistics say no such thing, probes first."""
+    big_store.extensions["store_spread"] = StoreSpread()  # nothing read yet
+    sent = quote_selects(big_store, "/v1/quotes?limit=5&q=budget%20le%2017", "quote_words")
+    if big_store.extensions["db_engine"].dialect.name == "postgresql":
+        assert len(sent) == 1 and re.search(r"\bJOIN quotes\b", sent[0][0])
+        assert sent[0][1]["word0"] == "17"  # in one quote; budget and le in each
+    else:
+        assert len(sent) == 2 and "newest" in sent[0][0]
 
 
 @BIG_STORES

@@ -2,7 +2,8 @@
 word no quote has, then the fewest entries, then, of words with ``PROBE`` entries or more, the one
 whose ``PROBE`` newest go back furthest, then the order of ``q``; the others are tested on each
 entry walked. What a probe finds is kept for a while, so that a page of words seen lately is one
-statement; a stale spread walks another word, and finds the same quotes."""
+statement; a stale spread walks another word, and finds the same quotes. Once PostgreSQL has
+analysed the word index, its statistics choose instead, and no page probes."""
 from __future__ import annotations
 
 import itertools
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, insert, text
 
 from service.store import queries
-from service.store.db import make_engine, upgrade
+from service.store.db import downgrade, make_engine, upgrade
 from service.store.models import Article, Quote, QuoteWord
 from service.store.queries import QuoteFilters, StoreSpread, page, quotes_query, signature_columns, words_signature
 from service.store.reads import DriverReads, driver_reads
@@ -69,7 +70,7 @@ def ids(db, q: str, limit: int = 10, spread: StoreSpread | None = None, cursor: 
 
 def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch):
     monkeypatch.setattr(queries, "PROBE", 3)
-    rarest = StoreSpread(seconds=0).rarest
+    rarest = StoreSpread(seconds=0, statistics=False).rarest
     with driver_reads(engine) as db:
         assert rarest(db, ["commun", "recent", "ancien", "rare", "absent"]) == "absent"
         assert rarest(db, ["commun", "recent", "ancien", "rare"]) == "rare"
@@ -87,7 +88,7 @@ def test_the_walk_follows_the_rarest_word_where_pages_start(engine, monkeypatch)
 
 
 def test_a_page_of_words_seen_lately_is_one_statement(engine, monkeypatch):
-    spread = StoreSpread()
+    spread = StoreSpread(statistics=False)
     sent = statements_sent(monkeypatch)
     with driver_reads(engine) as db:
         assert ids(db, "ancien commun rare", spread=spread) == []
@@ -104,7 +105,7 @@ def test_a_page_of_words_seen_lately_is_one_statement(engine, monkeypatch):
 def test_what_a_probe_found_is_kept_for_a_while(engine, monkeypatch):
     monkeypatch.setattr(queries, "PROBE", 3)
     clock = Clock()
-    spread = StoreSpread(seconds=60, size=3, clock=clock)
+    spread = StoreSpread(seconds=60, size=3, clock=clock, statistics=False)
     with driver_reads(engine) as db:
         assert spread.rarest(db, ["commun", "rare"]) == "rare"
         with engine.begin() as connection:  # « commun » leaves every quote but the oldest: rare is now commoner
@@ -118,6 +119,42 @@ def test_what_a_probe_found_is_kept_for_a_while(engine, monkeypatch):
         assert spread.rarest(db, ["recent", "ancien"]) == "ancien" and len(sent) == 1
         assert spread.rarest(db, ["rare"]) == "rare" and len(sent) == 1  # known
         assert spread.rarest(db, ["commun"]) == "commun" and len(sent) == 2  # of 3 words kept, the least recently used went
+
+
+def test_postgresql_statistics_choose_the_word_walked_and_no_page_probes(engine, monkeypatch):
+    """Once PostgreSQL has analysed ``quote_words``, the word walked is the one of the smallest share
+    of its most common words (a word they do not list is rarer than any they do; of equal shares,
+    the order given), read once a while, whatever the words: no page probes. SQLite keeps no such
+    statistics, nor PostgreSQL before its first ``ANALYZE``: their words are probed."""
+    clock = Clock()
+    spread = StoreSpread(seconds=60, clock=clock)
+    sent = statements_sent(monkeypatch)
+    with driver_reads(engine) as db:
+        assert spread.common_words(db) is None
+        assert spread.rarest(db, ["commun", "rare"]) == "rare"
+        assert any("newest" in sql for sql in sent)  # probed
+        if engine.dialect.name == "sqlite":
+            assert not any("pg_stats" in sql for sql in sent)
+            return
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE quote_words"))
+        clock.now += 60  # « no statistics » is read again after a while too
+        sent.clear()
+        common = spread.common_words(db)
+        # 10 quotes hold commun, 5 ancien, 5 recent, 2 rare: shares of the 22 entries
+        assert common == pytest.approx({"commun": 10 / 22, "ancien": 5 / 22, "recent": 5 / 22, "rare": 2 / 22})
+        assert spread.rarest(db, ["commun", "recent", "ancien", "rare"]) == "rare"
+        assert spread.rarest(db, ["commun", "recent", "ancien"]) == "recent"  # a tie: the order given
+        assert spread.rarest(db, ["commun", "absent", "inconnu"]) == "absent"  # unlisted: rarer than any listed
+        assert ids(db, "ancien commun", 2, spread) == [5, 4]
+        assert ids(db, "recent rare commun", spread=spread) == [10, 9]
+        assert len(sent) == 3 and "pg_stats" in sent[0] and not any("newest" in sql for sql in sent)
+        with engine.begin() as connection:  # commun leaves all but quote 1; read again after a while
+            connection.execute(text("DELETE FROM quote_words WHERE word = 'commun' AND quote_id > 1"))
+            connection.execute(text("ANALYZE quote_words"))
+        assert spread.rarest(db, ["commun", "rare"]) == "rare"
+        clock.now += 60
+        assert spread.rarest(db, ["commun", "rare"]) == "commun"
 
 
 def test_a_stale_rarity_finds_the_same_quotes(engine, monkeypatch):
@@ -146,7 +183,7 @@ def test_the_longest_q_probes_a_few_words_then_is_one_statement(database_url, mo
     engine = make_engine(database_url)
     words = longest_q()
     store_quotes(engine, {1: words, 2: words[:-1]})
-    spread = StoreSpread()
+    spread = StoreSpread(statistics=False)
     sent = statements_sent(monkeypatch)
     try:
         with driver_reads(engine) as db:
@@ -170,7 +207,7 @@ def test_the_longest_name_with_the_longest_q_probes_a_few_words_then_is_one_stat
     words = longest_q()
     store_quotes(engine, {1: words})
     name = " ".join(f"{a}{b}" for a in "bcdfghjklmnpqrstvz" for b in "aeiou")[:200].rsplit(" ", 1)[0]
-    spread = StoreSpread()
+    spread = StoreSpread(statistics=False)
     sent = statements_sent(monkeypatch)
     try:
         with driver_reads(engine) as db:
@@ -179,5 +216,24 @@ def test_the_longest_name_with_the_longest_q_probes_a_few_words_then_is_one_stat
                 assert page(db, query, 10, None)[0] == []
         assert len(name.split()) > 60 and len(sent) == 3  # the probe, then the page twice
         assert set(re.findall(r"\bnewest(\d+)\b", sent[0])) == {str(i) for i in range(queries.WALK_CHOICES)}
+    finally:
+        engine.dispose()
+
+
+def test_migration_0014_keeps_statistics_of_the_1000_most_common_words(database_url):
+    """PostgreSQL's default keeps the 100 most common values of a column: at a million quotes
+    those are words of every other quote, and the word walked among the rest was a guess."""
+    engine = make_engine(database_url)
+    try:
+        upgrade(engine)
+        target = "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'quote_words'::regclass AND attname = 'word'"
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as connection:
+                assert connection.scalar(text(target)) == queries.COMMON_WORDS == 1000
+        downgrade(engine, "0013")
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as connection:
+                assert connection.scalar(text(target)) in (-1, None)  # the default (None since PostgreSQL 17)
+        upgrade(engine)
     finally:
         engine.dispose()
