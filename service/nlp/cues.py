@@ -445,7 +445,7 @@ class CueFinder:
         if strong and verbs:
             verb = verbs[-1]
             return CueMatch("colon", para, self._verb_group(verb), self.subject_of(verb, para))
-        if strong and i >= 2 and self._mistagged_verb(doc[i - 2]):  # « Un témoin, …, raconte : « … » »
+        if strong and i >= 2 and self._mistagged_verb(doc[i - 2], before_colon=True):  # « Un témoin, …, raconte : « … » »
             subject = self._subject_of_mistagged(doc[i - 2], para, sent)
             if subject is not None:
                 return CueMatch("colon", para, doc[i - 2:i - 1], subject)
@@ -590,20 +590,25 @@ class CueFinder:
                 return CueMatch("governing", para, doc[tok.i:tok.i + 1], subject)
         return None
 
-    def _mistagged_verb(self, tok: Token) -> bool:
+    def _mistagged_verb(self, tok: Token, before_colon: bool = False) -> bool:
         """A finite reporting verb the tagger took for a noun or adjective (« juge », « raconte »),
-        known by its form and by having no determiner or preposition before it."""
-        prev = tok.doc[tok.i - 1] if tok.i else None
-        return tok.pos_ in ("NOUN", "ADJ") and tok.is_lower and prev is not None \
-            and prev.pos_ not in ("DET", "ADP", "ADJ", "NOUN") and prev.lower_ not in self.determiners \
-            and self._reporting_finite_form(tok.lower_)
+        known by its form and by having no determiner or preposition before it; right before a
+        colon, also after a noun with its determiner (« Une bénévole sourit : « … » »)."""
+        doc = tok.doc
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is None or not (tok.pos_ in ("NOUN", "ADJ") and tok.is_lower and self._reporting_finite_form(tok.lower_)):
+            return False
+        if before_colon and prev.pos_ == "NOUN" and prev.i > 0 and doc[prev.i - 1].lower_ in self.determiners:
+            return True
+        return prev.pos_ not in ("DET", "ADP", "ADJ", "NOUN") and prev.lower_ not in self.determiners
 
     def _subject_of_mistagged(self, verb: Token, para: Paragraph, sent: Span) -> Span | None:
         """The subject of a mistagged verb: the name just before it, or, after an apposition
         closed by a comma, the sentence's first noun phrase."""
         doc, prev = verb.doc, verb.doc[verb.i - 1]
-        if prev.pos_ == "PROPN":
+        if prev.pos_ in ("PROPN", "NOUN"):
             subject = self.noun_phrase(prev, para)
+            subject = doc[subject.start:min(subject.end, verb.i)]  # not the verb taken for an adjective
         elif prev.text == ",":
             first = next((t for t in doc[sent.start:verb.i] if t.pos_ in ("NOUN", "PROPN")), None)
             subject = self.noun_phrase(first, para) if first is not None else None

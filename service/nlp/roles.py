@@ -483,14 +483,28 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
         prev = doc[start.i - 1] if start.i > 0 else None
         if after_quote_and_comma(doc, start.i):
             return None  # « « … », juge Paul X »: a verb whose subject follows, no role without its article
-        if parsed and start.pos_ == "VERB" and (prev is None or prev.is_punct):
+        opening = prev is None or prev.is_punct
+        if parsed and start.pos_ == "VERB" and opening:
             continue  # « Élue en 2021 à la tête de la région, X »: a participle opens the clause, no noun
-        if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS:
-            # « Directeur de l'hôpital depuis 2019, X »: since when is not the role (as _role_end stops there)
-            end = next((t.i for t in doc[start.i + 1:end] if t.lower_ == "depuis"), end)
+        if opening and tok.i + 1 < end and _is_head(doc[tok.i + 1], heads):
+            continue  # « Élu maire de Lille en 2020, X »: how X became the role that follows
+        if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS \
+                or _opens_as_participle(prev, heads, parsed):
+            # « Directeur de l'hôpital depuis 2019, X », « Nommée directrice en 2019, X »: since when
+            # is not the role (as _role_end stops there)
+            end = next((t.i for t in doc[start.i + 1:end] if t.lower_ == "depuis"
+                        or (t.lower_ == "en" and t.i + 1 < end and doc[t.i + 1].like_num)), end)
             text = _clean(doc[start.i:end])
             return _Role(text, start, doc[end - 1]) if text else None
     return None
+
+
+def _opens_as_participle(tok: Token, heads, parsed: bool) -> bool:
+    """« Nommée directrice … », « Élu maire … »: a participle (or a role noun used as one) opening the
+    clause, right before the role it gave."""
+    if tok.i > 0 and not tok.doc[tok.i - 1].is_punct:
+        return False
+    return _is_head(tok, heads) or (parsed and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"))
 
 
 def _completes_a_noun(tok: Token) -> bool:
@@ -676,7 +690,8 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
         if closing is not None and closing + 1 < len(doc) and doc[closing + 1].lower_ in _LINK_WORDS:
             k = closing + 1  # « président (PS) du conseil départemental »: the role goes on after the party
             continue
-        if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "est", "depuis") \
+        if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "depuis") \
+                or (tok.text == "est" or tok.text == "Est" and not doc[k - 1].is_title) \
                 or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
             break
         if tok.lower_ in ("de", "d'", "d’") and k + 2 < len(doc) and doc[k + 1].like_num \

@@ -122,10 +122,12 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             if named is not None:  # « a fait savoir son avocate » … « Anne X, avocate de Paul Y »
                 return Speaker(named, PERSON, index.role_of(named), surface)
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
+            function = titled and (not anonymous or lemma in lexicon.anonymous_functions
+                                   or head.lower_ in lexicon.anonymous_functions)
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
-                return Speaker(role_of_person(described, owner), PERSON, None, surface)
-            if titled and (not anonymous or lemma in lexicon.anonymous_functions
-                           or head.lower_ in lexicon.anonymous_functions):
+                description = role_of_person(described, owner)
+                return Speaker(description, PERSON, description if function else None, surface)
+            if function:
                 # « a estimé un député de la majorité »: a function is a role, named or not (« un
                 # boulanger », « un témoin », rules/anonymous_nouns.txt, are people described, with no role)
                 description = _full_description(mention, head)
@@ -185,6 +187,8 @@ def _full_description(mention: Span, head) -> str:
             break
         if child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children):
             break  # « l'entreprise romande samedi »: a date, not a complement
+        if child.i == end and child.i + 1 < len(doc) and doc[child.i + 1].text == ":":
+            break  # « Une bénévole sourit : « … » »: the cue left out a verb the tagger took for an adjective
         if child.i + 1 < len(doc) and doc[child.i + 1].lower_ in ("que", "qu'", "qu’") \
                 and not any(c.dep_ == "case" for c in child.children):
             break  # « le ministre juge que … »: a verb the tagger took for a noun, not a complement

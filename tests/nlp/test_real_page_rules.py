@@ -1209,3 +1209,35 @@ def test_a_name_the_recogniser_left_untagged_is_a_person_when_an_age_follows(ext
 def test_a_capitalised_word_before_an_age_is_no_name(extractor):
     doc = extractor.nlp("Hier, 58 ans après les faits, le procès s'est ouvert.")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == []
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Élue maire de Rennes en 2014, Nathalie Caron a réagi : « Nous ne fermerons pas l'école. »", "maire de Rennes"),
+    ("Nommée directrice en 2019, Sophie Lenoir a réagi : « Nous ne fermerons pas l'école. »", "directrice"),
+    ("Directrice de l'école depuis 2019, Sophie Lenoir a réagi : « Nous ne fermerons pas l'école. »",
+     "Directrice de l'école"),
+])
+def test_a_role_opened_by_how_it_was_given_is_the_role_without_its_date(extract, text, role):
+    """« Élue maire de Rennes en 2014, X »: the participle tells how X became maire, « en 2014 » when."""
+    [quote] = extract(text)
+    assert quote.speaker.role == role
+
+
+def test_a_party_in_brackets_and_a_region_of_two_words_stay_in_the_role_after_the_name(extract):
+    [quote] = extract("Hélène Morel, la présidente (LR) de la région Grand Est, a promis « des moyens ».")
+    assert quote.speaker.role == "présidente (LR) de la région Grand Est"
+
+
+def test_a_verb_the_tagger_took_for_an_adjective_before_a_colon_is_the_cue(extract):
+    [quote] = extract("Une bénévole sourit : « On vient surtout pour l'ambiance. »")
+    assert (quote.speaker.name, quote.cue.text) == ("bénévole", "sourit")
+
+
+def test_a_function_of_someone_just_named_is_the_role_of_the_description(extract):
+    [quote] = extract("Karim Benali baisse la tête et son avocat se lève : « Mon client regrette profondément. »")
+    assert (quote.speaker.name, quote.speaker.role) == ("avocat de Karim Benali", "avocat de Karim Benali")
+
+
+def test_a_substitute_is_a_role(extract):
+    [quote] = extract("« Il reviendra plus fort », a assuré son remplaçant, Lucas Perrin.")
+    assert quote.speaker.role == "remplaçant"
