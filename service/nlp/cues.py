@@ -817,6 +817,9 @@ class CueFinder:
             i = _before_apposition(doc, i, verb.sent.start)
             if i is None:
                 return None
+        if i > verb.sent.start and f"{doc[i - 1].lower_} {doc[i].lower_}" in self.lexicon.anaphors \
+                and not self._inside(para, doc[i]):
+            return doc[i - 1:i + 1]  # « Ce dernier lui a répondu que … », parsed with no subject
         if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or self._inside(para, doc[i]):
             return None
         return self.noun_phrase(doc[i], para)

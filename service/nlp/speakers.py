@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .cues import past_aside
-from .gender import phrase_gender, pronoun_gender
+from .gender import phrase_gender, pronoun_gender, token_gender
 from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
@@ -37,6 +37,10 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if words[0] in ("ils", "elles", "-ils", "-elles", "-on", "on"):
             return None
         phrase = " ".join(words)
+        latter = _latter_described(mention, lexicon, pronoun_gender(phrase)) if phrase in _LATTER_WORDS else None
+        if latter is not None:  # « … avec un dirigeant de la chaîne. Ce dernier a répondu que … »
+            description, function = latter
+            return Speaker(description, PERSON, description if function else None, surface)
         body = _organisation_subject_before(mention, lexicon) if len(mention) == 1 else None
         if body is not None:  # « La présidence de l'université a réagi. Elle assure que … »
             return attribute_speaker(body, paragraph, index, lexicon, sentence)
@@ -175,6 +179,35 @@ def _same_noun_before(mention: Span, head) -> tuple[Span, object] | None:
         if any(t.ent_type_ == "PER" for t in near):
             return None
         return doc[start:tok.i + 1], tok
+    return None
+
+
+_LATTER_WORDS = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
+
+
+def _latter_described(mention: Span, lexicon: Lexicon, gender: str | None) -> tuple[str, bool] | None:
+    """« Mme X s'était entretenue avec un dirigeant de la chaîne. Ce dernier a répondu … »: « ce
+    dernier » is the last person spoken of, here one the article describes and does not name (« un
+    dirigeant de la chaîne »), when no name comes after that description in this or the last sentence.
+    The description, and whether it tells a function (a role, as « un député » does, not « un voisin »)."""
+    doc = mention.doc
+    sent = mention[0].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start:mention.start]):
+        if tok.ent_type_ == "PER":
+            return None
+        lemma = (tok.lemma_ or tok.lower_).lower()
+        if tok.pos_ != "NOUN" or not tok.is_lower or tok.i == 0 or doc[tok.i - 1].lower_ not in ("un", "une") \
+                or not any(w in nouns for w in (lemma, tok.lower_)
+                           for nouns in (lexicon.role_nouns, lexicon.people_nouns, lexicon.anonymous_nouns)):
+            continue
+        found = token_gender(tok, lexicon.role_nouns)
+        if gender and found and found != gender:
+            return None
+        words = (lemma, tok.lower_)
+        function = any(w in lexicon.role_nouns for w in words) and (
+            not any(w in lexicon.anonymous_nouns for w in words) or any(w in lexicon.anonymous_functions for w in words))
+        return _full_description(doc[tok.i - 1:tok.i + 1], tok), function
     return None
 
 

@@ -1241,3 +1241,19 @@ def test_a_function_of_someone_just_named_is_the_role_of_the_description(extract
 def test_a_substitute_is_a_role(extract):
     [quote] = extract("« Il reviendra plus fort », a assuré son remplaçant, Lucas Perrin.")
     assert quote.speaker.role == "remplaçant"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("La maire Anne Vidal a appelé un responsable de la SNCF. Ce dernier lui a répondu que la ligne serait "
+     "« rouverte avant l'été ».", "responsable de la SNCF", "responsable de la SNCF"),
+    ("Anne Vidal a croisé un voisin du quartier. Ce dernier lui a affirmé que « rien n'avait changé ».",
+     "voisin du quartier", None),
+    ("Anne Vidal a appelé un responsable de la SNCF, Paul Mercier. Ce dernier lui a répondu que la ligne serait "
+     "« rouverte avant l'été ».", "Paul Mercier", "responsable de la SNCF"),
+])
+def test_the_latter_is_the_last_person_spoken_of_named_or_described(extract, text, speaker, role):
+    """« Ce dernier » is the last person spoken of: one the page only describes (« un responsable de
+    la SNCF ») is the speaker by that description; a name after it wins. The parse gave « Ce dernier
+    lui a répondu » no subject: it is read on the verb's left."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
