@@ -129,6 +129,8 @@ class CueFinder:
             return self._reporting_participle_form(tok.lower_)
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
             return False
+        if tok.pos_ == "VERB" and (tok.lemma_ or "").lower() in self.lexicon.reflexive_verbs and not _reflexive(tok):
+            return False  # « pour amuser un député : « … » »: the deputy was amused, and spoke
         prev = tok.doc[tok.i - 1] if tok.i else None
         after_faire = prev is not None and ((prev.lemma_ or "").lower() == "faire" or prev.lower_ in _FAIRE_FORMS)
         if (tok.lemma_ or "").lower() == "faire" and self._faire_noun(tok) is not None:
@@ -947,6 +949,23 @@ def _verb_right_before(infinitive: Token) -> Token | None:
     while i >= 0 and (doc[i].text in _QUOTE_MARKS or doc[i].lower_ in ("à", "de", "d'", "d’")):
         i -= 1
     return doc[i] if i >= 0 and doc[i].pos_ == "VERB" else None
+
+
+_REFLEXIVE_CLITICS = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
+
+
+def _reflexive(verb: Token) -> bool:
+    """« s'amuse », « s'est inquiétée », « ne s'en étonne pas »: the verb's « se », before it past
+    auxiliaries and clitics."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and i >= verb.i - 4:
+        word = doc[i].lower_
+        if word in _REFLEXIVE_CLITICS:
+            return True
+        if not (doc[i].pos_ == "AUX" or word in ("ne", "n'", "n’", "en", "y", "pas")):
+            return False
+        i -= 1
+    return False
 
 
 def _detached_participle_clause(verb: Token) -> Token | None:

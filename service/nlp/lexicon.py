@@ -23,6 +23,7 @@ DEMONSTRATIVES_SINGULAR = frozenset({"ce", "cet", "cette"})  # « ce responsable
 @dataclass(frozen=True)
 class Lexicon:
     reporting_verbs: dict[str, str]  # lemma -> class (say, qualify, evaluate, request, commit)
+    reflexive_verbs: frozenset[str]  # reporting only as « s'amuser », « s'inquiéter »: « amuser un député » is not
     faire_verbs: frozenset[str]  # infinitives of "faire X" cues: faire valoir, faire savoir …
     role_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
@@ -117,7 +118,7 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     rows = list(csv.reader(_lines("reporting_verbs.tsv")[1:], delimiter="\t"))
-    verbs = {lemma.strip().lower(): cls.strip() for lemma, cls in rows}
+    verbs = {lemma.strip().lower(): cls.strip() for lemma, cls, *_ in rows}
     faire = frozenset(lemma.split(" ", 1)[1] for lemma in verbs if lemma.startswith("faire "))
     groups = list(csv.reader(_lines("role_groups.tsv")[1:], delimiter="\t"))
     naming = list(csv.reader(_lines("naming_words.tsv")[1:], delimiter="\t"))
@@ -127,6 +128,7 @@ def load_lexicon() -> Lexicon:
     modifiers = frozenset(rules["prenominal_modifiers"])
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
+        reflexive_verbs=frozenset(lemma.strip().lower() for lemma, _, *use in rows if use == ["reflexive"]),
         faire_verbs=faire,
         continuation_verbs=frozenset(w.lower() for w in _lines("continuation_verbs.txt")),
         attitude_verbs=frozenset(w.lower() for w in _lines("attitude_verbs.txt")),

@@ -1257,3 +1257,16 @@ def test_the_latter_is_the_last_person_spoken_of_named_or_described(extract, tex
     lui a répondu » no subject: it is read on the verb's left."""
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le ministre a lu sa note. Il n'en fallait pas plus pour agacer une sénatrice : « Quelle arrogance ! »",
+     "sénatrice"),
+    ("Le ministre a lu sa note. « Quelle arrogance ! », s'agace Claire Vautrin.", "Claire Vautrin"),
+    ("Le ministre a lu sa note. Claire Vautrin s'en est agacée : « Quelle arrogance ! »", "Claire Vautrin"),
+])
+def test_a_feeling_verb_reports_only_with_its_se(extract, text, speaker):
+    """« s'agacer » reports what the annoyed one said; « agacer une sénatrice » tells who was annoyed
+    (rules/reporting_verbs.tsv, « reflexive »): she is the one who spoke."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
