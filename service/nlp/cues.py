@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .lemmas import infinitives, participle_infinitives
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, Lexicon
 from .names import HONORIFICS
+from .normalize import name_key
 from .paragraphs import Paragraph
 from .roles import with_modifiers
 from .types import QuoteSpan
@@ -474,12 +475,13 @@ class CueFinder:
             roots = [t for t in before if t.dep_ == "ROOT"]
             if roots:
                 subject = self.subject_of(roots[0], para)  # not an impersonal « il » (« Il fallait … : »)
-                if subject is not None and subject[0].dep_ != "expl:subj" and _looks_like_speaker(subject, self.lexicon):
+                if subject is not None and subject[0].dep_ != "expl:subj" and (
+                        _looks_like_speaker(subject, self.lexicon) or _place_acting(subject, self.lexicon)):
                     return CueMatch("colon", para, None, subject)
             subjects = [t for t in before if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")]
             if subjects:  # the parse hung the sentence on the quote: the last subject before the colon
                 subject = self.noun_phrase(subjects[-1], para)
-                if _looks_like_speaker(subject, self.lexicon):
+                if _looks_like_speaker(subject, self.lexicon) or _place_acting(subject, self.lexicon):
                     return CueMatch("colon", para, None, subject)
             # no subject that speaks (« Le texte a fait bondir un député : « … » »): the person the
             # sentence ends on, right before the colon, reacts
@@ -1082,6 +1084,13 @@ def _opens_clause(tok: Token) -> bool:
     """``Pour X, …``: the preposition opens the sentence (or follows a comma or a conjunction)."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is None or tok.is_sent_start or prev.is_punct or prev.lower_ in ("et", "mais", "or")
+
+
+def _place_acting(subject: Span, lexicon: Lexicon) -> bool:
+    """« L'Élysée tient une parade toute prête : « … » »: a seat of power (rules/seats_of_power.txt)
+    the subject of the clause before a colon stands for those who govern there."""
+    words = [t.text for t in subject if t.lower_ not in DEFINITE_ARTICLES]
+    return subject.root.dep_ == "nsubj" and name_key(" ".join(words)) in lexicon.seats_of_power
 
 
 def _looks_like_speaker(span: Span, lexicon: Lexicon) -> bool:

@@ -23,6 +23,7 @@ DEMONSTRATIVES_SINGULAR = frozenset({"ce", "cet", "cette"})  # « ce responsable
 @dataclass(frozen=True)
 class Lexicon:
     reporting_verbs: dict[str, str]  # lemma -> class (say, qualify, evaluate, request, commit)
+    seats_of_power: frozenset[str]  # name_key of places that stand for who governs there: « l'Élysée », « Matignon »
     reflexive_verbs: frozenset[str]  # reporting only as « s'amuser », « s'inquiéter »: « amuser un député » is not
     faire_verbs: frozenset[str]  # infinitives of "faire X" cues: faire valoir, faire savoir …
     role_nouns: frozenset[str]
@@ -128,6 +129,7 @@ def load_lexicon() -> Lexicon:
     modifiers = frozenset(rules["prenominal_modifiers"])
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
+        seats_of_power=frozenset(name_key(w) for w in _lines("seats_of_power.txt")),
         reflexive_verbs=frozenset(lemma.strip().lower() for lemma, _, *use in rows if use == ["reflexive"]),
         faire_verbs=faire,
         continuation_verbs=frozenset(w.lower() for w in _lines("continuation_verbs.txt")),

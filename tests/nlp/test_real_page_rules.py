@@ -1270,3 +1270,13 @@ def test_a_feeling_verb_reports_only_with_its_se(extract, text, speaker):
     (rules/reporting_verbs.tsv, « reflexive »): she is the one who spoke."""
     [quote] = extract(text)
     assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le ministre a présenté son plan mardi. Matignon tient une réponse toute prête : « Le président a tranché. »",
+     "Matignon"),
+    ("Le ministre a présenté son plan mardi. Lyon a vécu une nuit agitée : « Le président a tranché. »", None),
+])
+def test_a_seat_of_power_subject_before_a_colon_speaks_a_city_does_not(extract, text, speaker):
+    [quote] = extract(text)
+    assert (quote.speaker.name if quote.speaker else None) == speaker
