@@ -746,6 +746,13 @@ class CueFinder:
             found = self.subject_of(verb.head, para, _depth + 1)
             if found is not None:
                 return found
+            governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if "Inf" in verb.morph.get("VerbForm") and governor is not None and governor != verb.head:
+                # « X tient une parade toute prête pour balayer les critiques : « … » »: the
+                # infinitive hangs on an adjective; its subject is the clause's
+                found = self.subject_of(governor, para, _depth + 1)
+                if found is not None:
+                    return found
         if _depth > 0:
             return None
         return self._subject_on_the_left(verb, para) or self._subject_before_a_broken_sentence(verb, para)

@@ -1280,3 +1280,10 @@ def test_a_feeling_verb_reports_only_with_its_se(extract, text, speaker):
 def test_a_seat_of_power_subject_before_a_colon_speaks_a_city_does_not(extract, text, speaker):
     [quote] = extract(text)
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+def test_an_infinitive_hanging_on_an_adjective_has_the_clauses_subject(extract):
+    """« pour balayer » hangs on « prête », which has no subject: the clause's is the speaker."""
+    [quote] = extract("Le maire a présenté son budget. La préfecture tient aussi une parade toute prête pour balayer "
+                      "les critiques visant le projet : « Les comptes sont justes. »")
+    assert quote.speaker.name == "préfecture"
