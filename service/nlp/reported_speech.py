@@ -59,7 +59,7 @@ _CONJUNCTION_OPENERS = {"alors", "bien", "tandis", "parce", "avant", "après", "
                         "pendant", "depuis", "maintenant", "lors", "même"}
 _RELATIVES = {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
-_NEGATION_WORDS = {w.rstrip("'’") for w in _NEGATIONS} | {"plus"}  # as _WORD finds them in raw text
+_NEGATION_WORDS = {w.rstrip("'’") for w in _NEGATIONS} | {"plus", "rien"}  # as _WORD finds them in raw text: « affirme ne rien regretter »
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
 _SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croire\b)|(?:^|[.!?»”]\s+)Pour\b")

@@ -12,6 +12,8 @@ CONSTRUCTIONS = [
     # an infinitive after a negation: « assure [ne pas vouloir …] »
     ("Le maire de Lyon, Paul Martin, assure ne pas vouloir se représenter en 2026.",
      "ne pas vouloir se représenter en 2026", "Paul Martin", "maire de Lyon", "assure"),
+    ("L'ancienne ministre Claire Vautrin affirme ne rien regretter de son passage au gouvernement.",
+     "ne rien regretter de son passage au gouvernement", "Claire Vautrin", "ancienne ministre", "affirme"),
     # a reporting verb and its « que » clause: the content only, not the verb, not « que »
     ("La ministre de la Santé, Claire Vautrin, a assuré que les hôpitaux recevraient des renforts avant l'hiver.",
      "les hôpitaux recevraient des renforts avant l'hiver", "Claire Vautrin", "ministre de la Santé", "a assuré"),
