@@ -883,8 +883,9 @@ class CueFinder:
             elif tok.lower_ in self.lexicon.time_words:
                 break  # « a réagi l'entreprise romande samedi »
             elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \
-                    or _is_participle_with_complement(tok):  # « le premier adjoint chargé des finances »
-                end += 1
+                    or _is_participle_with_complement(tok) \
+                    or (tok.pos_ == "NUM" and tok.dep_ == "nummod" and tok.head.i == end - 1):
+                end += 1  # « le premier adjoint chargé des finances », « le numéro deux du gouvernement »
             elif tok.lower_ in OF_WORDS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
                 end += 1
             elif tok.lower_ in DEFINITE_ARTICLES and doc[end - 1].lower_ in OF_WORDS:

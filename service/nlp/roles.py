@@ -251,16 +251,23 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         words, head, anaphor = ref
         gender = pronoun_gender(" ".join(t.lower_ for t in words)) if anaphor \
             else phrase_gender(words, lexicon.role_nouns)
-        subject = paragraph.parsed and (head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl")
-                                        or clefted(words))
+        if paragraph.parsed:
+            subject = head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl") or clefted(words)
+            main = subject and head.head.dep_ == "ROOT"
+        else:  # a paragraph with no quote and no verb of saying is not parsed: a role opening a sentence
+            subject = main = not anaphor and _opens_sentence(words[0]) and words[-1].i + 1 < len(doc) \
+                and doc[words[-1].i + 1].is_alpha  # « Le maire de Lille a ensuite quitté la salle »
         # a role as the page spells it (« ministre de l'Industrie »), an anaphor as the lexicon does
         role = doc[words[1].i:words[-1].i + 1].text if not anaphor else " ".join(t.lower_ for t in words)
         first = words[0].i
         complement = first > 1 and doc[first - 1].lower_ in OF_WORDS and doc[first - 2].is_alpha \
             and (doc[first - 2].pos_ in ("NOUN", "") and not doc[first - 2].is_title)
-        found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement,
-                                   subject and head.head.dep_ == "ROOT"))
+        found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement, main))
     return found
+
+
+def _opens_sentence(tok: Token) -> bool:
+    return tok.i == 0 or tok.doc[tok.i - 1].text in (".", "!", "?", "…")
 
 
 def _anaphor_at(tok: Token, lexicon: Lexicon):
@@ -531,6 +538,9 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
     age (``Kevin X, 31 ans, fondeur``), through a coordination of roles (``… et première autrice
     de l'étude``); or a complement that completes a role before the name (``, du magazine Y``)."""
     doc, j = ent.doc, ent.end
+    bracketed = _role_in_brackets(doc, j, heads, determiners, modifiers) if ent.label_ in PERSON_LABELS else None
+    if bracketed is not None:
+        return bracketed  # « Paul X (maire de Lille) a dénoncé … »
     closing = _bracket_end(doc, j) if ent.label_ in PERSON_LABELS else None
     if closing is not None and closing + 1 < len(doc) and doc[closing + 1].text == ",":
         j = closing + 1  # « Marc X (PS), adjoint au maire »: the party between the name and its role
@@ -560,6 +570,23 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
         return None  # « Selon Paul X, le ministre aurait menti »: the next clause's subject, no apposition
     text = _clean(doc[start.i:k])
     return _Role(text, start, doc[k - 1]) if text else None
+
+
+def _role_in_brackets(doc, j: int, heads, determiners, modifiers) -> _Role | None:
+    """« Paul X (maire de Lille) »: a role, whole, between brackets right after the name."""
+    if j >= len(doc) or doc[j].text != "(":
+        return None
+    closing = next((k for k in range(j + 1, min(j + MAX_ROLE_TOKENS + 2, len(doc))) if doc[k].text == ")"), None)
+    if closing is None or any(t.is_punct and t.text not in "-'’" for t in doc[j + 1:closing]):
+        return None
+    k = j + 1
+    while k < closing and (doc[k].lower_ in determiners or doc[k].lower_ in modifiers):
+        k += 1
+    if k >= closing or not _is_head(doc[k], heads):
+        return None
+    start = with_modifiers(doc[k], modifiers)
+    text = _clean(doc[start.i:closing])
+    return _Role(text, start, doc[closing - 1]) if text else None
 
 
 def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role | None:

@@ -1287,3 +1287,31 @@ def test_an_infinitive_hanging_on_an_adjective_has_the_clauses_subject(extract):
     [quote] = extract("Le maire a présenté son budget. La préfecture tient aussi une parade toute prête pour balayer "
                       "les critiques visant le projet : « Les comptes sont justes. »")
     assert quote.speaker.name == "préfecture"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Lucas Perrin (maire de Vannes) a dénoncé « une provocation ».", "maire de Vannes"),
+    ("Lucas Perrin (PS) a dénoncé « une provocation ».", None),
+    ("Lucas Perrin (42 ans) a dénoncé « une provocation ».", None),
+])
+def test_a_role_between_brackets_after_the_name(extract, text, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == ("Lucas Perrin", role)
+
+
+def test_a_rank_with_its_number_is_the_subject_and_the_role(extract):
+    """« Le numéro deux du gouvernement, X, a dénoncé « … » »: the subject phrase runs past « deux »
+    to the name in apposition; the quote was dropped for want of a speaker."""
+    [quote] = extract("Le numéro deux du gouvernement, Lucas Perrin, a dénoncé « une provocation ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Lucas Perrin", "numéro deux du gouvernement")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("« C'est une provocation », a dit Lucas Perrin.\n\nLe maire de Vannes a ensuite quitté la salle.", "maire de Vannes"),
+    ("« C'est une provocation », a dit Lucas Perrin.\n\nLa maire de Vannes a ensuite quitté la salle.", None),
+])
+def test_a_role_opening_a_sentence_of_a_paragraph_without_speech_is_the_last_persons(extract, text, role):
+    """That paragraph is not parsed (no quote, no verb of saying): the role's place at the start of a
+    sentence tells it is the subject; a role of the other gender is someone else."""
+    [quote] = extract(text)
+    assert quote.speaker.role == role
