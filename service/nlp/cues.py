@@ -661,6 +661,8 @@ class CueFinder:
             subject = self.noun_phrase_after(tok)
             if subject is None or self._inside(para, subject[0]) or not _looks_like_speaker(subject, self.lexicon):
                 continue
+            if word == "pour":
+                subject = _with_complement_to_comma(subject)  # « Pour l'adjoint au maire, « … » »
             if word == "pour" and (subject.end >= len(doc) or doc[subject.end].text != ","):
                 continue
             if trailing and not (cue_start > i and doc[cue_start - 1].text == ","
@@ -1092,6 +1094,19 @@ def _opens_clause(tok: Token) -> bool:
     """``Pour X, …``: the preposition opens the sentence (or follows a comma or a conjunction)."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is None or tok.is_sent_start or prev.is_punct or prev.lower_ in ("et", "mais", "or")
+
+
+def _with_complement_to_comma(phrase: Span, most: int = 6) -> Span:
+    """« l'adjoint au maire », « la déléguée aux sports »: a complement opened by « à » that runs to
+    the comma ending the phrase is the phrase's; else the phrase as it was."""
+    doc, k = phrase.doc, phrase.end
+    if k >= len(doc) or doc[k].lower_ not in ("à", "au", "aux"):
+        return phrase
+    end = next((j for j in range(k + 1, min(k + most + 1, len(doc))) if not doc[j].is_alpha and doc[j].text not in "'’-"),
+               None)
+    if end is None or end == k + 1 or doc[end].text != ",":
+        return phrase
+    return doc[phrase.start:end]
 
 
 def _place_acting(subject: Span, lexicon: Lexicon) -> bool:

@@ -1315,3 +1315,9 @@ def test_a_role_opening_a_sentence_of_a_paragraph_without_speech_is_the_last_per
     sentence tells it is the subject; a role of the other gender is someone else."""
     [quote] = extract(text)
     assert quote.speaker.role == role
+
+
+def test_a_source_after_pour_keeps_its_complement_opened_by_a(extract):
+    quotes = extract("« Le budget est voté », annonce Lucas Perrin. Pour l'adjoint aux finances, « la dette baisse enfin ».")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Lucas Perrin", "adjoint aux finances")] * 2
+    assert quotes[1].cue.text == "Pour"
