@@ -276,8 +276,9 @@ class CueFinder:
         if not self._reporting_finite_form(doc[i].lower_):
             return None
         k = i + 1 + self.lexicon.aside_at(doc, i + 1)  # « juge pour sa part X »
-        if doc[k].text == ",":  # « lâche, amère, Sophie X »: past how it was said, set off by commas
-            k = next((j + 1 for j in range(k + 1, min(k + 5, len(doc) - 1)) if doc[j].text == ","), k)
+        if doc[k].text == ",":  # « lâche, amère, Sophie X », « martèle, dans un entretien au Parisien, X »:
+            # past how or where it was said, set off by commas
+            k = next((j + 1 for j in range(k + 1, min(k + 9, len(doc) - 1)) if doc[j].text == ","), k)
         nxt = doc[min(k, len(doc) - 1)]
         named = nxt.ent_iob_ == "B" and nxt.ent_type_ == "PER"  # « », tonne Marie X »
         if nxt.lower_ in self.determiners or nxt.text in HONORIFICS or named:

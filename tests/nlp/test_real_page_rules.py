@@ -1321,3 +1321,10 @@ def test_a_source_after_pour_keeps_its_complement_opened_by_a(extract):
     quotes = extract("« Le budget est voté », annonce Lucas Perrin. Pour l'adjoint aux finances, « la dette baisse enfin ».")
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Lucas Perrin", "adjoint aux finances")] * 2
     assert quotes[1].cue.text == "Pour"
+
+
+def test_an_incise_verb_the_tagger_took_for_an_adjective_then_where_it_was_said(extract):
+    quotes = extract("Claire Vautrin a présenté le plan. « Nous irons jusqu'au bout », martèle, dans un entretien "
+                     "au Parisien, Lucas Perrin, le patron de la CGT.")
+    assert [(q.speaker.name, q.speaker.role, q.cue.text) for q in quotes] == \
+        [("Lucas Perrin", "patron de la CGT", "martèle")]
