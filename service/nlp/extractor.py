@@ -476,7 +476,7 @@ class QuoteExtractor:
         if word == ":" and any(t.lower_ in self.lexicon.inscription_nouns for t in doc[max(0, i - 6):i]):
             return True  # « des pancartes à la peinture fraîche : « … » », « leur banderole : « … » »
         if word in self.lexicon.naming_nouns:
-            return not _starts_with_a_verb(doc, i + 1)
+            return not _starts_with_a_verb(doc, i + 1) and not _only_evaluates(para, span)
         if word in OF_WORDS and i > 0 and doc[i - 1].lower_ in self.lexicon.naming_nouns \
                 and not any(self.lexicon.reporting_verbs.get((t.lemma_ or "").lower()) == "qualify"
                             for t in doc[max(0, i - 8):i]):
@@ -687,6 +687,14 @@ def _anonymous(match: CueMatch) -> bool:
 def regions_of(span: QuoteSpan) -> range:
     """Article offsets from the quote's opening mark to its closing one."""
     return range(span.open_mark, (span.close_mark if span.close_mark is not None else span.end) + 1)
+
+
+def _only_evaluates(para: Paragraph, span: QuoteSpan) -> bool:
+    """« un projet « mal ficelé » », « un accord « historique » »: lower-case words with no noun say
+    what someone thinks of the thing; a name has a noun (« le plan « grand froid » »)."""
+    tokens = para.tokens_between(span.start, span.end)
+    return tokens is not None and len(tokens) > 0 and tokens[0].is_lower \
+        and not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) and any(t.pos_ in ("ADJ", "ADV", "VERB") for t in tokens)
 
 
 def _starts_with_a_verb(doc, i: int) -> bool:

@@ -1328,3 +1328,14 @@ def test_an_incise_verb_the_tagger_took_for_an_adjective_then_where_it_was_said(
                      "au Parisien, Lucas Perrin, le patron de la CGT.")
     assert [(q.speaker.name, q.speaker.role, q.cue.text) for q in quotes] == \
         [("Lucas Perrin", "patron de la CGT", "martèle")]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Lucas Perrin a dénoncé un projet « mal ficelé ».", ["mal ficelé"]),
+    ("Lucas Perrin a salué un accord « historique » et « équilibré ».", ["historique", "équilibré"]),
+    ("Lucas Perrin a présenté le plan « grand froid ».", []),
+])
+def test_words_that_only_judge_a_named_thing_are_a_partial_quote(extract, text, quoted):
+    """After « projet », « plan », « accord »… quoted words are often the thing's name; lower-case
+    words with no noun (« mal ficelé », « historique ») are what the speaker thinks of it."""
+    assert [q.text for q in extract(text)] == quoted
