@@ -157,7 +157,7 @@ class _Scanner:
         if before.isalnum():
             return False
         if mark in CLOSING:  # a closing glyph glued to the next word: l'”ouverture”, .”Nous
-            return after.isalnum() or after in "…[("
+            return after.isalnum() or after in "…[(" or _after_colon_before_capital(text, i, end)
         if after.isalnum() or after in "…[(«“":  # a two-way mark glued to the next word
             return True
         if after in SPACES and before not in ".,;!?…)%":  # " inacceptables ": a word follows
@@ -309,6 +309,17 @@ class _Scanner:
             while b > start and text[b] in SPACES:
                 b -= 1
         return text[b] in SENTENCE_END or text[b] == ":"
+
+
+def _after_colon_before_capital(text: str, i: int, end: int) -> bool:
+    """« a déclaré : » Nous irons … » »: a closing glyph after a colon, before a capital, opens."""
+    b = i - 1
+    while b >= 0 and text[b] in SPACES:
+        b -= 1
+    j = end
+    while j < len(text) and text[j] in SPACES:
+        j += 1
+    return b >= 0 and text[b] == ":" and j < len(text) and text[j].isupper()
 
 
 def _glued_before(text: str, i: int) -> bool:

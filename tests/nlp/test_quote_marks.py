@@ -238,3 +238,9 @@ def test_a_mark_opened_again_at_a_sentence_inside_an_open_quote_goes_on_with_it(
     assert kinds(text) == [("Elles nous ont assuré qu’elles seraient prêtes. Le moment est venu. “Je demande à la "
                             "Commission de le faire", "direct")]
     assert kinds("Il parle d’un « projet « inutile » pour la ville.") == [("inutile", "partial")]
+
+
+def test_a_closing_glyph_after_a_colon_opens_the_quote():
+    """« a déclaré : » Nous irons … » »: pages turn the opening mark round; the span holds no mark."""
+    text = "Le maire a déclaré : » Nous irons jusqu'au bout. » Puis il est parti."
+    assert [s.text for s in find_quote_spans(text)] == ["Nous irons jusqu'au bout."]
