@@ -51,8 +51,14 @@ def infinitives(word: str) -> list[str]:
 
 def stem_alternations(word: str) -> list[str]:
     """The forms of ``word`` with a stem's alternation undone: « suggèrer » -> suggérer, suggerer;
-    « rappeller » -> rappeler (« suggère », « relève », « rappelle », « jette »)."""
+    « rappeller » -> rappeler (« suggère », « relève », « rappelle », « jette »); « annonçant » ->
+    annoncant, « jugeant » -> jugant (a soft c or g kept before a or o)."""
     found = []
+    if "ç" in word:
+        found.append(word.replace("ç", "c"))
+    for soft in ("gea", "geo"):
+        if soft in word:
+            found.append(word.replace(soft, soft[0] + soft[2]))
     i = word.rfind("è")
     if i >= 0:
         found += [word[:i] + "é" + word[i + 1:], word[:i] + "e" + word[i + 1:]]

@@ -12,6 +12,9 @@ CONSTRUCTIONS = [
     # an infinitive after a negation: « assure [ne pas vouloir …] »
     ("Le maire de Lyon, Paul Martin, assure ne pas vouloir se représenter en 2026.",
      "ne pas vouloir se représenter en 2026", "Paul Martin", "maire de Lyon", "assure"),
+    # a gerund whose stem keeps its soft c (« annonçant »): the paragraph is screened in
+    ("En annonçant avoir déposé un recours contre le scrutin, Paul Martin a quitté la séance.",
+     "avoir déposé un recours contre le scrutin", "Paul Martin", None, "annonçant"),
     ("L'ancienne ministre Claire Vautrin affirme ne rien regretter de son passage au gouvernement.",
      "ne rien regretter de son passage au gouvernement", "Claire Vautrin", "ancienne ministre", "affirme"),
     # a reporting verb and its « que » clause: the content only, not the verb, not « que »
