@@ -183,6 +183,7 @@ def _same_noun_before(mention: Span, head) -> tuple[Span, object] | None:
 
 
 _LATTER_WORDS = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
+_LATTER_REACH = 80  # tokens: two sentences of a news page
 
 
 def _latter_described(mention: Span, lexicon: Lexicon, gender: str | None) -> tuple[str, bool] | None:
@@ -190,10 +191,14 @@ def _latter_described(mention: Span, lexicon: Lexicon, gender: str | None) -> tu
     dernier » is the last person spoken of, here one the article describes and does not name (« un
     dirigeant de la chaîne »), when no name comes after that description in this or the last sentence.
     The description, and whether it tells a function (a role, as « un député » does, not « un voisin »)."""
-    doc = mention.doc
-    sent = mention[0].sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for tok in reversed(doc[start:mention.start]):
+    doc, ends = mention.doc, 0
+    # back to the start of the sentence before, within _LATTER_REACH tokens (a hostile sentence of
+    # thousands of words stays cheap)
+    for tok in reversed(doc[max(0, mention.start - _LATTER_REACH):mention.start]):
+        if tok.text in (".", "!", "?"):
+            ends += 1
+            if ends == 2:
+                return None
         if tok.ent_type_ == "PER":
             return None
         lemma = (tok.lemma_ or tok.lower_).lower()
