@@ -74,6 +74,10 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "many entities, one quote": lambda size: "« Oui », ont dit " + fill(lambda i: NAMES[i % 10] + ", ", size),
     "no spaces": lambda size: fill("abcdefghij", size),
     "many distinct names": lambda size: fill(lambda i: f"« Oui », a dit {NAMES[i % 10].split()[0]} {_surname(i)}. ", size),
+    # one sentence of « ce dernier » cues after a described person: each looks back for the description
+    "the latter in one sentence": lambda size: "Il a vu un dirigeant du club, " + fill(
+        "et ce dernier lui a répondu que « tout va bien », ", size),
+    "reversed marks after colons": lambda size: fill("Il a dit : » Oui. » ", size),
 }
 
 

@@ -26,6 +26,7 @@ from .roles import with_modifiers
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_SHARED_REACH = 60  # tokens back to an earlier reporting verb whose subject a participle shares
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "dep", "fixed")
 _QUOTE_MARKS = set("«»“”„‹›\"")
 _SENTENCE_END = {".", "!", "?", "…"}
@@ -738,13 +739,15 @@ class CueFinder:
                         return source
                 phrase = self._with_names_joined_before(self.noun_phrase(child, para), para)
                 return self._voice_of(phrase, para) or self._named_in_apposition(phrase, para)
-        # participles and coordinated verbs share the subject of an earlier reporting verb
-        sent = verb.sent
-        for other in reversed(doc[sent.start:verb.i]):
-            if other.i != verb.i and self._is_reporting(other) and other.pos_ == "VERB" and _depth == 0:
+        # participles and coordinated verbs share the subject of an earlier reporting verb of the
+        # sentence, within _SHARED_REACH tokens: a hostile sentence of thousands of cues stays linear
+        for other in (reversed(doc[max(0, verb.i - _SHARED_REACH):verb.i]) if _depth == 0 else ()):
+            if other.pos_ == "VERB" and self._is_reporting(other):
                 found = self.subject_of(other, para, _depth + 1)
                 if found is not None:
                     return found
+            if other.is_sent_start:
+                break
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i and _depth < 3:
             found = self.subject_of(verb.head, para, _depth + 1)
             if found is not None:

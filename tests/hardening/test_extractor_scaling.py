@@ -44,6 +44,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "tiny quotes with a cue each": lambda n: fill("Il a dit « oui » puis ", n),
     "thousands of short paragraphs": lambda n: fill("« Oui », a dit Paul.\n", n),
     "many entities": lambda n: fill(lambda i: f"{NAMES[i % 6]} et {NAMES[(i + 1) % 6]} ont dit « oui ». ", n),
+    "reversed marks after colons": lambda n: fill("Il a dit : » Oui. » ", n),
     # a different surname per quote: name clustering and the misspelling search must stay linear
     "many distinct names": lambda n: fill(lambda i: f"« Oui », a dit Jean {_surname(i)}. ", n),
 }
@@ -156,3 +157,27 @@ def test_long_mixed_texts_give_exact_non_overlapping_quotes(extractor, parts):
     assert all(text[q.start:q.end] == q.text for q in quotes)
     spans = sorted((q.start, q.end) for q in quotes)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_cues_of_one_long_sentence_are_read_in_linear_work(extractor, monkeypatch):
+    """One sentence of thousands of cued quotes: a verb's search for an earlier reporting verb whose
+    subject it shares, and « ce dernier »'s look back, stay within a few dozen words of each quote
+    (they walked the whole sentence: 6.65 times the cost of real articles in bench/adversarial.py,
+    2.28 after). spaCy's DependencyMatcher on such a sentence still grows faster than the text."""
+    from service.nlp.cues import CueFinder
+
+    make = lambda n: "Il a vu un dirigeant du club, " + fill("et ce dernier lui a répondu que « tout va bien », ", n)
+    reporting = CueFinder._is_reporting
+    extractor.extract(make(200))
+    counts = []
+    for chars in (SMALL, 4 * SMALL):
+        calls = Counter()
+
+        def counted(self, tok, calls=calls):
+            calls["reporting"] += 1
+            return reporting(self, tok)
+
+        monkeypatch.setattr(CueFinder, "_is_reporting", counted)
+        extractor.extract(make(chars))
+        counts.append(calls["reporting"])
+    assert counts[1] <= 4 * 1.25 * counts[0], counts
