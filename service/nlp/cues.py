@@ -741,7 +741,7 @@ class CueFinder:
                 return self._voice_of(phrase, para) or self._named_in_apposition(phrase, para)
         # participles and coordinated verbs share the subject of an earlier reporting verb of the
         # sentence, within _SHARED_REACH tokens: a hostile sentence of thousands of cues stays linear
-        for other in (reversed(doc[max(0, verb.i - _SHARED_REACH):verb.i]) if _depth == 0 else ()):
+        for other in reversed(doc[max(0, verb.i - _SHARED_REACH):verb.i] if _depth == 0 else []):
             if other.pos_ == "VERB" and self._is_reporting(other):
                 found = self.subject_of(other, para, _depth + 1)
                 if found is not None:

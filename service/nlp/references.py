@@ -37,7 +37,7 @@ class NameMention:
     body: bool = False  # an organisation by the recogniser's label (ORG), not a place
 
 
-_LATTER = frozenset({"ce dernier", "cette dernière", "celui-ci", "celle-ci"})  # the last one named, subject or not
+LATTER = frozenset({"ce dernier", "cette dernière", "celui-ci", "celle-ci"})  # the last one spoken of, subject or not
 
 
 def _role_head(words: list[str], modifiers: frozenset[str]) -> str | None:
@@ -343,7 +343,7 @@ class EntityIndex:
         """« elle », « ce dernier », « l'intéressée » at ``position`` -> the canonical name of the
         person meant; « l'intéressé » with no subject to point to is the person the article is about."""
         found = self.antecedent(position, sentence, gender=gender, salient=words.endswith(("intéressé", "intéressée")),
-                                nearest=words in _LATTER)
+                                nearest=words in LATTER)
         return self.canonical(found.name) if found is not None else None
 
     def counterpart(self, position: int, sentence: int, window: int = 6) -> str | None:

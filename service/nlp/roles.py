@@ -718,7 +718,7 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
             k = closing + 1  # « président (PS) du conseil départemental »: the role goes on after the party
             continue
         if tok.text in _ROLE_END or tok.is_space or tok.lower_ in ("qui", "dont", "et", "a", "ont", "depuis") \
-                or (tok.text == "est" or tok.text == "Est" and not doc[k - 1].is_title) \
+                or (tok.text in ("est", "Est") and not (tok.text == "Est" and doc[k - 1].is_title)) \
                 or (parsed and tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)):
             break
         if tok.lower_ in ("de", "d'", "d’") and k + 2 < len(doc) and doc[k + 1].like_num \

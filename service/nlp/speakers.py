@@ -14,7 +14,7 @@ from .gender import phrase_gender, pronoun_gender, token_gender
 from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
-from .references import ORGANISATION, PERSON, EntityIndex
+from .references import LATTER, ORGANISATION, PERSON, EntityIndex
 from .roles import POSSESSIVES, role_of_person
 from .types import Speaker, TextSpan
 
@@ -37,7 +37,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if words[0] in ("ils", "elles", "-ils", "-elles", "-on", "on"):
             return None
         phrase = " ".join(words)
-        latter = _latter_described(mention, lexicon, pronoun_gender(phrase)) if phrase in _LATTER_WORDS else None
+        latter = _latter_described(mention, lexicon, pronoun_gender(phrase)) if phrase in LATTER else None
         if latter is not None:  # « … avec un dirigeant de la chaîne. Ce dernier a répondu que … »
             description, function = latter
             return Speaker(description, PERSON, description if function else None, surface)
@@ -126,14 +126,11 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             if named is not None:  # « a fait savoir son avocate » … « Anne X, avocate de Paul Y »
                 return Speaker(named, PERSON, index.role_of(named), surface)
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
-            function = titled and (not anonymous or lemma in lexicon.anonymous_functions
-                                   or head.lower_ in lexicon.anonymous_functions)
+            function = _tells_a_function((lemma, head.lower_), lexicon)
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
                 description = role_of_person(described, owner)
                 return Speaker(description, PERSON, description if function else None, surface)
-            if function:
-                # « a estimé un député de la majorité »: a function is a role, named or not (« un
-                # boulanger », « un témoin », rules/anonymous_nouns.txt, are people described, with no role)
+            if function:  # « a estimé un député de la majorité »
                 description = _full_description(mention, head)
                 return Speaker(description, PERSON, description, surface)
         return Speaker(_full_description(mention, head), PERSON, None, surface)
@@ -182,7 +179,6 @@ def _same_noun_before(mention: Span, head) -> tuple[Span, object] | None:
     return None
 
 
-_LATTER_WORDS = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
 _LATTER_REACH = 80  # tokens: two sentences of a news page
 
 
@@ -209,11 +205,15 @@ def _latter_described(mention: Span, lexicon: Lexicon, gender: str | None) -> tu
         found = token_gender(tok, lexicon.role_nouns)
         if gender and found and found != gender:
             return None
-        words = (lemma, tok.lower_)
-        function = any(w in lexicon.role_nouns for w in words) and (
-            not any(w in lexicon.anonymous_nouns for w in words) or any(w in lexicon.anonymous_functions for w in words))
-        return _full_description(doc[tok.i - 1:tok.i + 1], tok), function
+        return _full_description(doc[tok.i - 1:tok.i + 1], tok), _tells_a_function((lemma, tok.lower_), lexicon)
     return None
+
+
+def _tells_a_function(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """A role noun that is a function, named or not (« un député »), by its lemma or its form; « un
+    boulanger », « un témoin » (rules/anonymous_nouns.txt) are people described, with no role."""
+    return any(w in lexicon.role_nouns for w in words) and (
+        not any(w in lexicon.anonymous_nouns for w in words) or any(w in lexicon.anonymous_functions for w in words))
 
 
 def _full_description(mention: Span, head) -> str:
