@@ -22,7 +22,7 @@ from .lexicon import DEFINITE_ARTICLES, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .normalize import name_key
 from .paragraphs import Paragraph
-from .roles import with_modifiers
+from .roles import ROLE_ADVERBS, with_modifiers
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -394,6 +394,20 @@ class CueFinder:
         if agent is None or not _looks_like_speaker(agent, self.lexicon):
             return None
         return CueMatch("governing", para, self._verb_group(doc[j]), agent)
+
+    def _past_role_apposition(self, doc: Doc, i: int, reach: int = 10) -> int | None:
+        """The comma closing a role set off from ``i`` (« aujourd'hui consultant pour une chaîne, »),
+        after an adverb of when at most; ``None`` if no role or a finite verb comes first."""
+        if i < len(doc) and doc[i].lower_ in ROLE_ADVERBS:
+            i += 1
+        if not self._role_follows(doc, i):
+            return None
+        for k in range(i, min(i + reach, len(doc))):
+            if doc[k].text == ",":
+                return k
+            if doc[k].is_punct or doc[k].pos_ == "AUX" or "Fin" in doc[k].morph.get("VerbForm"):
+                return None
+        return None
 
     def _role_follows(self, doc: Doc, i: int) -> bool:
         while i < len(doc) and doc[i].lower_ in self.determiners:
@@ -805,8 +819,14 @@ class CueFinder:
         sentence) is that name's apposition; the name is the subject. Not without the closing comma:
         « Interrogé sur le retour de Nikola X, le sélectionneur a répondu »."""
         doc, i = phrase.doc, phrase.start
-        if not (phrase[0].lower_ in self.determiners or phrase[0].pos_ == "ADJ") or i < 2 or doc[i - 1].text != "," \
-                or phrase.end >= len(doc) or doc[phrase.end].text != "," \
+        if phrase[0].lower_ in self.determiners or phrase[0].pos_ == "ADJ":
+            closing = phrase.end if phrase.end < len(doc) and doc[phrase.end].text == "," else None
+        elif phrase[0].is_lower and self._role_follows(doc, i):  # « Paul X, (également) candidat au Sénat, a dit »
+            i -= i > 0 and doc[i - 1].lower_ in ROLE_ADVERBS
+            closing = self._past_role_apposition(doc, i)
+        else:
+            closing = None
+        if closing is None or i < 2 or doc[i - 1].text != "," \
                 or doc[i - 2].ent_type_ not in ("PER", "ORG") or self._inside(para, doc[i - 2]):
             return phrase
         if doc[i - 2].ent_type_ == "ORG" and not _opens_sentence_with(doc, i - 2):
@@ -900,6 +920,10 @@ class CueFinder:
                 # « le ministre de l'Intérieur, Jean Dupont, », « l'entraîneur, le Portugais Luis X, »
                 ent = next(e for e in doc.ents if e.start >= end + 1 and e.label_ == "PER")
                 end = ent.end
+            elif tok.text == "," and (comma := self._past_role_apposition(doc, end + 1)) is not None \
+                    and _name_follows(doc, comma + 1):
+                # « Ancien joueur du PSG, aujourd'hui consultant, Jérôme X »: two roles, then the name
+                end = next(e.end for e in doc.ents if e.start >= comma + 1 and e.label_ == "PER")
             else:
                 break
         return end

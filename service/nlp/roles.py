@@ -40,8 +40,10 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 _AGE_WORDS = {"ans", "an"}
 # before a role set off after a name, they say when or how it holds, not what it is:
 # « Paul X, alors ministre de la Culture », « …, lui-même ancien maire », « …, également députée »
-_ROLE_ADVERBS = {"alors", "désormais", "aujourd'hui", "aujourd’hui", "actuellement", "également", "aussi",
-                 "lui-même", "elle-même"}
+ROLE_ADVERBS = {"alors", "désormais", "aujourd'hui", "aujourd’hui", "actuellement", "également", "aussi",
+                 "toujours", "longtemps", "lui-même", "elle-même"}
+NOW_ADVERBS = {"désormais", "aujourd'hui", "aujourd’hui", "actuellement"}  # a role that replaced an earlier one
+FORMER_MODIFIERS = {"ancien", "ancienne", "ex"}
 _NP_OPENERS = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette"}
 
 
@@ -139,9 +141,13 @@ def _choose(ent: Span, before: _Role | None, after: _Role | None) -> _Role | Non
 
         la climatologue Anne X, chercheuse au CNRS   -> chercheuse au CNRS
         le critique Paul X, du magazine Écrans       -> critique du magazine Écrans
+        son ancien élève, Paul X, désormais chercheur -> chercheur (not « le maire, Paul X, désormais candidat »)
     """
     if before is None or after is None:
         return before or after
+    if after.first.i > 0 and ent.doc[after.first.i - 1].lower_ in NOW_ADVERBS \
+            and before.first.lower_.split("-")[0] in FORMER_MODIFIERS:
+        return after  # « son ancien élève, Paul X, aujourd'hui chercheur au CNRS »: what he is now
     if not before.tight or _tells_a_figure(after):
         return before
     if after.first.lower_ in OF_WORDS:
@@ -477,10 +483,12 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
                 continue
         if (tok.is_punct and tok.text not in ("-",)) or tok.lower_ in _STOP_WORDS \
                 or (tok.ent_type_ == "PER" and not _completes_a_noun(tok)) \
-                or (tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed)) or tok.is_space:
+                or (tok.pos_ in ("VERB", "AUX") and not _is_participle(tok, parsed) and not _role_noun_as_verb(tok, heads)) \
+                or tok.is_space:
             break
         chain.append(tok)
-        if tok.lower_ in _NP_OPENERS and i > 0 and doc[i - 1].lower_ not in _LINK_WORDS:
+        if tok.lower_ in _NP_OPENERS and i > 0 and doc[i - 1].lower_ not in _LINK_WORDS \
+                and not (tok.is_title and tok.ent_iob_ == "B"):  # « du restaurant Le Bistrot »: a name's article
             break  # « … de fusil son associé, X »: the role's noun phrase opens at « son »
         i -= 1
     for tok in reversed(chain):  # the first head: « avocate de l'accusé » is an avocate
@@ -496,7 +504,7 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
         if opening and tok.i + 1 < end and _is_head(doc[tok.i + 1], heads):
             continue  # « Élu maire de Lille en 2020, X »: how X became the role that follows
         if prev is None or prev.lower_ in determiners or prev.is_punct or prev.lower_ in _STOP_WORDS \
-                or _opens_as_participle(prev, heads, parsed):
+                or _opens_as_participle(prev, heads, parsed) or _opens_as_adverb(prev):
             # « Directeur de l'hôpital depuis 2019, X », « Nommée directrice en 2019, X »: since when
             # is not the role (as _role_end stops there)
             end = next((t.i for t in doc[start.i + 1:end] if t.lower_ == "depuis"
@@ -504,6 +512,12 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
             text = _clean(doc[start.i:end])
             return _Role(text, start, doc[end - 1]) if text else None
     return None
+
+
+def _opens_as_adverb(tok: Token) -> bool:
+    """« Aujourd'hui consultant pour une chaîne, X », « Désormais ministre, X »: an adverb of when
+    opening the clause, right before the role it qualifies."""
+    return tok.lower_ in ROLE_ADVERBS and (tok.i == 0 or tok.doc[tok.i - 1].is_punct)
 
 
 def _opens_as_participle(tok: Token, heads, parsed: bool) -> bool:
@@ -524,6 +538,11 @@ def _completes_a_noun(tok: Token) -> bool:
     if i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].is_lower and "Plur" in doc[i - 1].morph.get("Number"):
         return True
     return i > 1 and doc[i - 1].lower_ in OF_WORDS and doc[i - 2].pos_ == "NOUN"
+
+
+def _role_noun_as_verb(tok: Token, heads) -> bool:
+    """« consultant », « enseignant », « dirigeant »: a role noun the tagger took for a present participle."""
+    return _is_head(tok, heads) and "Pres" in tok.morph.get("Tense") and "Part" in tok.morph.get("VerbForm")
 
 
 def _is_participle(tok: Token, parsed: bool) -> bool:
@@ -558,7 +577,7 @@ def _role_after(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role
             k = _role_end(doc, j + 1, j, heads, determiners, modifiers, parsed)
             return _Role(_clean(doc[j:k]), doc[j], doc[k - 1]) if k > j + 1 and _clean(doc[j:k]) else None
     # else « a annoncé Jean X le président de Renault »: an apposition whose comma the page left out
-    while j < len(doc) and doc[j].lower_ in _ROLE_ADVERBS and doc[j - 1].text == ",":
+    while j < len(doc) and doc[j].lower_ in ROLE_ADVERBS and doc[j - 1].text == ",":
         j += 1
     while j < len(doc) and (doc[j].lower_ in determiners or doc[j].lower_ in modifiers):
         j += 1

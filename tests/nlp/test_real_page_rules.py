@@ -1339,3 +1339,39 @@ def test_words_that_only_judge_a_named_thing_are_a_partial_quote(extract, text, 
     """After « projet », « plan », « accord »… quoted words are often the thing's name; lower-case
     words with no noun (« mal ficelé », « historique ») are what the speaker thinks of it."""
     assert [q.text for q in extract(text)] == quoted
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Aujourd'hui consultant pour une radio, Lucas Perrin n'a pas mâché ses mots : « C'est une honte. »",
+     "consultant pour une radio"),
+    ("Désormais ministre de la Santé, Claire Vautrin a assuré que la réforme serait appliquée.", "ministre de la Santé"),
+    ("Propriétaire du restaurant Le Bistrot depuis quinze ans, Lucas Perrin soupire : « Je n'ai jamais vu ça. »",
+     "Propriétaire du restaurant Le Bistrot"),
+])
+def test_a_role_opening_a_sentence_after_an_adverb_of_when_or_with_a_named_place(extract, text, role):
+    """« Aujourd'hui consultant … » (the tagger reads « consultant » as a present participle) and
+    « du restaurant Le Bistrot » (a name's article is no new noun phrase) keep the role whole."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) in (("Lucas Perrin", role), ("Claire Vautrin", role))
+
+
+def test_two_roles_before_the_name_the_speaker_is_the_name(extract):
+    """The parser makes the first role the subject and the name its conjunct."""
+    [quote] = extract("Ancien joueur du PSG, aujourd'hui consultant pour Canal+, Lucas Perrin n'a pas "
+                      "mâché ses mots : « C'est une honte. »")
+    assert (quote.speaker.name, quote.speaker.role) == ("Lucas Perrin", "consultant pour Canal+")
+
+
+@pytest.mark.parametrize("apposition", ["candidat aux sénatoriales", "également candidat aux sénatoriales",
+                                        "désormais candidat aux sénatoriales"])
+def test_a_role_without_article_between_the_name_and_the_verb_is_not_the_speaker(extract, apposition):
+    """« Le maire, X, candidat aux sénatoriales, a déclaré : » has two subjects for the parser; the
+    apposition nearest the verb is the name's, and « désormais » does not make it replace « maire »."""
+    [quote] = extract(f"Le maire, Lucas Perrin, {apposition}, a déclaré : « Je reste. »")
+    assert (quote.speaker.name, quote.speaker.role) == ("Lucas Perrin", "maire")
+
+
+def test_a_role_held_now_replaces_a_former_one_given_before_the_name(extract):
+    quotes = extract("Son ancien doctorant, Lucas Perrin, aujourd'hui chercheur au CNRS, a cosigné l'article. "
+                     "« Nous avons été surpris », raconte-t-il.")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Lucas Perrin", "chercheur au CNRS")]
