@@ -236,9 +236,9 @@ def find_pronoun_appositions(paragraph: Paragraph, lexicon: Lexicon, determiners
         while end < tok.i - 1 and doc[end].text == "," \
                 and _role_head_follows(doc, end + 1, heads, determiners, modifiers):  # « Auteure, compositrice et … »
             end = _role_end(doc, end + 2, end + 1, heads, determiners, modifiers, parsed)
-        if end != tok.i - 1:
+        if end != tok.i - 1 and not _since_when(doc[end:tok.i - 1]):
             continue  # « Malgré la colère des élus, il … »: not a function through to the comma
-        role = doc[first:tok.i - 1].text  # its capital is the sentence's: « Ancienne ministre » -> ancienne ministre
+        role = doc[first:end].text  # its capital is the sentence's: « Ancienne ministre » -> ancienne ministre
         found.append((paragraph.start + tok.idx, role[:1].lower() + role[1:], _SUBJECT_PRONOUNS[tok.lower_]))
     return found
 
@@ -270,6 +270,13 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
             and (doc[first - 2].pos_ in ("NOUN", "") and not doc[first - 2].is_title)
         found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement, main))
     return found
+
+
+def _since_when(words: Span) -> bool:
+    """« depuis 2010 », « depuis quinze ans », « en 2014 »: since when a role is held, not the role."""
+    return 0 < len(words) <= 5 and (words[0].lower_ == "depuis" or words[0].lower_ == "en" and len(words) > 1
+                                    and words[1].like_num) \
+        and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words)
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -743,6 +750,8 @@ def _role_end(doc, k: int, start: int, heads, determiners, modifiers, parsed: bo
         if tok.lower_ in ("de", "d'", "d’") and k + 2 < len(doc) and doc[k + 1].like_num \
                 and doc[k + 2].lower_ in _AGE_WORDS:
             break  # « une infirmière de 34 ans »: her age, not what she does
+        if tok.lower_ == "en" and k + 1 < len(doc) and doc[k + 1].like_num:
+            break  # « présidente de l'association en 2019 »: when, not what
         k += 1
     while k > start + 1 and doc[k - 1].lower_ in _LINK_WORDS:  # « auteur de « Titre » »: the title is no role
         k -= 1

@@ -1375,3 +1375,13 @@ def test_a_role_held_now_replaces_a_former_one_given_before_the_name(extract):
     quotes = extract("Son ancien doctorant, Lucas Perrin, aujourd'hui chercheur au CNRS, a cosigné l'article. "
                      "« Nous avons été surpris », raconte-t-il.")
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Lucas Perrin", "chercheur au CNRS")]
+
+
+@pytest.mark.parametrize("since", ["depuis 2010", "depuis quinze ans", "en 2019"])
+def test_a_function_before_a_pronoun_with_since_when_is_the_persons_role(extract, since):
+    """« Présidente de l'association depuis 2010, elle … »: the date does not keep the function from
+    being hers, for her quotes before and after it."""
+    quotes = extract("« Nous avons perdu la moitié de nos adhérents », regrette Claire Vautrin.\n\n"
+                     f"Présidente de l'association des pêcheurs {since}, elle demande une aide : « Sinon on ferme. »")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == \
+        [("Claire Vautrin", "présidente de l'association des pêcheurs")] * 2
