@@ -753,6 +753,14 @@ class CueFinder:
                         return source
                 phrase = self._with_names_joined_before(self.noun_phrase(child, para), para)
                 return self._voice_of(phrase, para) or self._named_in_apposition(phrase, para)
+        said = self.after_saying(verb)
+        if said is None and verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ == "VERB" \
+                and self._is_reporting(verb.head):  # « a rappelé que …, précisant … »
+            said = verb.head
+        if _depth == 0 and said is not None:
+            found = self.subject_of(said, para, _depth + 1)
+            if found is not None:
+                return found
         # participles and coordinated verbs share the subject of an earlier reporting verb of the
         # sentence, within _SHARED_REACH tokens: a hostile sentence of thousands of cues stays linear
         for other in reversed(doc[max(0, verb.i - _SHARED_REACH):verb.i] if _depth == 0 else []):
@@ -776,6 +784,21 @@ class CueFinder:
         if _depth > 0:
             return None
         return self._subject_on_the_left(verb, para) or self._subject_before_a_broken_sentence(verb, para)
+
+    def after_saying(self, conj: Token) -> Token | None:
+        """« a assuré que la piscine rouvrirait en juin et a promis … »: a verb the parser coordinated
+        to the content of a verb of saying, with no subject of its own but that verb's auxiliary (or
+        itself a verb of saying), is what the speaker did next: that verb of saying. Not « … rouvrirait
+        en juin et serait rénovée », whose subject is the content's."""
+        head = conj.head
+        said = head.head
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or head.dep_ != "ccomp" or said.pos_ != "VERB" \
+                or not self._is_reporting(said) or any(c.dep_.startswith("nsubj") for c in conj.children) \
+                or not any(c.dep_.startswith("nsubj") for c in head.children):
+            return None
+        auxiliaries = {c.lower_ for c in said.children if c.dep_.startswith("aux")}
+        own = {c.lower_ for c in conj.children if c.dep_.startswith("aux")}
+        return said if auxiliaries & own or self._is_reporting(conj) else None
 
     def cited_source(self, medium: Span, para: Paragraph) -> Span | None:
         """« …, rapporte BFM, citant les secours », « selon Le Monde, qui cite un proche »: the words

@@ -227,7 +227,9 @@ class ReportedSpeechFinder:
                     continue
             else:
                 first = content.i
-            span = self._content(para, first, content, cut=True, finite_conj=frame != "que")
+            act = self._speakers_next_act(verb, content) if frame == "que" else None
+            last = None if act is None else min(act, _sentence_last(content))
+            span = self._content(para, first, content, last=last, cut=True, finite_conj=frame != "que")
             if span is None or (frame != "adj" and not _has_verb(doc[span[0]:span[1]])):
                 continue
             subject = self._subject(self._lead_verb(verb) or verb, para)  # « Macron a fait valoir que »: of « fait »
@@ -255,6 +257,13 @@ class ReportedSpeechFinder:
             last = _sentence_last(que)
             if verb.dep_ == "acl:relcl":  # « X, qui a assuré que [la France tiendra], s'est rendu à Kiev »
                 last = min(last, max(t.i for t in verb.subtree))
+            head = que.head
+            if head.head.i == verb.i and head.i > que.i:  # the parse hangs the clause on the verb
+                act = self._speakers_next_act(verb, head)
+                last = last if act is None else min(last, act)
+                end = max(t.i for t in head.subtree)
+                if end + 1 < last and _coordinates_to(doc[end + 1], verb):
+                    last = end  # « reconnaît que le budget est serré mais refuse de couper »
             span = self._content(para, que.i + 1, None, last=last, cut=True)
             if span is None or not _has_verb(doc[span[0]:span[1]], finite=True):
                 continue
@@ -263,6 +272,15 @@ class ReportedSpeechFinder:
                 subject = doc[subject.start:verb.i]  # « Le ministre juge que »: « juge » was read as his noun
             found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb), subject)))
         return found
+
+    def _speakers_next_act(self, verb: Token, head: Token) -> int | None:
+        """The last token of the content ``head`` heads before a verb coordinated to it that is what
+        the speaker did next (``CueFinder.after_saying``), else ``None``."""
+        for conj in head.children:
+            said = self.cues.after_saying(conj) if conj.dep_ == "conj" and conj.i > head.i else None
+            if said is not None and said.i == verb.i:
+                return min(t.i for t in conj.subtree) - 1
+        return None
 
     def _mistagged_que_verb(self, tok: Token) -> bool:
         """« Le ministre juge que … », « note que »: a present of a verb taking « que » that the
@@ -481,7 +499,8 @@ class ReportedSpeechFinder:
                 last = commas[-1] - 1
                 break
         for j in range(first + 1, last):  # « a reconnu avoir commis des erreurs, sans donner de détails »
-            if doc[j].text == "," and (_manner_of_saying(doc, j + 1) or self._incise_at(doc, j + 1)):
+            if doc[j].text == "," and (_manner_of_saying(doc, j + 1) or self._incise_at(doc, j + 1)
+                                       or self._reporting_participle_at(doc, j + 1)):
                 last = j - 1  # « estime que la réforme menace des emplois, a déclaré sa secrétaire générale »
                 break
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ")»”%":
@@ -489,6 +508,12 @@ class ReportedSpeechFinder:
         if sum(t.is_alpha for t in doc[first:last + 1]) < MIN_WORDS or doc[first].lower_ in _RELATIVES:
             return None  # « …, qui s'est offert … » is no clause of its own
         return first, last + 1
+
+    def _reporting_participle_at(self, doc, i: int) -> bool:
+        """« a rappelé que …, précisant qu'aucun accord … »: a present participle of saying opens the
+        speaker's next words, not more of these."""
+        return i < len(doc) and "Part" in doc[i].morph.get("VerbForm") and "Pres" in doc[i].morph.get("Tense") \
+            and self.cues._is_reporting(doc[i])
 
     def _incise_at(self, doc, i: int) -> bool:
         """« a déclaré X », « précise-t-il », « estime le maire »: a reporting verb opens an incise at ``i``."""
@@ -672,6 +697,13 @@ def _manner_of_saying(doc, i: int) -> bool:
     return (word.lower_ == "sans" and "Inf" in nxt.morph.get("VerbForm")) or (
         word.lower_ == "en" and nxt.pos_ in ("VERB", "AUX") and "Part" in nxt.morph.get("VerbForm")
         and "Pres" in nxt.morph.get("Tense"))
+
+
+def _coordinates_to(cc: Token, verb: Token) -> bool:
+    """« mais refuse »: a conjunction opening a verb coordinated to ``verb``, with no subject of its own."""
+    other = cc.head
+    return cc.dep_ == "cc" and other.dep_ == "conj" and other.head.i == verb.i and other.pos_ == "VERB" \
+        and not any(c.dep_.startswith("nsubj") for c in other.children)
 
 
 def _opens_conjunction(que: Token) -> bool:

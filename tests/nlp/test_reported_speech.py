@@ -405,3 +405,23 @@ def test_participles_before_the_subject_are_no_reported_clause(extract):
     # a clause with an infinitive is one, whatever the tagger made of its main verb
     [quote] = indirect(extract("La Banque nationale demeure résolue à faire baisser les prix, a déclaré Paul Garnier."))
     assert quote.speaker.name == "Paul Garnier"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("La ministre reconnaît que le budget est serré mais refuse de couper dans les aides.",
+     [("le budget est serré", "ministre")]),
+    ("Le maire a assuré que la piscine rouvrirait en juin et a promis de nouveaux horaires.",
+     [("la piscine rouvrirait en juin", "maire")]),
+    ("Le président a rappelé que la France soutenait l'Ukraine et a ajouté que l'aide serait maintenue.",
+     [("la France soutenait l'Ukraine", "président"), ("l'aide serait maintenue", "président")]),
+    ("Le syndicat a rappelé que les négociations devaient reprendre lundi, précisant qu'aucun accord n'était en vue.",
+     [("les négociations devaient reprendre lundi", "syndicat"), ("aucun accord n'était en vue", "syndicat")]),
+    # the content's own subject goes on: one clause
+    ("Le maire a assuré que la piscine, qui a fermé en mars, rouvrirait en juin et serait rénovée.",
+     [("la piscine, qui a fermé en mars, rouvrirait en juin et serait rénovée", "maire")]),
+])
+def test_what_the_speaker_does_next_ends_the_reported_clause(extract, text, said):
+    """A verb coordinated with the reporting verb's auxiliary and no subject of its own (« et a
+    promis », « mais refuse »), or a present participle of saying after a comma (« , précisant »),
+    is the speaker's next act: the content ends before it, and its own clause is the speaker's."""
+    assert [(q.text, q.speaker.name) for q in indirect(extract(text))] == said
