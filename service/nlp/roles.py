@@ -495,7 +495,7 @@ def _role_ending_at(doc, i: int, heads, determiners, modifiers, parsed: bool) ->
             break
         chain.append(tok)
         if tok.lower_ in _NP_OPENERS and i > 0 and doc[i - 1].lower_ not in _LINK_WORDS \
-                and not (tok.is_title and tok.ent_iob_ == "B"):  # « du restaurant Le Bistrot »: a name's article
+                and not (tok.is_title and not doc[i - 1].is_punct):  # « du restaurant Le Bistrot »: a name's article
             break  # « … de fusil son associé, X »: the role's noun phrase opens at « son »
         i -= 1
     for tok in reversed(chain):  # the first head: « avocate de l'accusé » is an avocate

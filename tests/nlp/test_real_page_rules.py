@@ -1385,3 +1385,13 @@ def test_a_function_before_a_pronoun_with_since_when_is_the_persons_role(extract
                      f"Présidente de l'association des pêcheurs {since}, elle demande une aide : « Sinon on ferme. »")
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == \
         [("Claire Vautrin", "présidente de l'association des pêcheurs")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Le député Les Républicains du Maine-et-Loire Lucas Perrin a dénoncé un « texte idéologique ».",
+    "Le député Les Républicains du Maine-et-Loire, Lucas Perrin, a dénoncé un « texte idéologique ».",
+])
+def test_a_party_named_with_its_article_stays_in_the_role(extract, text):
+    """A capitalised « Les » inside a sentence is a name's article, not a new noun phrase."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == ("Lucas Perrin", "député Les Républicains du Maine-et-Loire")
