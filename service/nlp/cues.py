@@ -469,7 +469,8 @@ class CueFinder:
             if subject is not None:
                 return CueMatch("colon", para, doc[i - 2:i - 1], subject)
         last_and = next((k for k in range(len(before) - 1, 0, -1) if before[k].lower_ in ("et", "mais", ";")), None)
-        if not strong and last_and is not None and before[last_and - 1].text not in (",", ";"):
+        if not strong and last_and is not None and before[last_and - 1].text not in (",", ";") \
+                and not _joins_names(before[last_and]):
             # « Paul X lâche un soupir et son avocat s'avance : « … » »: the last clause's subject
             tok = next((t for t in before[last_and + 1:] if not t.pos_ in ("DET", "ADJ")), None)
             if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
@@ -751,7 +752,7 @@ class CueFinder:
                     source = self._fronted_source(verb, para)
                     if source is not None:
                         return source
-                phrase = self._with_names_joined_before(self.noun_phrase(child, para), para)
+                phrase = self._with_names_joined(self.noun_phrase(child, para), para)
                 return self._voice_of(phrase, para) or self._named_in_apposition(phrase, para)
         said = self.after_saying(verb)
         if said is None and verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ == "VERB" \
@@ -815,10 +816,17 @@ class CueFinder:
             return None
         return source
 
-    def _with_names_joined_before(self, phrase: Span, para: Paragraph) -> Span:
+    def _with_names_joined(self, phrase: Span, para: Paragraph) -> Span:
         """« Syna et Unia estiment », parsed with « Unia » alone as the subject: the names joined
-        before it by « et » are the subject too."""
+        before it by « et » are the subject too; so are those after it, when the parser made them
+        its conjuncts (« Anne X et Paul Y ont signé une tribune : »)."""
         doc, i = phrase.doc, phrase.start
+        last = phrase[-1]
+        if last.ent_type_ in ("PER", "ORG") and phrase.end + 1 < len(doc) and doc[phrase.end].lower_ == "et":
+            other = doc[phrase.end + 1]
+            if other.ent_iob_ == "B" and other.ent_type_ in ("PER", "ORG") and other.dep_ == "conj" \
+                    and any(other.head.i == t.i for t in phrase) and not self._inside(para, other):
+                return doc[phrase.start:next(e.end for e in doc.ents if e.start == other.i)]
         if i >= 2 and doc[i - 1].lower_ == "et" and doc[i - 2].ent_iob_ in ("B", "I") and phrase[0].ent_iob_ == "B" \
                 and doc[i - 2].ent_type_ in ("PER", "ORG") and not self._inside(para, doc[i - 2]):
             first = next(e for e in doc.ents if e.start <= i - 2 < e.end)
@@ -967,6 +975,13 @@ class CueFinder:
         """« fait état », « fait part »: the noun right after « faire » that makes it a reporting verb."""
         nxt = faire.doc[faire.i + 1] if faire.i + 1 < len(faire.doc) else None
         return nxt if nxt is not None and nxt.lower_ in self.lexicon.faire_verbs and nxt.pos_ != "VERB" else None
+
+
+def _joins_names(word: Token) -> bool:
+    """« Anne X et Paul Y »: « et » between two names, not between two clauses."""
+    doc, i = word.doc, word.i
+    return 0 < i < len(doc) - 1 and doc[i - 1].ent_type_ in ("PER", "ORG") and doc[i + 1].ent_iob_ == "B" \
+        and doc[i + 1].ent_type_ in ("PER", "ORG")
 
 
 def _verbless_apposition(doc: Doc, i: int) -> bool:

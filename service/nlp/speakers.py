@@ -231,6 +231,10 @@ def _full_description(mention: Span, head) -> str:
                 and not any(c.dep_ == "case" for c in child.children):
             break  # « le ministre juge que … »: a verb the tagger took for a noun, not a complement
         right = max(t.i for t in child.subtree) + 1
+        # « un cadre de l'entreprise sous couvert d'anonymat »: how he spoke, not who he is
+        right = next((t.i for t in doc[end:right] if t.lower_ == "sous" and t.dep_ == "case"), right)
+        if right <= end:
+            break
         if any(_age_at(t) for t in doc[child.i:right]):
             break  # « l'élue de 51 ans »: her age, not what she is
         if right - head.i > 10 or any(t.text in '«»“”"' or t.text in ",;:." for t in doc[child.i:right]):

@@ -753,3 +753,19 @@ def test_a_body_speaks_by_the_voice_of_the_person_named(extract):
 ])
 def test_a_title_opening_on_a_capital_relative_pronoun_is_still_a_name(extract, text):
     assert extract(text) == []
+
+
+def test_two_names_joined_by_et_before_a_colon_speak_together(extract):
+    """« Anne X et Paul Y ont signé une tribune : « … » »: the parser makes the second name the
+    first's conjunct; « et » joins names here, not the clause of a second subject."""
+    [quote] = extract("Claire Vautrin et Lucas Perrin ont signé une tribune : « Il faut agir. »")
+    assert quote.speaker.name == "Claire Vautrin et Lucas Perrin"
+
+
+@pytest.mark.parametrize("text", [
+    "« Il y a eu des erreurs », admet un cadre de l'entreprise sous couvert d'anonymat.",
+    "« Il y a eu des erreurs », admet sous couvert d'anonymat un cadre de l'entreprise.",
+])
+def test_how_an_unnamed_source_spoke_is_no_part_of_who_it_is(extract, text):
+    [quote] = extract(text)
+    assert quote.speaker.name == "cadre de l'entreprise"
