@@ -341,6 +341,9 @@ def _plural_antecedent(pronoun: Span, lexicon: Lexicon) -> str | None:
     feminine = pronoun[0].lower_.endswith("elles")
     for sent in sentences:
         for tok in reversed(doc[sent.start:min(sent.end, pronoun.start)]):
+            joined = _names_joined_as_subject(tok)
+            if joined is not None:  # « Anne X et Paul Y ont signé. « … », ont-ils déclaré »
+                return joined
             if not tok.dep_.startswith("nsubj") or tok.pos_ != "NOUN" or "Plur" not in tok.morph.get("Number"):
                 continue
             if feminine and "Masc" in tok.morph.get("Gender"):
@@ -349,6 +352,17 @@ def _plural_antecedent(pronoun: Span, lexicon: Lexicon) -> str | None:
             if lemma in lexicon.people_nouns or lemma in lexicon.role_nouns or lemma in lexicon.organisation_nouns:
                 return _full_description(doc[min(t.i for t in tok.subtree):tok.i + 1], tok)
     return None
+
+
+def _names_joined_as_subject(tok) -> str | None:
+    """« Anne X et Paul Y » as a subject (the parser's conjuncts): the two names, else ``None``."""
+    if not tok.dep_.startswith("nsubj") or tok.ent_iob_ != "B" or tok.ent_type_ != "PER":
+        return None
+    doc = tok.doc
+    first = next(e for e in doc.ents if e.start == tok.i)
+    conjuncts = [c for t in first for c in t.children if c.dep_ == "conj" and c.ent_iob_ == "B" and c.ent_type_ == "PER"]
+    names = [first, *(next(e for e in doc.ents if e.start == c.i) for c in conjuncts)]
+    return " et ".join(e.text for e in names) if len(names) > 1 else None
 
 
 def _lemma(token) -> str:

@@ -769,3 +769,8 @@ def test_two_names_joined_by_et_before_a_colon_speak_together(extract):
 def test_how_an_unnamed_source_spoke_is_no_part_of_who_it_is(extract, text):
     [quote] = extract(text)
     assert quote.speaker.name == "cadre de l'entreprise"
+
+
+def test_they_after_two_names_joined_as_subject_is_both(extract):
+    quotes = extract("Claire Vautrin et Lucas Perrin ont obtenu le prix. « Nous sommes heureux », ont-ils déclaré.")
+    assert [q.speaker.name for q in quotes] == ["Claire Vautrin et Lucas Perrin"]
