@@ -56,6 +56,8 @@ class Lexicon:
     role_clauses: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict)
     # « préside » -> ("président", "présidente"): the same said by the clause's verb (« Marie X préside … »)
     role_verbs: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # « est », « a été nommée », « travaille comme »: the role noun after them is the person's
+    role_copulas: tuple[tuple[str, ...], ...] = (("est",), ("était",))
     workplace_nouns: frozenset[str] = frozenset()  # « chercheuse au CNRS »: « à » after them is where they work
     office_nouns: frozenset[str] = frozenset()  # search keys of « préfet », « maire »: an office that names one holder
 
@@ -158,6 +160,7 @@ def load_lexicon() -> Lexicon:
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
         passive_parties={words: frozenset(party.split()) for words, party, *use in groups if use == ["passive"]},
         role_synonyms=_synonyms(csv.reader(_lines("role_synonyms.tsv")[1:], delimiter="\t")),
+        role_copulas=tuple(sorted({tuple(w.lower().split()) for w in _lines("role_copulas.txt")}, key=len, reverse=True)),
         workplace_nouns=frozenset(w.lower() for w in _lines("workplace_nouns.txt")),
         office_nouns=frozenset(name_key(w) for w in _lines("office_nouns.txt")),
         role_clauses={tuple(opening.lower().split()): None if masculine == "-" else (masculine, feminine)

@@ -88,7 +88,7 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
                                             paragraph.parsed)
         after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
         if person and after is None:
-            after = _role_by_copula(ent, heads, determiners, modifiers, paragraph.parsed)
+            after = _role_by_copula(ent, lexicon.role_copulas, heads, determiners, modifiers, paragraph.parsed)
         if person and after is None:
             after = _role_by_clause(ent, lexicon.role_clauses, lexicon.role_verbs, heads, determiners, modifiers,
                                     paragraph.parsed)
@@ -615,17 +615,21 @@ def _role_in_brackets(doc, j: int, heads, determiners, modifiers) -> _Role | Non
     return _Role(text, start, doc[closing - 1]) if text else None
 
 
-def _role_by_copula(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Role | None:
+def _role_by_copula(ent: Span, copulas: tuple[tuple[str, ...], ...], heads, determiners, modifiers,
+                    parsed: bool) -> _Role | None:
     """« Jean X est le directeur de l'hôpital », « Anne Y, qui est la présidente du club, … »: a
-    definite role said of the name by « être » is the person's role; so is a role noun without an
-    article when the name opens the clause (« Paul X est délégué CGT », « Sophie Y, 45 ans, est
-    infirmière aux urgences »), unless it is a passive participle (« est accusé d'avoir … »)."""
+    definite role said of the name by « être » (or by ``copulas``: « a été nommée », « travaille
+    comme », ``rules/role_copulas.txt``) is the person's role; so is a role noun without an article
+    when the name opens the clause (« Paul X est délégué CGT », « Sophie Y, 45 ans, est infirmière
+    aux urgences »), unless it is a passive participle (« est accusé d'avoir … »)."""
     doc, j = ent.doc, ent.end
     relative = j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "qui"
     opens_clause = _opens_clause(ent)
     j = j + 2 if relative else _past_appositions(ent)
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("est", "était"):
+    copula = next((c for c in copulas if tuple(t.lower_ for t in doc[j:j + len(c)]) == c), None)
+    if copula is None or j + len(copula) >= len(doc):
         return None
+    j += len(copula) - 1  # its last word
     definite = doc[j + 1].lower_ in DEFINITE_SINGULAR
     if not definite and not (opens_clause or relative):
         return None  # « le père de Paul X est médecin »: the name does not say who is

@@ -1395,3 +1395,21 @@ def test_a_party_named_with_its_article_stays_in_the_role(extract, text):
     """A capitalised « Les » inside a sentence is a name's article, not a new noun phrase."""
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == ("Lucas Perrin", "député Les Républicains du Maine-et-Loire")
+
+
+@pytest.mark.parametrize("told, role", [
+    ("a été nommée directrice de l'usine en 2019", "directrice de l'usine"),
+    ("occupe le poste de directrice financière depuis 2019", "directrice financière"),
+    ("travaille comme infirmière à l'hôpital de Nantes", "infirmière à l'hôpital de Nantes"),
+    ("est devenue maire de Rennes en 2020", "maire de Rennes"),
+])
+def test_a_role_told_by_a_verb_like_etre_is_the_persons(extract, told, role):
+    """« a été nommée », « occupe le poste de », « travaille comme », « est devenue »
+    (``rules/role_copulas.txt``) say the role noun after them as « est » does."""
+    [quote] = extract(f"Claire Vautrin {told}. « Nous allons embaucher », annonce-t-elle.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Claire Vautrin", role)
+
+
+def test_a_role_told_by_a_verb_like_etre_in_a_relative_clause(extract):
+    [quote] = extract("Claire Vautrin, qui a été élue maire de Rennes en 2020, confie : « On est épuisés. »")
+    assert quote.speaker.role == "maire de Rennes"
