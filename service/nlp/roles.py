@@ -666,12 +666,16 @@ def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | 
     """« Marie X, qui préside l'association » -> « présidente de l'association »; « Jean Y, à la tête
     de la fédération depuis 2015 » -> « à la tête de la fédération » (``rules/role_clauses.tsv``).
     ``verbs`` say it as the clause's verb when the name opens the clause: « Marie X préside
-    l'association des commerçants »."""
+    l'association des commerçants »; the clauses kept as written, after « est »: « Jean Y est à la
+    tête de la fédération »."""
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         role = _role_from_clause_at(ent, ent.end + 1, clauses, heads, determiners, modifiers, parsed)
         if role is not None:
             return role
+    if _opens_clause(ent) and ent.end + 1 < len(doc) and doc[ent.end].lower_ in _COPULAS:
+        kept = {opening: nouns for opening, nouns in clauses.items() if nouns is None}  # « est à la tête de … »
+        return _role_from_clause_at(ent, ent.end + 1, kept, heads, determiners, modifiers, parsed)
     if _opens_clause(ent):
         return _role_from_clause_at(ent, ent.end, verbs, heads, determiners, modifiers, parsed)
     return None

@@ -1413,3 +1413,9 @@ def test_a_role_told_by_a_verb_like_etre_is_the_persons(extract, told, role):
 def test_a_role_told_by_a_verb_like_etre_in_a_relative_clause(extract):
     [quote] = extract("Claire Vautrin, qui a été élue maire de Rennes en 2020, confie : « On est épuisés. »")
     assert quote.speaker.role == "maire de Rennes"
+
+
+def test_a_function_kept_as_written_after_est(extract):
+    """« X est à la tête de … »: the clause of ``rules/role_clauses.tsv`` after « est », as after a comma."""
+    [quote] = extract("Claire Vautrin est à la tête de la fédération depuis 2015. « On est épuisés », confie-t-elle.")
+    assert quote.speaker.role == "à la tête de la fédération"
