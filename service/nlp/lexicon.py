@@ -56,6 +56,8 @@ class Lexicon:
     role_clauses: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict)
     # « préside » -> ("président", "présidente"): the same said by the clause's verb (« Marie X préside … »)
     role_verbs: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # « présidée par » -> ("président", "présidente"): the name after it heads the noun phrase before it
+    role_passives: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     # « est », « a été nommée », « travaille comme »: the role noun after them is the person's
     role_copulas: tuple[tuple[str, ...], ...] = (("est",), ("était",))
     workplace_nouns: frozenset[str] = frozenset()  # « chercheuse au CNRS »: « à » after them is where they work
@@ -164,9 +166,11 @@ def load_lexicon() -> Lexicon:
         workplace_nouns=frozenset(w.lower() for w in _lines("workplace_nouns.txt")),
         office_nouns=frozenset(name_key(w) for w in _lines("office_nouns.txt")),
         role_clauses={tuple(opening.lower().split()): None if masculine == "-" else (masculine, feminine)
-                      for opening, masculine, feminine, *_ in clauses},
+                      for opening, masculine, feminine, *use in clauses if use != ["passive"]},
         role_verbs={tuple(opening.lower().split()[1:]): (masculine, feminine)
                     for opening, masculine, feminine, *use in clauses if use == ["verb"]},
+        role_passives={tuple(opening.lower().split()): (masculine, feminine)
+                       for opening, masculine, feminine, *use in clauses if use == ["passive"]},
     )
 
 

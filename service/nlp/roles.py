@@ -86,6 +86,8 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
         if person and before is None:
             before = _role_by_clause_before(ent, lexicon.role_clauses, heads, determiners, modifiers,
                                             paragraph.parsed)
+        if person and before is None and paragraph.parsed:
+            before = _role_by_passive(ent, lexicon.role_passives)
         after = _role_after(ent, heads, determiners, modifiers, paragraph.parsed)
         if person and after is None:
             after = _role_by_copula(ent, lexicon.role_copulas, heads, determiners, modifiers, paragraph.parsed)
@@ -720,6 +722,36 @@ def _role_by_clause_before(ent: Span, clauses: dict[tuple[str, ...], tuple[str, 
     keep = {opening: nouns for opening, nouns in clauses.items() if nouns is None}
     role = _role_from_clause_at(ent, j, keep, heads, determiners, modifiers, parsed)
     return role if role is not None and role.last.i < comma else None
+
+
+def _role_by_passive(ent: Span, passives: dict[tuple[str, ...], tuple[str, str]]) -> _Role | None:
+    """« l'association des commerçants, présidée par Marie X » -> « présidente de l'association des
+    commerçants »; « Le club est entraîné par Paul Y » -> « entraîneur du club »: the name heads the
+    noun phrase the participle hangs on, or is said of (``rules/role_clauses.tsv``, use « passive »)."""
+    doc = ent.doc
+    opening = next((o for o in passives if ent.start >= len(o)
+                    and tuple(t.lower_ for t in doc[ent.start - len(o):ent.start]) == o), None)
+    if opening is None:
+        return None
+    participle = doc[ent.start - len(opening)]
+    if participle.dep_ == "acl" and participle.head.pos_ == "NOUN" and participle.head.i < participle.i:
+        noun = participle.head
+        first, last = min(t.i for t in noun.subtree), participle.i - 1
+    else:
+        noun = next((c for c in participle.children if c.dep_ == "nsubj:pass" and c.pos_ == "NOUN"), None)
+        if noun is None:
+            return None
+        first, last = min(t.i for t in noun.subtree), max(t.i for t in noun.subtree)
+    while last > first and doc[last].is_punct:
+        last -= 1
+    if doc[first].lower_ not in DEFINITE_ARTICLES or last - first > MAX_ROLE_TOKENS \
+            or any(t.is_punct or t.ent_type_ == "PER" for t in doc[first:last + 1]):
+        return None  # « une association », « l'équipe, qui … »: not one named thing, or not all of it
+    gender = _gender_of(ent, None, None, frozenset()) or first_name_gender(ent.text)
+    nouns = passives[opening]
+    noun_word = nouns[1] if gender == "Fem" else nouns[0]
+    text = f"{noun_word} {_genitive(doc[first], doc[first + 1:last + 1].text)}"
+    return _Role(text, participle, doc[ent.start - 1])
 
 
 def _occupation_after_age(doc, j: int, modifiers) -> _Role | None:

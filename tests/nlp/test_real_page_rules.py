@@ -1419,3 +1419,18 @@ def test_a_function_kept_as_written_after_est(extract):
     """« X est à la tête de … »: the clause of ``rules/role_clauses.tsv`` after « est », as after a comma."""
     [quote] = extract("Claire Vautrin est à la tête de la fédération depuis 2015. « On est épuisés », confie-t-elle.")
     assert quote.speaker.role == "à la tête de la fédération"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("L'association des commerçants, présidée par Claire Vautrin, organise une braderie. "
+     "« Nous attendons 5 000 visiteurs », annonce-t-elle.", "présidente de l'association des commerçants"),
+    ("L'entreprise est dirigée par Claire Vautrin depuis 2015. « Nous allons embaucher », annonce-t-elle.",
+     "directrice de l'entreprise"),
+    ("Une association présidée par Claire Vautrin organise une braderie. « Nous attendons du monde », dit-elle.",
+     None),
+])
+def test_a_named_thing_headed_by_the_person_in_the_passive_is_the_role(extract, text, role):
+    """« X, présidée par Y », « X est dirigée par Y » (use « passive » in ``rules/role_clauses.tsv``):
+    Y heads X; not an indefinite « une association », which names nothing."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == ("Claire Vautrin", role)
