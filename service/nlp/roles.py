@@ -691,6 +691,9 @@ def _role_from_clause_at(ent: Span, j: int, clauses: dict[tuple[str, ...], tuple
         k = j + len(opening)
         if tuple(t.lower_ for t in doc[j:k]) != opening:
             continue
+        if nouns is not None and k < len(doc) and doc[k].lower_ == "depuis":  # « préside depuis 2020 la … »
+            k = next((m for m in range(k + 2, min(k + 5, len(doc))) if doc[m].lower_ in DEFINITE_ARTICLES
+                      and not any(t.is_punct for t in doc[k:m])), k)
         end = _role_end(doc, k, k - 1, heads, determiners, modifiers, parsed)
         if end <= k or (parsed and doc[k].pos_ in ("VERB", "AUX", "ADV")):
             return None  # « qui préside depuis 2010 … », « qui dirige aussi … »: no complement right after

@@ -1434,3 +1434,15 @@ def test_a_named_thing_headed_by_the_person_in_the_passive_is_the_role(extract, 
     Y heads X; not an indefinite « une association », which names nothing."""
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == ("Claire Vautrin", role)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Claire Vautrin préside depuis 2020 la communauté d'agglomération. « On est épuisés », confie-t-elle.",
+     "présidente de la communauté d'agglomération"),
+    ("Claire Vautrin, qui dirige depuis dix ans le musée de la ville, confie : « On est épuisés. »",
+     "directrice du musée de la ville"),
+    ("Claire Vautrin, qui préside depuis 2010, confie : « On est épuisés. »", None),
+])
+def test_since_when_between_the_verb_and_what_the_person_heads(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
