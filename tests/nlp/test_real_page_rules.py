@@ -1002,8 +1002,9 @@ def test_a_word_the_press_uses_for_a_role_finds_who_holds_it(extract, text, name
      "Claire Dubois", "représentante des parties civiles"),
     ("« Le club doit se reconstruire », explique Jean Martin, à la tête de la fédération depuis 2015.",
      "Jean Martin", "à la tête de la fédération"),
-    # no complement right after the verb: no role rather than a wrong one
-    ("« Rien ne bougera », a déclaré Paul Girard, qui préside depuis 2010 le club de rugby.", "Paul Girard", None),
+    # since when between the verb and its complement
+    ("« Rien ne bougera », a déclaré Paul Girard, qui préside depuis 2010 le club de rugby.", "Paul Girard",
+     "président du club de rugby"),
 ])
 def test_a_function_told_by_a_clause_is_the_role(extract, text, speaker, role):
     """« X, qui préside l'association » and « X, à la tête de … »: a function given without a role noun
