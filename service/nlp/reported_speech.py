@@ -62,7 +62,8 @@ _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _NEGATION_WORDS = {w.rstrip("'’") for w in _NEGATIONS} | {"plus", "rien"}  # as _WORD finds them in raw text: « affirme ne rien regretter »
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
-_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croire\b)|(?:^|[.!?»”]\s+)Pour\b")
+_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croi(?:re|t)\b|\baux dires\b|\bde l['’]aveu\b)"
+                           r"|(?:^|[.!?»”]\s+)Pour\b")
 _INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
                             r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
 _QUE_AFTER = re.compile(r"\bqu(?:e\b|['’])")  # « a affirmé mardi à la presse que »
@@ -127,10 +128,16 @@ class ReportedSpeechFinder:
             self.verbs.add(frame, patterns)
         self._verb_lemmas = numpy.array([vocab.strings.add(v) for v in verbs], dtype="uint64")
         self.sources = Matcher(vocab)  # selon X, d'après X, pour X
+        of = {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}
         self.sources.add("source", [[{"LOWER": {"IN": ["selon", "pour"]}}],
                                     [{"LOWER": {"IN": ["d'", "d’"]}}, {"LOWER": "après"}],
                                     [{"LOWER": {"IN": ["à", "a"]}}, {"LOWER": {"IN": ["l'", "l’"]}, "OP": "?"},
-                                     {"LOWER": "en"}, {"LOWER": "croire"}]])  # « À en croire X », « à l'en croire »
+                                     {"LOWER": "en"}, {"LOWER": "croire"}],  # « À en croire X », « à l'en croire »
+                                    [{"LOWER": "si"}, {"LOWER": {"IN": ["l'", "l’"]}, "OP": "?"}, {"LOWER": "on"},
+                                     {"LOWER": "en"}, {"LOWER": "croit"}],  # « Si l'on en croit X »
+                                    [{"LOWER": "aux"}, {"LOWER": "dires"}, of],  # « Aux dires des témoins »
+                                    [{"LOWER": "de"}, {"LOWER": {"IN": ["l'", "l’"]}}, {"LOWER": "aveu"},
+                                     {"LOWER": "même", "OP": "?"}, of]])  # « De l'aveu même du directeur »
         say = [v for v, kind in lexicon.reporting_verbs.items() if kind == "say"]
         self._stems = {_stem(v.split()[-1]) for v in (*self.frames, *say)}
 

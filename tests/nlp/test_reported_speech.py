@@ -425,3 +425,13 @@ def test_what_the_speaker_does_next_ends_the_reported_clause(extract, text, said
     promis », « mais refuse »), or a present participle of saying after a comma (« , précisant »),
     is the speaker's next act: the content ends before it, and its own clause is the speaker's."""
     assert [(q.text, q.speaker.name) for q in indirect(extract(text))] == said
+
+
+@pytest.mark.parametrize("text, said, source", [
+    ("Aux dires des témoins, la voiture roulait très vite.", "la voiture roulait très vite", "témoins"),
+    ("De l'aveu même du directeur, l'usine perd de l'argent.", "l'usine perd de l'argent", "directeur"),
+    ("Si l'on en croit la préfecture, 3 000 personnes ont défilé.", "3 000 personnes ont défilé", "préfecture"),
+])
+def test_other_phrases_that_name_a_source_like_selon(extract, text, said, source):
+    [quote] = indirect(extract(text))
+    assert (quote.text, quote.speaker.name) == (said, source)
