@@ -62,7 +62,7 @@ _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _NEGATION_WORDS = {w.rstrip("'’") for w in _NEGATIONS} | {"plus", "rien"}  # as _WORD finds them in raw text: « affirme ne rien regretter »
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
-_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croi(?:re|t)\b|\baux dires\b|\bde l['’]aveu\b)"
+_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croi(?:re|t)\b|\baux dires\b|\bde l['’]aveu\b|-on appris\b)"
                            r"|(?:^|[.!?»”]\s+)Pour\b")
 _INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
                             r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
@@ -137,7 +137,10 @@ class ReportedSpeechFinder:
                                      {"LOWER": "en"}, {"LOWER": "croit"}],  # « Si l'on en croit X »
                                     [{"LOWER": "aux"}, {"LOWER": "dires"}, of],  # « Aux dires des témoins »
                                     [{"LOWER": "de"}, {"LOWER": {"IN": ["l'", "l’"]}}, {"LOWER": "aveu"},
-                                     {"LOWER": "même", "OP": "?"}, of]])  # « De l'aveu même du directeur »
+                                     {"LOWER": "même", "OP": "?"}, of],  # « De l'aveu même du directeur »
+                                    [{"LOWER": "a"}, {"LOWER": "-t"}, {"LOWER": "-on"}, {"LOWER": "appris"},
+                                     {"LOWER": {"IN": sorted(lexicon.time_words)}, "OP": "*"}, {"LOWER": "auprès"},
+                                     of]])  # « …, a-t-on appris lundi auprès des pompiers »
         say = [v for v, kind in lexicon.reporting_verbs.items() if kind == "say"]
         self._stems = {_stem(v.split()[-1]) for v in (*self.frames, *say)}
 

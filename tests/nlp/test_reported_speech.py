@@ -431,6 +431,9 @@ def test_what_the_speaker_does_next_ends_the_reported_clause(extract, text, said
     ("Aux dires des témoins, la voiture roulait très vite.", "la voiture roulait très vite", "témoins"),
     ("De l'aveu même du directeur, l'usine perd de l'argent.", "l'usine perd de l'argent", "directeur"),
     ("Si l'on en croit la préfecture, 3 000 personnes ont défilé.", "3 000 personnes ont défilé", "préfecture"),
+    ("La victime a été transportée à l'hôpital, a-t-on appris auprès des pompiers.",
+     "La victime a été transportée à l'hôpital", "pompiers"),
+    ("L'usine fermera en juin, a-t-on appris lundi auprès de la direction.", "L'usine fermera en juin", "direction"),
 ])
 def test_other_phrases_that_name_a_source_like_selon(extract, text, said, source):
     [quote] = indirect(extract(text))
