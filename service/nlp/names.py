@@ -285,8 +285,9 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
         return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
     if (ent[0].ent_type_ == "MISC" or first_name_gender(ent[0].text, alone=True)) and clefted(ent):
         return True  # « c'est Ann, une Anglaise établie ici, qui tient la billetterie »: who does it
-    if len(ent) >= 2 and first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start):
-        return True  # « le sélectionneur des Lions de la Teranga, Aliou Cissé, »
+    if first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start) \
+            and (len(ent) >= 2 or _apposition_closes(doc, ent.end)):
+        return True  # « le sélectionneur des Lions de la Teranga, Aliou Cissé, », « sa sœur, Nadia. »
     return ent.start > 0 and doc[ent.start - 1].text in HONORIFICS
 
 
@@ -312,17 +313,22 @@ def clefted(words: list[Token] | Span) -> bool:
 
 
 def _apposed_to_a_function(doc: Doc, start: int, reach: int = 10) -> bool:
-    """A comma before ``start``, and before it a function since the last mark: « le maire de la
-    ville, | … »."""
+    """A comma before ``start``, and before it a function or a kinship since the last mark: « le
+    maire de la ville, | … », « sa sœur, | … »."""
     if start < 2 or doc[start - 1].text != ",":
         return False
-    roles = load_lexicon().role_nouns
+    lexicon = load_lexicon()
     for tok in reversed(doc[max(0, start - 1 - reach):start - 1]):
         if tok.is_punct:
             return False
-        if tok.lower_ in roles and tok.is_lower:
+        if (tok.lower_ in lexicon.role_nouns or tok.lower_ in lexicon.relative_nouns) and tok.is_lower:
             return True
     return False
+
+
+def _apposition_closes(doc: Doc, end: int) -> bool:
+    """The apposition ends right after the name: a comma, a full stop, a closing bracket or the end."""
+    return end >= len(doc) or doc[end].text in (",", ".", ";", ")", "!", "?")
 
 
 def _named_by_its_kind(ent: Span) -> bool:

@@ -774,3 +774,27 @@ def test_how_an_unnamed_source_spoke_is_no_part_of_who_it_is(extract, text):
 def test_they_after_two_names_joined_as_subject_is_both(extract):
     quotes = extract("Claire Vautrin et Lucas Perrin ont obtenu le prix. « Nous sommes heureux », ont-ils déclaré.")
     assert [q.speaker.name for q in quotes] == ["Claire Vautrin et Lucas Perrin"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("« Il faut du temps », tempère Hélène Roux, chargée de mission à la chambre d'agriculture.",
+     "Hélène Roux", "chargée de mission à la chambre d'agriculture"),
+    ("« Nous recrutons », indique la chargée de communication de la mairie, Anne Petit.",
+     "Anne Petit", "chargée de communication de la mairie"),
+])
+def test_charge_de_heads_a_function(extract, text, name, role):
+    """« chargé(e) de mission », « chargée de communication »: the participle is the function's head."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("« Il était joyeux », raconte sa sœur, Nadia.", "Nadia", "sœur"),
+    ("Sa sœur, Nadia, raconte : « Il était joyeux. »", "Nadia", "sœur"),
+    ("« On n'a rien vu venir », souffle une voisine, Josiane, encore sous le choc.", "Josiane", "voisine"),
+])
+def test_a_lone_first_name_set_off_after_a_kinship_or_function_is_the_speaker(extract, text, name, role):
+    """The recogniser takes a first name alone for MISC; apposed to « sa sœur » or « une voisine »
+    and closed by a comma or a full stop, it is the person described."""
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
