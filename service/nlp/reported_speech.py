@@ -141,6 +141,10 @@ class ReportedSpeechFinder:
                                     [{"LOWER": "a"}, {"LOWER": "-t"}, {"LOWER": "-on"}, {"LOWER": "appris"},
                                      {"LOWER": {"IN": sorted(lexicon.time_words)}, "OP": "*"}, {"LOWER": "auprès"},
                                      of]])  # « …, a-t-on appris lundi auprès des pompiers »
+        # « …, a-t-on appris de source policière »: the source's noun is the source named, not a word before it
+        self.sources.add("unnamed_source", [[{"LOWER": "a"}, {"LOWER": "-t"}, {"LOWER": "-on"}, {"LOWER": "appris"},
+                                             {"LOWER": {"IN": sorted(lexicon.time_words)}, "OP": "*"},
+                                             {"LOWER": "de"}, {"LOWER": {"IN": ["source", "sources"]}}]])
         say = [v for v, kind in lexicon.reporting_verbs.items() if kind == "say"]
         self._stems = {_stem(v.split()[-1]) for v in (*self.frames, *say)}
 
@@ -403,7 +407,9 @@ class ReportedSpeechFinder:
     def _source_phrases(self, para: Paragraph) -> list[ReportedClause]:
         doc, found = para.doc, []
         matches = self.sources(doc)
-        for _, start, end in matches:
+        for match_id, start, end in matches:
+            if doc.vocab.strings[match_id] == "unnamed_source":
+                end -= 1  # « de [source policière] »
             word = doc[end - 1]
             if self._inside(para, word):
                 continue

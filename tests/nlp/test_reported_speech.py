@@ -434,7 +434,23 @@ def test_what_the_speaker_does_next_ends_the_reported_clause(extract, text, said
     ("La victime a été transportée à l'hôpital, a-t-on appris auprès des pompiers.",
      "La victime a été transportée à l'hôpital", "pompiers"),
     ("L'usine fermera en juin, a-t-on appris lundi auprès de la direction.", "L'usine fermera en juin", "direction"),
+    ("Deux personnes ont été blessées, a-t-on appris de source policière.", "Deux personnes ont été blessées",
+     "source policière"),
+    ("Le suspect a été relâché, a-t-on appris mardi de sources concordantes.", "Le suspect a été relâché",
+     "sources concordantes"),
 ])
 def test_other_phrases_that_name_a_source_like_selon(extract, text, said, source):
     [quote] = indirect(extract(text))
     assert (quote.text, quote.speaker.name) == (said, source)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Airbus a livré 60 avions en mai. Selon l'avionneur, la cadence va encore augmenter.", "Airbus"),
+    ("Chez Carrefour, les ventes reculent. Selon le distributeur, elles ont baissé de 3 %.", "Carrefour"),
+    ("Amazon a ouvert un entrepôt à Metz. Selon le géant américain, 500 emplois seront créés.", "Amazon"),
+])
+def test_a_company_named_by_its_trade_is_the_company_named_before(extract, text, source):
+    """« l'avionneur », « le distributeur », « le géant américain »: nouns for a company by its
+    trade (rules/organisation_nouns.txt) point back to the company the article named."""
+    [quote] = indirect(extract(text))
+    assert quote.speaker.name == source
