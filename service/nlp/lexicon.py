@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .gender import FEM, MASC, pronoun_gender
 from .normalize import name_key
 
 # closed-class words several steps test for; the open classes are the data files in rules/
@@ -62,6 +63,12 @@ class Lexicon:
     role_copulas: tuple[tuple[str, ...], ...] = (("est",), ("était",))
     workplace_nouns: frozenset[str] = frozenset()  # « chercheuse au CNRS »: « à » after them is where they work
     office_nouns: frozenset[str] = frozenset()  # search keys of « préfet », « maire »: an office that names one holder
+    # « le portugais » -> Masc, « l' américaine » -> Fem, « l' islandais » -> Masc: a nationality as an anaphor
+    demonym_anaphors: dict[str, str | None] = field(default_factory=dict)
+
+    def anaphor_gender(self, phrase: str) -> str | None:
+        """The gender an anaphor (lower-cased, tokens joined by one space) tells: « le portugais », « elle »."""
+        return self.demonym_anaphors[phrase] if phrase in self.demonym_anaphors else pronoun_gender(phrase)
 
     @property
     def anaphor_openers(self) -> frozenset[str]:
@@ -131,6 +138,7 @@ def load_lexicon() -> Lexicon:
     clauses = list(csv.reader(_lines("role_clauses.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     modifiers = frozenset(rules["prenominal_modifiers"])
+    demonyms = _demonym_anaphors(csv.reader(_lines("demonyms.tsv")[1:], delimiter="\t"))
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
         seats_of_power=frozenset(name_key(w) for w in _lines("seats_of_power.txt")),
@@ -141,7 +149,7 @@ def load_lexicon() -> Lexicon:
         role_nouns=_with_prefixes(frozenset(w.lower() for w in _lines("role_nouns.txt")), rules["role_prefixes"],
                                   modifiers),
         organisation_nouns=frozenset(w.lower() for w in _lines("organisation_nouns.txt")),
-        anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")),
+        anaphors=frozenset(" ".join(w.lower().split()) for w in _lines("anaphors.txt")) | frozenset(demonyms),
         source_preps=frozenset(rules["source_prepositions"]),
         cue_patterns=rules["patterns"],
         time_words=frozenset(rules["time_words"]),
@@ -171,7 +179,23 @@ def load_lexicon() -> Lexicon:
                     for opening, masculine, feminine, *use in clauses if use == ["verb"]},
         role_passives={tuple(opening.lower().split()): (masculine, feminine)
                        for opening, masculine, feminine, *use in clauses if use == ["passive"]},
+        demonym_anaphors=demonyms,
     )
+
+
+def _demonym_anaphors(rows) -> dict[str, str | None]:
+    """« le portugais » and « la portugaise », « l' américain » and « l' américaine » (both
+    apostrophes) with their gender; an epicene after « l' » (« l' islandais », « l' ukrainien »
+    excepted) tells none."""
+    found: dict[str, str | None] = {}
+    for masculine, feminine in rows:
+        for noun, gender, article in ((masculine, MASC, "le"), (feminine, FEM, "la")):
+            if noun[:1] in "aeiouyéèêâîôûh":
+                for apostrophe in ("l'", "l’"):
+                    found[f"{apostrophe} {noun}"] = gender if masculine != feminine else None
+            else:
+                found[f"{article} {noun}"] = gender
+    return found
 
 
 def _synonyms(rows) -> dict[str, tuple[tuple[str, ...], ...]]:

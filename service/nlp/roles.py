@@ -21,7 +21,6 @@ from .gender import (
     first_name_gender,
     noun_gender,
     phrase_gender,
-    pronoun_gender,
 )
 from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
 from .names import HONORIFICS, after_quote_and_comma, clefted
@@ -257,7 +256,7 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         if ref is None:
             continue
         words, head, anaphor = ref
-        gender = pronoun_gender(" ".join(t.lower_ for t in words)) if anaphor \
+        gender = lexicon.anaphor_gender(" ".join(t.lower_ for t in words)) if anaphor \
             else phrase_gender(words, lexicon.role_nouns)
         if paragraph.parsed:
             subject = head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl") or clefted(words)
@@ -295,8 +294,17 @@ def _anaphor_at(tok: Token, lexicon: Lexicon):
         if len(words) == size and " ".join(t.lower_ for t in words) in lexicon.anaphors:
             if size == 1 and not (tok.pos_ == "PRON" and tok.dep_.startswith("nsubj")):
                 return None
+            if " ".join(t.lower_ for t in words) in lexicon.demonym_anaphors and not _demonym_alone(words[-1]):
+                return None
             return list(words), words[-1], True
     return None
+
+
+def _demonym_alone(tok: Token) -> bool:
+    """« le Portugais » with its capital and no name after it: a person already named (« le
+    Portugais Paulo X » introduces X; « le portugais » is the language)."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.is_title and (after is None or not (after.is_title and after.is_alpha))
 
 
 def _role_reference_at(tok: Token, lexicon: Lexicon, parsed: bool):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .cues import past_aside
-from .gender import phrase_gender, pronoun_gender, token_gender
+from .gender import phrase_gender, token_gender
 from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
@@ -37,14 +37,14 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if words[0] in ("ils", "elles", "-ils", "-elles", "-on", "on"):
             return None
         phrase = " ".join(words)
-        latter = _latter_described(mention, lexicon, pronoun_gender(phrase)) if phrase in LATTER else None
+        latter = _latter_described(mention, lexicon, lexicon.anaphor_gender(phrase)) if phrase in LATTER else None
         if latter is not None:  # « … avec un dirigeant de la chaîne. Ce dernier a répondu que … »
             description, function = latter
             return Speaker(description, PERSON, description if function else None, surface)
         body = _organisation_subject_before(mention, lexicon) if len(mention) == 1 else None
         if body is not None:  # « La présidence de l'université a réagi. Elle assure que … »
             return attribute_speaker(body, paragraph, index, lexicon, sentence)
-        name = index.person_referred_to(phrase, position, sentence, pronoun_gender(phrase))
+        name = index.person_referred_to(phrase, position, sentence, lexicon.anaphor_gender(phrase))
         return None if name is None else Speaker(name, PERSON, index.role_of(name), surface)
 
     head = _head_noun(mention, lexicon)

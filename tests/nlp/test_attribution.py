@@ -798,3 +798,21 @@ def test_a_lone_first_name_set_off_after_a_kinship_or_function_is_the_speaker(ex
     and closed by a comma or a full stop, it is the person described."""
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Son homologue lyonnais, Paulo Fonseca, savourait. « C'est une victoire importante », a souligné le Portugais.",
+     "Paulo Fonseca"),
+    ("Iga Swiatek s'est qualifiée pour la finale. « J'ai bien servi », a expliqué la Polonaise.", "Iga Swiatek"),
+    ("Pedro Sanchez a rencontré Emmanuel Macron. L'Espagnol a assuré que l'accord serait signé.", "Pedro Sanchez"),
+])
+def test_a_nationality_with_its_capital_points_back_to_the_person_named(extract, text, speaker):
+    """« le Portugais », « la Polonaise », « l'Espagnol » (rules/demonyms.tsv), as sports and
+    diplomatic pages name someone a second time: the person already named, as « l'intéressé »."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
+def test_a_nationality_before_a_name_introduces_that_name(extract):
+    [quote] = extract("Jean Dupont a parlé. « Je suis heureuse », a confié l'Américaine Coco Gauff.")
+    assert quote.speaker.name == "Coco Gauff"
