@@ -149,6 +149,8 @@ def _choose(ent: Span, before: _Role | None, after: _Role | None) -> _Role | Non
     if after.first.i > 0 and ent.doc[after.first.i - 1].lower_ in NOW_ADVERBS \
             and before.first.lower_.split("-")[0] in FORMER_MODIFIERS:
         return after  # « son ancien élève, Paul X, aujourd'hui chercheur au CNRS »: what he is now
+    if _plural_role(before) and not _plural_role(after):
+        return after  # « Parmi les manifestants, Jeanne, 52 ans, éleveuse … »: a crowd she is one of
     if not before.tight or _tells_a_figure(after):
         return before
     if after.first.lower_ in OF_WORDS:
@@ -468,6 +470,15 @@ def _role_before(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Rol
     if inner is None:
         return None
     return _Role(inner.text, inner.first, inner.last, tight=True)
+
+
+_PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "nos", "vos", "mes", "tes", "ses"}
+
+
+def _plural_role(role: _Role) -> bool:
+    """« les manifestants », « ses coéquipiers »: a role that names several people."""
+    i = role.first.i
+    return i > 0 and role.first.doc[i - 1].lower_ in _PLURAL_DETERMINERS
 
 
 def _descriptor_start(doc, i: int, inner: _Role | None, determiners) -> int:

@@ -816,3 +816,11 @@ def test_a_nationality_with_its_capital_points_back_to_the_person_named(extract,
 def test_a_nationality_before_a_name_introduces_that_name(extract):
     [quote] = extract("Jean Dupont a parlé. « Je suis heureuse », a confié l'Américaine Coco Gauff.")
     assert quote.speaker.name == "Coco Gauff"
+
+
+def test_a_crowd_before_a_name_gives_way_to_the_persons_own_apposition(extract):
+    """« Parmi les manifestants, Jeanne, 52 ans, éleveuse de chèvres, … »: a plural noun before
+    the name is a crowd the person is one of; the apposition after the name is what she does."""
+    [quote] = extract("Parmi les manifestants, Jeanne, 52 ans, éleveuse de chèvres à Dieulefit, ne décolère pas. "
+                      "« On travaille 70 heures par semaine pour rien », lâche-t-elle.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Jeanne", "éleveuse de chèvres à Dieulefit")
