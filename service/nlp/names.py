@@ -42,7 +42,7 @@ _NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "d
 def trim_entities(doc: Doc) -> Doc:
     spans = []
     for ent in doc.ents:
-        if _detached_adjective(doc, ent):
+        if _detached_adjective(doc, ent) or _capitalised_function(doc, ent):
             continue
         person = _person_inside(ent)
         if person is not None:  # « le coach des Lions Aliou Cissé »: the team, then the coach
@@ -228,6 +228,15 @@ def _institution_adjective_after(doc: Doc, ent: Span) -> bool:
             or not nxt.lower_.endswith(_INSTITUTION_ADJECTIVE_ENDINGS) or not doc[ent.end - 1].whitespace_:
         return False
     return not doc.has_annotation("DEP") or (nxt.dep_ == "amod" and nxt.head.i == ent.end - 1)
+
+
+def _capitalised_function(doc: Doc, ent: Span) -> bool:
+    """« déclare Christophe X, Délégué général de la Fondation »: press releases capitalise the
+    function set off after a name; the recogniser takes it for a name of its own."""
+    if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].ent_type_ != "PER":
+        return False
+    first = ent[0].text.split("-")[0]
+    return first[:1].isupper() and first.lower() in load_lexicon().role_nouns
 
 
 def _detached_adjective(doc: Doc, ent: Span) -> bool:

@@ -824,3 +824,14 @@ def test_a_crowd_before_a_name_gives_way_to_the_persons_own_apposition(extract):
     [quote] = extract("Parmi les manifestants, Jeanne, 52 ans, éleveuse de chèvres à Dieulefit, ne décolère pas. "
                       "« On travaille 70 heures par semaine pour rien », lâche-t-elle.")
     assert (quote.speaker.name, quote.speaker.role) == ("Jeanne", "éleveuse de chèvres à Dieulefit")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("« Jamais la situation n'a été aussi grave », déclare Christophe Robert, Délégué général de la Fondation.",
+     "Christophe Robert", "Délégué général de la Fondation"),
+    ("« Il faut agir », souligne Paul Martin, Directeur général de la Fédération française du bâtiment.",
+     "Paul Martin", "Directeur général de la Fédération française du bâtiment"),
+])
+def test_a_function_capitalised_as_press_releases_do_is_the_role_not_a_name(extract, text, name, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
