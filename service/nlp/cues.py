@@ -91,6 +91,7 @@ class CueFinder:
             return None  # far more quotes than prose has: the rest get no cue (Paragraph.cue_budget)
         opening.cue_budget -= 1
         strategies = (lambda: self._incise_after(quote, closing),
+                      lambda: self._utterance_after_colon(quote, closing),
                       lambda: self._colon_before(quote, opening, strong=True, previous=previous),
                       lambda: self._incise_inside(quote, opening),
                       lambda: self._en_croire(quote, opening),
@@ -206,6 +207,31 @@ class CueFinder:
         if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not named and not inverted:
             return None  # « « … », motive l'actrice »: a verb right after the quote, inverted, names its speaker
         return CueMatch("incise", para, span, subject)
+
+    def _utterance_after_colon(self, quote: QuoteSpan, para: Paragraph) -> CueMatch | None:
+        """« « On nous a abandonnés » : la colère des habitants de Mayotte »: a quote opening its
+        sentence, as a headline does, then a colon, a noun of words said or of a feeling voiced
+        (``rules/utterance_nouns.txt``) and, after « de », whose they are."""
+        if quote.close_mark is None:
+            return None
+        doc = para.doc
+        i, opening = para.token_after(quote.close_mark + 1), para.token_after(quote.open_mark)
+        if i is None or opening is None or opening != self._sentence(para, opening).start:
+            return None
+        while i < len(doc) and doc[i].text in _QUOTE_MARKS:
+            i += 1
+        if i >= len(doc) or doc[i].text != ":":
+            return None
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in self.determiners)
+        words = [t.lower_ for t in doc[j:j + 4]]
+        noun = next((n for n in self.lexicon.utterance_nouns if tuple(words[:len(n)]) == n), None)
+        k = j + len(noun) if noun is not None else None
+        if k is None or k >= len(doc) or doc[k].lower_ not in OF_WORDS:
+            return None
+        subject = self.noun_phrase_after(doc[k])
+        if subject is None or self._inside(para, subject[0]) or not _looks_like_speaker(subject, self.lexicon):
+            return None
+        return CueMatch("colon", para, doc[j:k], subject)
 
     @staticmethod
     def _in_reported_clause(tok: Token, quote: QuoteSpan, para: Paragraph) -> bool:

@@ -63,6 +63,8 @@ class Lexicon:
     role_copulas: tuple[tuple[str, ...], ...] = (("est",), ("était",))
     workplace_nouns: frozenset[str] = frozenset()  # « chercheuse au CNRS »: « à » after them is where they work
     office_nouns: frozenset[str] = frozenset()  # search keys of « préfet », « maire »: an office that names one holder
+    # « colère », « coup de gueule »: after a headline's quote and a colon, whose words they are follows
+    utterance_nouns: tuple[tuple[str, ...], ...] = ()
     # « le portugais » -> Masc, « l' américaine » -> Fem, « l' islandais » -> Masc: a nationality as an anaphor
     demonym_anaphors: dict[str, str | None] = field(default_factory=dict)
 
@@ -180,6 +182,8 @@ def load_lexicon() -> Lexicon:
         role_passives={tuple(opening.lower().split()): (masculine, feminine)
                        for opening, masculine, feminine, *use in clauses if use == ["passive"]},
         demonym_anaphors=demonyms,
+        utterance_nouns=tuple(sorted({tuple(w.lower().split()) for w in _lines("utterance_nouns.txt")},
+                                     key=len, reverse=True)),
     )
 
 

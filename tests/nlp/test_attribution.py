@@ -835,3 +835,21 @@ def test_a_crowd_before_a_name_gives_way_to_the_persons_own_apposition(extract):
 def test_a_function_capitalised_as_press_releases_do_is_the_role_not_a_name(extract, text, name, role):
     [quote] = extract(text)
     assert (quote.speaker.name, quote.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("VIDÉO. « On nous a abandonnés » : la colère des habitants de Mayotte\n\nL'eau manque.", "habitants de Mayotte"),
+    ("« On ne peut plus vivre comme ça » : le coup de gueule d'un boulanger de Lille\n\nLa farine a doublé.",
+     "boulanger de Lille"),
+    ("« Nous sommes à bout » : le cri d'alarme des urgentistes\n\nLes urgences ferment la nuit.", "urgentistes"),
+])
+def test_a_headline_quote_then_a_noun_of_saying_names_whose_words_they_are(extract, text, speaker):
+    """« « … » : la colère des habitants », « le coup de gueule d'un boulanger »: a headline's
+    quote, a colon, a noun of words said or a feeling voiced (rules/utterance_nouns.txt), then whose."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
+def test_a_title_in_marks_then_a_story_is_no_ones_words(extract):
+    quotes = extract("« Titanic » : le récit du naufrage par les survivants.")
+    assert all(q.speaker is None for q in quotes)
