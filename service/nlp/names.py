@@ -100,8 +100,22 @@ def trim_entities(doc: Doc) -> Doc:
         changed = (start, end, label) != (ent.start, ent.end, ent.label_)
         spans.append(Span(doc, start, end, label=label) if changed else ent)
     spans += _aged_names_left_out(doc)
-    doc.ents = filter_spans(spans)
+    doc.ents = _adjacent_names_joined(filter_spans(spans))
     return doc
+
+
+def _adjacent_names_joined(spans: list[Span]) -> list[Span]:
+    """« Kacou Houadja | Léon Adom »: two person spans with nothing between them are one name
+    the recogniser cut in two (French never sets two people's names side by side)."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == span.label_ == "PER" and last.end == span.start \
+                and span[0].text[:1].isupper() and not any(t.text in HONORIFICS for t in last):  # not « Me | Anne X »
+            joined[-1] = Span(span.doc, last.start, span.end, label="PER")
+        else:
+            joined.append(span)
+    return joined
 
 
 def aged_after(doc: Doc, i: int) -> bool:

@@ -853,3 +853,9 @@ def test_a_headline_quote_then_a_noun_of_saying_names_whose_words_they_are(extra
 def test_a_title_in_marks_then_a_story_is_no_ones_words(extract):
     quotes = extract("« Titanic » : le récit du naufrage par les survivants.")
     assert all(q.speaker is None for q in quotes)
+
+
+def test_a_name_in_four_parts_the_recogniser_cut_in_two_is_one_name(extract):
+    [quote] = extract("Le ministre des Affaires étrangères, Kacou Houadja Léon Adom, a précisé que des accords "
+                      "seraient signés.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Kacou Houadja Léon Adom", "ministre des Affaires étrangères")
