@@ -306,6 +306,9 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     if len(after) == 2 and after[0].text == "," \
             and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
         return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
+    if len(after) == 2 and after[0].text == "," and ent.start > 0 and doc[ent.start - 1].pos_ == "VERB" \
+            and _personal_function(after[1]):
+        return True  # « a déclaré Recep Tayyip Erdogan, président turc »: the verb's subject, then a function
     if (ent[0].ent_type_ == "MISC" or first_name_gender(ent[0].text, alone=True)) and clefted(ent):
         return True  # « c'est Ann, une Anglaise établie ici, qui tient la billetterie »: who does it
     if first_name_gender(ent[0].text, alone=True) and _apposed_to_a_function(doc, ent.start) \
@@ -333,6 +336,13 @@ def clefted(words: list[Token] | Span) -> bool:
                 break
     return i > 0 and doc[i].lower_ in _CLEFT_COPULAS and doc[i - 1].lower_ in ("c'", "c’", "ce") \
         and end < len(doc) and doc[end].lower_ == "qui"
+
+
+def _personal_function(tok: Token) -> bool:
+    """« président », « porte-parole »: a function only a person holds (not « constructeur »,
+    which an organisation is too)."""
+    lexicon = load_lexicon()
+    return tok.is_lower and tok.lower_ in lexicon.role_nouns and tok.lower_ not in lexicon.organisation_nouns
 
 
 def _apposed_to_a_function(doc: Doc, start: int, reach: int = 10) -> bool:

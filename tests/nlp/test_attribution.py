@@ -859,3 +859,10 @@ def test_a_name_in_four_parts_the_recogniser_cut_in_two_is_one_name(extract):
     [quote] = extract("Le ministre des Affaires étrangères, Kacou Houadja Léon Adom, a précisé que des accords "
                       "seraient signés.")
     assert (quote.speaker.name, quote.speaker.role) == ("Kacou Houadja Léon Adom", "ministre des Affaires étrangères")
+
+
+def test_a_name_the_recogniser_did_not_know_is_a_person_when_a_function_follows_the_verbs_subject(extract):
+    """« a déclaré Recep Tayyip Erdogan, président turc »: MISC for the recogniser; the subject of
+    the incise's verb, set off by a function only a person holds, is a person with that role."""
+    [quote] = extract("« Nous irons jusqu'au bout », a déclaré Recep Tayyip Erdogan, président turc.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Recep Tayyip Erdogan", "président turc")
