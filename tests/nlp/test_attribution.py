@@ -866,3 +866,12 @@ def test_a_name_the_recogniser_did_not_know_is_a_person_when_a_function_follows_
     the incise's verb, set off by a function only a person holds, is a person with that role."""
     [quote] = extract("« Nous irons jusqu'au bout », a déclaré Recep Tayyip Erdogan, président turc.")
     assert (quote.speaker.name, quote.speaker.role) == ("Recep Tayyip Erdogan", "président turc")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("« Nous irons », a déclaré Paul Martin, attaché de presse du ministre.", "attaché de presse du ministre"),
+    ("« Nous irons », a déclaré Paul Martin, mandataire judiciaire.", "mandataire judiciaire"),
+])
+def test_functions_of_press_officers_and_receivers_are_roles(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
