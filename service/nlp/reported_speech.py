@@ -294,6 +294,8 @@ class ReportedSpeechFinder:
             said = self.cues.after_saying(conj) if conj.dep_ == "conj" and conj.i > head.i else None
             if said is not None and said.i == verb.i:
                 return min(t.i for t in conj.subtree) - 1
+            if conj.dep_ == "advcl" and conj.i > head.i and _next_act_after_comma(conj, verb):
+                return min(t.i for t in conj.subtree) - 1
         return None
 
     def _mistagged_que_verb(self, tok: Token) -> bool:
@@ -548,6 +550,22 @@ class ReportedSpeechFinder:
 
     def _inside(self, para: Paragraph, tok: Token) -> bool:
         return (para.start + tok.idx) in self.quoted
+
+
+def _next_act_after_comma(clause: Token, verb: Token) -> bool:
+    """A clause the parser hung on the content, set off by a comma, that is what the speaker did
+    next: « a expliqué que le suspect avait avoué, avant d'ajouter que … »; or, when the verb of
+    saying is in a relative clause, the main verb of its antecedent: « Paul X, qui a précisé que
+    le chantier serait fini en mai, s'est dit satisfait »."""
+    doc, first = clause.doc, min(t.i for t in clause.subtree)
+    if first == 0 or doc[first - 1].text != ",":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "avant" for c in clause.children):
+        return True
+    relative = verb.dep_ == "acl:relcl" and any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children)
+    finite = "Fin" in clause.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in clause.children)
+    return relative and finite and not any(c.dep_.startswith("nsubj") for c in clause.children)
 
 
 def _names_a_document(phrase: Span, lexicon: Lexicon) -> bool:

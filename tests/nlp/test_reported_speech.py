@@ -454,3 +454,15 @@ def test_a_company_named_by_its_trade_is_the_company_named_before(extract, text,
     trade (rules/organisation_nouns.txt) point back to the company the article named."""
     [quote] = indirect(extract(text))
     assert quote.speaker.name == source
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Le procureur a expliqué que le suspect avait avoué, avant d'ajouter que l'enquête se poursuivait activement.",
+     ["le suspect avait avoué", "l'enquête se poursuivait activement"]),
+    ("Paul Martin, qui a précisé que le chantier serait terminé en mai, s'est dit satisfait du travail accompli.",
+     ["le chantier serait terminé en mai", "satisfait du travail accompli"]),
+])
+def test_what_the_speaker_did_next_after_a_comma_is_no_part_of_what_was_said(extract, text, said):
+    """« …, avant d'ajouter que … », and the antecedent's own verb after a relative clause of
+    saying (« X, qui a précisé que …, s'est dit … »): the parser hangs them on the content."""
+    assert [q.text for q in indirect(extract(text))] == said
