@@ -583,11 +583,15 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
+_LEAD_VERBS = {"faire", "laisser", "croire"}  # the first verbs of rules/reported_speech.tsv's two-word verbs
+
+
 def _verb_group(verb: Token) -> Span:
-    """The verb with its auxiliaries, reflexive and « faire »: « a affirmé », « s'est dit », « a fait savoir »."""
+    """The verb with its auxiliaries, reflexive and lead verb: « a affirmé », « s'est dit », « a fait
+    savoir », « a laissé entendre »."""
     doc, start = verb.doc, verb.i
     while start > 0 and (doc[start - 1].pos_ == "AUX" or doc[start - 1].lower_ in _REFLEXIVE
-                         or (doc[start - 1].lemma_ or "").lower() == "faire"):
+                         or (doc[start - 1].lemma_ or "").lower() in _LEAD_VERBS):
         start -= 1
     return doc[start:verb.i + 1]
 

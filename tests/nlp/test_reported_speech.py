@@ -70,7 +70,7 @@ CONSTRUCTIONS = [
      "La ligne de tramway T9 sera prolongée jusqu'à Vaulx-en-Velin", "Paul Girard", "maire", "a annoncé"),
     # « croire savoir que »
     ("Le directeur de l'hôpital, Marc Aubry, croit savoir que les urgences rouvriront en mars.",
-     "les urgences rouvriront en mars", "Marc Aubry", "directeur de l'hôpital", "savoir"),
+     "les urgences rouvriront en mars", "Marc Aubry", "directeur de l'hôpital", "croit savoir"),
     # « Pour X, [...] » giving an opinion
     ("Pour l'économiste Anne Caron, la hausse des taux va freiner l'investissement.",
      "la hausse des taux va freiner l'investissement", "Anne Caron", "économiste", "Pour"),
@@ -466,3 +466,10 @@ def test_what_the_speaker_did_next_after_a_comma_is_no_part_of_what_was_said(ext
     """« …, avant d'ajouter que … », and the antecedent's own verb after a relative clause of
     saying (« X, qui a précisé que …, s'est dit … »): the parser hangs them on the content."""
     assert [q.text for q in indirect(extract(text))] == said
+
+
+def test_laisser_entendre_reports_what_was_hinted_and_entendre_alone_does_not(extract):
+    [quote] = indirect(extract("La ministre a laissé entendre qu'elle pourrait démissionner avant l'été."))
+    assert (quote.text, quote.speaker.name, quote.cue.text) == (
+        "elle pourrait démissionner avant l'été", "ministre", "a laissé entendre")
+    assert indirect(extract("Le voisin a entendu que la réforme serait abandonnée.")) == []
