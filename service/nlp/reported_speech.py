@@ -255,6 +255,7 @@ class ReportedSpeechFinder:
         """« a averti que [… to the end of the sentence] » by the words alone, for sentences the
         parser did not hang on the verb: the verb, a few adverbials (« mardi », « à la presse »), « que »."""
         doc, found = para.doc, []
+        verbs: dict[int, Token] = {}  # each « que » with the verb of saying it opens the clause of
         for que in doc:
             if que.lower_ not in _QUE or self._inside(para, que) or _opens_conjunction(que):
                 continue
@@ -263,11 +264,14 @@ class ReportedSpeechFinder:
                                                or doc[i].text == ",") and doc[i].text not in _SENTENCE_END \
                     and not self._mistagged_que_verb(doc[i]):
                 i -= 1
-            if i < 0 or "que" not in self._frames_of(doc[i]) \
+            earlier = self._coordinated_que(doc, que, verbs)
+            if earlier is not None:
+                i = earlier.i  # « a souligné que « … » et que [les discussions continuaient] »
+            elif i < 0 or "que" not in self._frames_of(doc[i]) \
                     or doc[i].pos_ not in ("VERB", "AUX") and not self._mistagged_que_verb(doc[i]) \
                     or self._inside(para, doc[i]) or _negated(doc[i]):
                 continue
-            verb = doc[i]
+            verb = verbs[que.i] = doc[i]
             last = _sentence_last(que)
             if verb.dep_ == "acl:relcl":  # « X, qui a assuré que [la France tiendra], s'est rendu à Kiev »
                 last = min(last, max(t.i for t in verb.subtree))
@@ -286,6 +290,18 @@ class ReportedSpeechFinder:
                 subject = doc[subject.start:verb.i]  # « Le ministre juge que »: « juge » was read as his noun
             found.append(self._clause(para, span, CueMatch("clause", para, _verb_group(verb), subject)))
         return found
+
+    @staticmethod
+    def _coordinated_que(doc: Doc, que: Token, verbs: dict[int, Token]) -> Token | None:
+        """The verb of saying of an earlier « que » of the sentence that « et que », « mais que »
+        coordinates this one to: « a souligné que rien n'était décidé et que [les discussions continuaient] »."""
+        i = que.i - 1
+        if i < 1 or doc[i].lower_ not in ("et", "mais", "ou"):
+            return None
+        for k in range(i - 1, _sentence_start(que) - 1, -1):
+            if k in verbs:
+                return verbs[k]
+        return None
 
     def _speakers_next_act(self, verb: Token, head: Token) -> int | None:
         """The last token of the content ``head`` heads before a verb coordinated to it that is what

@@ -473,3 +473,15 @@ def test_laisser_entendre_reports_what_was_hinted_and_entendre_alone_does_not(ex
     assert (quote.text, quote.speaker.name, quote.cue.text) == (
         "elle pourrait démissionner avant l'été", "ministre", "a laissé entendre")
     assert indirect(extract("Le voisin a entendu que la réforme serait abandonnée.")) == []
+
+
+def test_a_second_que_clause_after_a_quoted_first_one_is_reported_by_the_same_verb(extract):
+    """« a souligné que « rien n'était décidé » et que [les discussions continuaient] »: the first
+    clause frames a quote; the one « et que » coordinates to it is reported speech of the same verb."""
+    [quote] = indirect(extract("La porte-parole a souligné que « rien n'était décidé » et que les discussions "
+                               "continuaient entre les parties."))
+    assert (quote.text, quote.speaker.name) == ("les discussions continuaient entre les parties", "porte-parole")
+
+
+def test_que_clauses_of_a_verb_that_reports_nothing_stay_out(extract):
+    assert indirect(extract("Il faut que les élèves travaillent et que les parents suivent les devoirs de près.")) == []
