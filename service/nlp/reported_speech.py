@@ -62,7 +62,8 @@ _NEGATIONS = {"ne", "n'", "n’", "pas", "jamais", "guère", "nullement"}
 _NEGATION_WORDS = {w.rstrip("'’") for w in _NEGATIONS} | {"plus", "rien"}  # as _WORD finds them in raw text: « affirme ne rien regretter »
 _LEADING = {",", ":", "—", "–", "-", "et", "mais", "or", "donc", "Et", "Mais", "Or", "Donc"}
 _WORD = re.compile(r"\w+")
-_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croi(?:re|t)\b|\baux dires\b|\bde l['’]aveu\b|-on appris\b)"
+_SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croi(?:re|t)\b|\baux dires\b|\bde l['’]aveu\b|-on appris\b"
+                           r"|\byeux\b|\bavis\b|\bpoint de vue\b)"
                            r"|(?:^|[.!?»”]\s+)Pour\b")
 _INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
                             r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
@@ -141,6 +142,13 @@ class ReportedSpeechFinder:
                                     [{"LOWER": "a"}, {"LOWER": "-t"}, {"LOWER": "-on"}, {"LOWER": "appris"},
                                      {"LOWER": {"IN": sorted(lexicon.time_words)}, "OP": "*"}, {"LOWER": "auprès"},
                                      of]])  # « …, a-t-on appris lundi auprès des pompiers »
+        # « À ses yeux, … », « À son avis, … », « De son point de vue, … »: the person « son » points to
+        self.sources.add("possessive_source", [[{"LOWER": "à"}, {"LOWER": {"IN": ["son", "ses"]}},
+                                                {"LOWER": {"IN": ["yeux", "avis"]}}],
+                                               [{"LOWER": "de"}, {"LOWER": "son"}, {"LOWER": "point"}, {"LOWER": "de"},
+                                                {"LOWER": "vue"}]])
+        self.sources.add("source_of", [[{"LOWER": "aux"}, {"LOWER": "yeux"}, of],  # « Aux yeux de l'élue, … »
+                                       [{"LOWER": "de"}, {"LOWER": {"IN": ["l'", "l’"]}}, {"LOWER": "avis"}, of]])
         # « …, a-t-on appris de source policière »: the source's noun is the source named, not a word before it
         self.sources.add("unnamed_source", [[{"LOWER": "a"}, {"LOWER": "-t"}, {"LOWER": "-on"}, {"LOWER": "appris"},
                                              {"LOWER": {"IN": sorted(lexicon.time_words)}, "OP": "*"},
@@ -426,7 +434,8 @@ class ReportedSpeechFinder:
         doc, found = para.doc, []
         matches = self.sources(doc)
         for match_id, start, end in matches:
-            if doc.vocab.strings[match_id] == "unnamed_source":
+            label = doc.vocab.strings[match_id]
+            if label == "unnamed_source":
                 end -= 1  # « de [source policière] »
             word = doc[end - 1]
             if self._inside(para, word):
@@ -439,6 +448,8 @@ class ReportedSpeechFinder:
             clitic = en_croire(word)
             if clitic is not None and doc[clitic].lower_ in ("l'", "l’"):
                 subject = doc[clitic:clitic + 1]  # « à l'en croire »: the person just spoken of
+            elif label == "possessive_source":
+                subject = doc[start + 1:start + 2]  # « à ses yeux »: « ses » names them
             else:
                 subject = self._author(self.cues.noun_phrase_after(word))
                 if subject is None or self._inside(para, subject[0]) \
@@ -446,7 +457,8 @@ class ReportedSpeechFinder:
                                 or _names_a_document(subject, self.lexicon)):
                     continue  # « selon les cas » names no one; « d'après Dakaractu » names a source
             subject = _with_coordinated_names(subject)
-            after = _past_cited_by(doc, _past_apposed_name(doc, past_aside(doc, subject.end)))
+            after = end if label == "possessive_source" else \
+                _past_cited_by(doc, _past_apposed_name(doc, past_aside(doc, subject.end)))
             cited = self.cues.cited_source(subject, para)
             if cited is not None:  # « Selon Le Monde, qui cite un proche, … »: the one cited speaks
                 subject, after = cited, cited.end

@@ -20,7 +20,8 @@ from .types import Speaker, TextSpan
 
 SINGULAR_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "lui",
                      "celle", "celui",  # « …, explique celle qui a … »: the person just spoken of
-                     "l'", "l’"}  # « À l'en croire, … »
+                     "l'", "l’",  # « À l'en croire, … »
+                     "son", "ses"}  # « À ses yeux, … », « De son point de vue, … »
 ORGANISATION_LABELS = {"ORG", "MISC", "LOC"}
 
 

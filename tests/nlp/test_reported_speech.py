@@ -485,3 +485,15 @@ def test_a_second_que_clause_after_a_quoted_first_one_is_reported_by_the_same_ve
 
 def test_que_clauses_of_a_verb_that_reports_nothing_stay_out(extract):
     assert indirect(extract("Il faut que les élèves travaillent et que les parents suivent les devoirs de près.")) == []
+
+
+@pytest.mark.parametrize("opening", ["À ses yeux,", "À son avis,", "De son point de vue,", "Aux yeux de l'élue,",
+                                     "De l'avis de l'élue,"])
+def test_whose_view_opens_the_sentence_names_a_source_like_selon(extract, opening):
+    text = f"Marie Dupont, maire de Lille, a présenté son plan. {opening} la ville doit devenir plus verte d'ici 2030."
+    [quote] = indirect(extract(text))
+    assert (quote.text, quote.speaker.name) == ("la ville doit devenir plus verte d'ici 2030", "Marie Dupont")
+
+
+def test_in_the_eyes_of_inside_a_sentence_is_no_source(extract):
+    assert indirect(extract("Le maire a perdu toute crédibilité aux yeux des électeurs de la ville.")) == []
