@@ -161,8 +161,9 @@ class EntityIndex:
         for « la cheffe de service » later on and her next quotes, unless she already has one (of
         which ``role`` is not a fuller form)."""
         key = name_key(self.canonical(name))
-        if key not in self._roles or self.fuller_role(role, self._roles[key]):
-            self._roles[key] = role
+        if key not in self._roles or self.fuller_role(role, self._roles[key]) \
+                or bare_kinship(self._roles[key]) and not bare_kinship(role):
+            self._roles[key] = role  # « son mari, Raymond X … Ancien clown blanc, il … »: what he does
 
     @staticmethod
     def fuller_role(role: str, than: str) -> bool:
@@ -490,6 +491,13 @@ class EntityIndex:
 
 
 _DEFINITE_COMPLEMENT = re.compile(r"^(?:de|d['’])\s*(?:la|le|l['’]|les)\b|^(?:du|des)\b|^(?:de|d['’])\s*[A-ZÀ-Ý]")
+
+
+def bare_kinship(role: str) -> bool:
+    """« mari », « sœur », « sa mère »: a relative noun alone, which says how the person is related
+    to someone, not what they do."""
+    words = role.lower().split()
+    return len(words) == 1 and words[0] in load_lexicon().relative_nouns
 
 
 def relative_of_another(role: str) -> bool:

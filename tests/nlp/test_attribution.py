@@ -875,3 +875,20 @@ def test_a_name_the_recogniser_did_not_know_is_a_person_when_a_function_follows_
 def test_functions_of_press_officers_and_receivers_are_roles(extract, text, role):
     [quote] = extract(text)
     assert quote.speaker.role == role
+
+
+def test_what_a_person_does_replaces_how_they_are_related(extract):
+    """« sa sœur, Nadia » gives « sœur »; « Infirmière à Lyon, elle … » later says what she does,
+    which is her role (a bare kinship gives way to a function, not the other way round)."""
+    quotes = extract("« Il était joyeux », raconte sa sœur, Nadia. Infirmière à Lyon, elle a tout quitté. "
+                     "« Je voulais comprendre », dit-elle.")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Nadia", "infirmière à Lyon")] * 2
+
+
+@pytest.mark.parametrize("text, role", [
+    ("« On joue tous les soirs », dit Marc Petit, jongleur du cirque Pinder.", "jongleur du cirque Pinder"),
+    ("« Le public revient », dit Anne Roux, trapéziste depuis vingt ans.", "trapéziste"),
+])
+def test_circus_trades_are_roles(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
