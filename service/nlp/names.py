@@ -42,7 +42,7 @@ _NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "d
 def trim_entities(doc: Doc) -> Doc:
     spans = []
     for ent in doc.ents:
-        if _detached_adjective(doc, ent) or _capitalised_function(doc, ent):
+        if _detached_adjective(doc, ent) or _capitalised_function(doc, ent) or _title_alone(ent):
             continue
         person = _person_inside(ent)
         if person is not None:  # « le coach des Lions Aliou Cissé »: the team, then the coach
@@ -242,6 +242,14 @@ def _institution_adjective_after(doc: Doc, ent: Span) -> bool:
             or not nxt.lower_.endswith(_INSTITUTION_ADJECTIVE_ENDINGS) or not doc[ent.end - 1].whitespace_:
         return False
     return not doc.has_annotation("DEP") or (nxt.dep_ == "amod" and nxt.head.i == ent.end - 1)
+
+
+def _title_alone(ent: Span) -> bool:
+    """« a déclaré le Premier ministre mardi »: a capitalised title, perhaps with when, and no name."""
+    lexicon = load_lexicon()
+    words = [t.lower_ for t in ent]
+    return any(w in lexicon.role_nouns for w in words) and all(
+        w in lexicon.role_nouns or w in lexicon.prenominal_modifiers or w in lexicon.time_words for w in words)
 
 
 def _capitalised_function(doc: Doc, ent: Span) -> bool:

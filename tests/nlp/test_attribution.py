@@ -892,3 +892,9 @@ def test_what_a_person_does_replaces_how_they_are_related(extract):
 def test_circus_trades_are_roles(extract, text, role):
     [quote] = extract(text)
     assert quote.speaker.role == role
+
+
+def test_a_capitalised_title_with_when_after_it_is_a_description_not_a_name(extract):
+    """« a déclaré le Premier ministre mardi »: the recogniser takes « Premier ministre mardi » for a name."""
+    [quote] = extract("« Nous agirons vite », a déclaré le Premier ministre mardi.")
+    assert quote.speaker.name == "Premier ministre"
