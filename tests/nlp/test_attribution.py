@@ -898,3 +898,10 @@ def test_a_capitalised_title_with_when_after_it_is_a_description_not_a_name(extr
     """« a déclaré le Premier ministre mardi »: the recogniser takes « Premier ministre mardi » for a name."""
     [quote] = extract("« Nous agirons vite », a déclaré le Premier ministre mardi.")
     assert quote.speaker.name == "Premier ministre"
+
+
+def test_a_capitalised_title_with_its_complement_and_no_name_is_a_description(extract):
+    [quote] = extract("« Je suis fier », a dit le Chef de l'État devant les soldats.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Chef de l'État", "Chef de l'État")
+    [quote] = extract("« Nous serons là », a promis le Ministre de la Santé Agnès Buzyn.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Agnès Buzyn", "Ministre de la Santé")
