@@ -263,13 +263,27 @@ def _before_addressee(mention: Span, head, end: int) -> int:
     doc = head.doc
     if mention.start == 0 or doc[mention.start - 1].pos_ not in ("VERB", "AUX"):
         return end
-    workplace = load_lexicon().workplace_nouns
+    lexicon = load_lexicon()
     for tok in doc[head.i + 1:end]:
         if tok.lower_ in _TO_WORDS and tok.dep_ == "case":
-            if tok.i == head.i + 1 and (head.lower_ in workplace or head.lemma_.lower() in workplace):
+            if tok.i == head.i + 1 and (head.lower_ in lexicon.workplace_nouns or head.lemma_.lower() in lexicon.workplace_nouns):
                 continue
             return tok.i
+        if tok.lower_ in ("sur", "dans") and tok.dep_ == "case" and _names_a_medium(tok.head, lexicon) \
+                or tok.lower_ == "sur" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "place":
+            return tok.i  # « a expliqué le porte-parole sur BFMTV », « … dans un communiqué », « … sur place »
     return end
+
+
+_MEDIUM_NOUNS = {"antenne", "plateau", "compte", "réseau", "réseaux", "radio", "chaîne", "micro", "ondes", "site",
+                 "blog", "page", "journal", "quotidien", "hebdomadaire", "magazine", "émission"}
+
+
+def _names_a_medium(noun, lexicon: Lexicon) -> bool:
+    """« BFMTV », « son compte X », « un communiqué »: a medium or a document, where words are said."""
+    lemma = (noun.lemma_ or noun.lower_).lower()
+    return noun.ent_type_ in ("ORG", "MISC") or (noun.pos_ == "PROPN" and noun.is_title) \
+        or lemma in _MEDIUM_NOUNS or lemma in lexicon.document_nouns
 
 
 def _age_at(tok) -> bool:

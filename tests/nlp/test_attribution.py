@@ -905,3 +905,13 @@ def test_a_capitalised_title_with_its_complement_and_no_name_is_a_description(ex
     assert (quote.speaker.name, quote.speaker.role) == ("Chef de l'État", "Chef de l'État")
     [quote] = extract("« Nous serons là », a promis le Ministre de la Santé Agnès Buzyn.")
     assert (quote.speaker.name, quote.speaker.role) == ("Agnès Buzyn", "Ministre de la Santé")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous serons là », a expliqué le porte-parole sur BFMTV.", "porte-parole"),
+    ("« Nous serons là », a réagi un porte-parole sur son compte X.", "porte-parole"),
+    ("« Nous serons là », a déclaré un habitant sur place.", "habitant"),
+])
+def test_where_words_were_said_is_no_part_of_an_unnamed_speaker(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
