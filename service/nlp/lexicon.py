@@ -46,6 +46,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str] = frozenset()  # « son adversaire »: the other one of a pair
     relative_nouns: frozenset[str] = frozenset()  # « la mère de la victime »: someone else's relative
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
+    medium_nouns: frozenset[str] = frozenset()  # « sur son compte X »: where words are said, not who says them
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
     passive_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « jugé » -> {defendant}
@@ -168,6 +169,7 @@ def load_lexicon() -> Lexicon:
         counterpart_nouns=frozenset(w.lower() for w in _lines("counterpart_nouns.txt")),
         relative_nouns=frozenset(w.lower() for w in _lines("relative_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
+        medium_nouns=frozenset(w.lower() for w in _lines("medium_nouns.txt")),
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},
         passive_parties={words: frozenset(party.split()) for words, party, *use in groups if use == ["passive"]},

@@ -275,15 +275,11 @@ def _before_addressee(mention: Span, head, end: int) -> int:
     return end
 
 
-_MEDIUM_NOUNS = {"antenne", "plateau", "compte", "réseau", "réseaux", "radio", "chaîne", "micro", "ondes", "site",
-                 "blog", "page", "journal", "quotidien", "hebdomadaire", "magazine", "émission"}
-
-
 def _names_a_medium(noun, lexicon: Lexicon) -> bool:
     """« BFMTV », « son compte X », « un communiqué »: a medium or a document, where words are said."""
     lemma = (noun.lemma_ or noun.lower_).lower()
     return noun.ent_type_ in ("ORG", "MISC") or (noun.pos_ == "PROPN" and noun.is_title) \
-        or lemma in _MEDIUM_NOUNS or lemma in lexicon.document_nouns
+        or lemma in lexicon.medium_nouns or lemma in lexicon.document_nouns
 
 
 def _age_at(tok) -> bool:
