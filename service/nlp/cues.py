@@ -275,6 +275,8 @@ class CueFinder:
             return None
         if [t.lower_ for t in doc[start:start + 2]] == ["du", "côté"] and start + 2 < comma:
             lead = doc[start + 2]  # « de », « du », « des »
+        elif doc[start].lower_ == "côté" and start + 1 < comma:
+            lead = doc[start]  # « Côté syndicats, on dénonce … »
         elif doc[start].lower_ in _SOURCE_PLACE_PREPOSITIONS:
             lead = doc[start]
         else:

@@ -45,6 +45,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         body = _organisation_subject_before(mention, lexicon) if len(mention) == 1 else None
         if body is not None:  # « La présidence de l'université a réagi. Elle assure que … »
             return attribute_speaker(body, paragraph, index, lexicon, sentence)
+        topic = _topic_before(mention) if len(mention) == 1 else None
+        if topic is not None:  # « Quant à la ministre, elle a assuré que … »
+            return attribute_speaker(topic, paragraph, index, lexicon, sentence)
         name = index.person_referred_to(phrase, position, sentence, lexicon.anaphor_gender(phrase))
         return None if name is None else Speaker(name, PERSON, index.role_of(name), surface)
 
@@ -290,6 +293,21 @@ def _age_at(tok) -> bool:
 
 _QUANTIFIERS = {"plusieurs", "quelques", "certains", "certaines", "nombreux", "nombreuses", "divers", "diverses",
                 "maints", "maintes", "différents", "différentes"}
+
+
+def _topic_before(pronoun: Span) -> Span | None:
+    """« Quant à la ministre, elle a assuré que … »: the subject pronoun right after a topic set
+    off at the start of its sentence stands for that topic."""
+    doc, tok = pronoun.doc, pronoun[0]
+    if tok.i < 4 or doc[tok.i - 1].text != ",":
+        return None
+    start = tok.i - 2
+    while start > 0 and doc[start - 1].text not in (".", "!", "?", "\n", "»", ":") and not doc[start - 1].is_space:
+        start -= 1
+    if [t.lower_ for t in doc[start:start + 1]] != ["quant"] or doc[start + 1].lower_ not in ("à", "au", "aux"):
+        return None
+    phrase = doc[start + 2:tok.i - 1]  # « la ministre », « maire » of « au maire »
+    return phrase if len(phrase) and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) else None
 
 
 def _organisation_subject_before(pronoun: Span, lexicon: Lexicon) -> Span | None:

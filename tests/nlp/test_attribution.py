@@ -638,6 +638,7 @@ def test_a_partial_quote_that_names_no_speaker_is_a_scare_quote(extract):
     ("Du côté de la CGT, on dénonce « une provocation ».", "CGT"),
     ("Chez Renault, on assure que « aucune usine ne fermera ».", "Renault"),
     ("Du côté des agriculteurs, on dénonce « une trahison ».", "agriculteurs"),
+    ("Côté syndicats, on dénonce « une provocation ».", "syndicats"),
     ("À Paris, on dénonce « une décision absurde ».", None),  # a city is where, not who
 ])
 def test_on_speaks_for_the_circle_named_at_the_start_of_the_sentence(extract, text, speaker):
@@ -913,5 +914,16 @@ def test_a_capitalised_title_with_its_complement_and_no_name_is_a_description(ex
     ("« Nous serons là », a déclaré un habitant sur place.", "habitant"),
 ])
 def test_where_words_were_said_is_no_part_of_an_unnamed_speaker(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Quant à la ministre, elle a assuré que les crédits seraient maintenus cette année.", "ministre"),
+    ("La ministre de la Santé, Agnès Durand, était à Lille. Le maire, Paul Petit, l'a accueillie. Quant à la "
+     "ministre, elle a assuré que les crédits seraient maintenus cette année.", "Agnès Durand"),
+    ("Quant au maire, il a promis que la piscine rouvrirait en juin prochain.", "maire"),
+])
+def test_a_pronoun_after_a_topic_set_off_with_quant_a_is_that_topic(extract, text, speaker):
     [quote] = extract(text)
     assert quote.speaker.name == speaker
