@@ -516,6 +516,11 @@ class CueFinder:
                       and not self._inside(para, e[0])]
             if people:
                 return CueMatch("colon", para, None, self.noun_phrase(people[-1][-1], para))
+            # « Réaction immédiate de la CGT : « … » », « Même son de cloche chez Renault : »: whose
+            bodies = [e for e in doc.ents if e.label_ == "ORG" and before[0].i < e.start and e.end == i - 1
+                      and _after_whose(doc, e.start)]
+            if bodies:
+                return CueMatch("colon", para, None, doc[bodies[-1].start:bodies[-1].end])
         if not strong:
             roots = [t for t in before if t.dep_ == "ROOT"]
             if roots:
@@ -1003,6 +1008,12 @@ class CueFinder:
         """« fait état », « fait part »: the noun right after « faire » that makes it a reporting verb."""
         nxt = faire.doc[faire.i + 1] if faire.i + 1 < len(faire.doc) else None
         return nxt if nxt is not None and nxt.lower_ in self.lexicon.faire_verbs and nxt.pos_ != "VERB" else None
+
+
+def _after_whose(doc: Doc, i: int) -> bool:
+    """« de la CGT », « du Medef », « chez Renault »: the words before token ``i`` say whose it is."""
+    j = i - 1 if i > 0 and doc[i - 1].lower_ in DEFINITE_ARTICLES else i
+    return j > 0 and (doc[j - 1].lower_ in OF_WORDS or doc[j - 1].lower_ == "chez")
 
 
 def _joins_names(word: Token) -> bool:

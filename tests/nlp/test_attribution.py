@@ -927,3 +927,13 @@ def test_where_words_were_said_is_no_part_of_an_unnamed_speaker(extract, text, s
 def test_a_pronoun_after_a_topic_set_off_with_quant_a_is_that_topic(extract, text, speaker):
     [quote] = extract(text)
     assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Réaction immédiate de la CGT : « C'est inacceptable. »", "CGT"),
+    ("Même son de cloche chez Renault : « Nous ne fermerons aucune usine. »", "Renault"),
+    ("Sur France Inter : « Le gouvernement ment. »", None),  # where it was said, not whose words
+])
+def test_an_organisation_whose_reaction_comes_before_a_colon_says_the_quote(extract, text, speaker):
+    [quote] = extract(text)
+    assert (quote.speaker.name if quote.speaker else None) == speaker
