@@ -358,7 +358,8 @@ class EntityIndex:
                   if name_key(self.canonical(m.name)) != theirs and not self.is_description(m.name)]
         return self.canonical(others[-1].name) if others else None
 
-    def person_just_described(self, position: int, sentence: int, gender: str | None, role: str = "") -> str | None:
+    def person_just_described(self, position: int, sentence: int, gender: str | None, role: str = "",
+                              source: bool = False) -> str | None:
         """« L'élu a qualifié … », « la magistrate » with no role of that name in the article: the
         person just spoken of, looking further back when the gender (« la chercheuse ») rules
         out the people in between; never one of another party (« le procureur » is not « Me X »), nor
@@ -368,7 +369,8 @@ class EntityIndex:
         if role and relative_of_another(role):
             return None  # « Me X … La mère de la victime a confié »: someone else's mother
         earlier = self._people_before(position, lambda m: sentence - m.sentence > (8 if gender else 3), gender)
-        candidates = [m for m in earlier if m.sentence < sentence or m.subject]
+        # a source (« …, selon le médecin de l'équipe ») speaks of its own sentence's subject, it is not them
+        candidates = [m for m in earlier if m.sentence < sentence or m.subject and not source]
         if not candidates:
             return None
         # of the last sentence naming someone, its subject: « X a confié, lui qui incarne Y, … L'acteur »

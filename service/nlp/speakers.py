@@ -118,7 +118,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
                     description = _full_description(*earlier)
                     return Speaker(description, PERSON, None, surface)
             if person is None and (definite and not anonymous or pointing):  # « la magistrate » after « la procureure »
-                person = index.person_just_described(position, sentence, gender, described)
+                source = mention.start > 0 and mention.doc[mention.start - 1].lower_ in ("selon", "après")
+                person = index.person_just_described(position, sentence, gender, described, source=source)
             if person is not None:
                 index.add_role(person, described)
                 return Speaker(person, PERSON, index.role_of(person), surface)

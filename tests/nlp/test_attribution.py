@@ -937,3 +937,10 @@ def test_a_pronoun_after_a_topic_set_off_with_quant_a_is_that_topic(extract, tex
 def test_an_organisation_whose_reaction_comes_before_a_colon_says_the_quote(extract, text, speaker):
     [quote] = extract(text)
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+def test_a_source_described_after_a_sentence_about_someone_is_not_that_someone(extract):
+    """« Paul X souffre d'une « fracture », selon le médecin de l'équipe »: the source speaks of its
+    sentence's subject; « le médecin » is someone else, whom the article does not name."""
+    [quote] = extract("Paul Martin souffre d'une « fracture de fatigue », selon le médecin de l'équipe.")
+    assert quote.speaker.name == "médecin de l'équipe"
