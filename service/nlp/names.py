@@ -327,6 +327,9 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     if len(after) == 2 and after[0].text == "," \
             and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
         return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
+    if len(ent) >= 2 and ent[0].ent_type_ == "MISC" and first_name_gender(ent.text) and ent.root.dep_ == "nsubj" \
+            and ent.root.head.pos_ == "VERB":
+        return True  # « Mason Greenwood a inscrit un doublé »: a first name, then the subject of a verb
     if len(after) == 2 and after[0].text == "," and ent.start > 0 and doc[ent.start - 1].pos_ == "VERB" \
             and _personal_function(after[1]):
         return True  # « a déclaré Recep Tayyip Erdogan, président turc »: the verb's subject, then a function

@@ -944,3 +944,15 @@ def test_a_source_described_after_a_sentence_about_someone_is_not_that_someone(e
     sentence's subject; « le médecin » is someone else, whom the article does not name."""
     [quote] = extract("Paul Martin souffre d'une « fracture de fatigue », selon le médecin de l'équipe.")
     assert quote.speaker.name == "médecin de l'équipe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mason Greenwood a inscrit un doublé. « Je me sens bien ici », a confié le Marseillais.", "Mason Greenwood"),
+    ("Paul Martin a égalisé en fin de match. Le Stéphanois a assuré que l'équipe ne lâcherait rien.", "Paul Martin"),
+])
+def test_a_club_or_city_demonym_points_back_to_the_player_named(extract, text, speaker):
+    """« le Marseillais », « le Stéphanois » (rules/demonyms.tsv) as sports pages name a player a
+    second time; « Mason Greenwood », MISC for the recogniser, is a person as the subject of a verb
+    with a known first name (rules/first_names.tsv)."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
