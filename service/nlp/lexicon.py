@@ -5,7 +5,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .gender import FEM, MASC, pronoun_gender
@@ -73,7 +73,7 @@ class Lexicon:
         """The gender an anaphor (lower-cased, tokens joined by one space) tells: « le portugais », « elle »."""
         return self.demonym_anaphors[phrase] if phrase in self.demonym_anaphors else pronoun_gender(phrase)
 
-    @property
+    @cached_property  # asked for every token of every paragraph
     def anaphor_openers(self) -> frozenset[str]:
         """First words of the anaphors: « ce » of « ce dernier »."""
         return _first_words(self.anaphors)
@@ -98,7 +98,14 @@ class Lexicon:
 
     def aside_at(self, doc, i: int) -> int:
         """How many words of an aside (« de son côté ») start at token ``i`` (0: none)."""
-        return next((len(a) for a in self.asides if tuple(t.lower_ for t in doc[i:i + len(a)]) == a), 0)
+        if not 0 <= i < len(doc) or doc[i].lower_ not in self._aside_openers:
+            return 0  # asked for every entity: most tokens open no aside
+        return next((len(a) for a in self.asides if i + len(a) <= len(doc)
+                     and all(doc[i + k].lower_ == word for k, word in enumerate(a))), 0)
+
+    @cached_property
+    def _aside_openers(self) -> frozenset[str]:
+        return frozenset(a[0] for a in self.asides if a)
 
     def is_agent_noun(self, word: str) -> bool:
         """« le glaciologue », « l'urbaniste », « le garagiste »: a person by what they do, by the
