@@ -215,12 +215,15 @@ class CueFinder:
         if quote.close_mark is None:
             return None
         doc = para.doc
-        i, opening = para.token_after(quote.close_mark + 1), para.token_after(quote.open_mark)
-        if i is None or opening is None or opening != self._sentence(para, opening).start:
+        i = para.token_after(quote.close_mark + 1)
+        if i is None:
             return None
         while i < len(doc) and doc[i].text in _QUOTE_MARKS:
             i += 1
         if i >= len(doc) or doc[i].text != ":":
+            return None
+        opening = para.token_after(quote.open_mark)
+        if opening is None or opening != self._sentence(para, opening).start:
             return None
         j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in self.determiners)
         words = [t.lower_ for t in doc[j:j + 4]]

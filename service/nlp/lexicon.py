@@ -13,6 +13,7 @@ from .normalize import name_key
 
 # closed-class words several steps test for; the open classes are the data files in rules/
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "d"})  # « ministre de la Santé », « porte-parole du parti »
+VOWELS = frozenset("aeiouyàâéèêëîïôöûü")  # a word opening on one takes « l' », « d' »
 DEFINITE_SINGULAR = frozenset({"le", "la", "l'", "l’"})  # « la magistrate »
 DEFINITE_ARTICLES = DEFINITE_SINGULAR | {"les"}
 # parties of rules/role_groups.tsv who act for the court, not for themselves: no one is « son avocat »,
@@ -203,7 +204,7 @@ def _demonym_anaphors(rows) -> dict[str, str | None]:
     found: dict[str, str | None] = {}
     for masculine, feminine in rows:
         for noun, gender, article in ((masculine, MASC, "le"), (feminine, FEM, "la")):
-            if noun[:1] in "aeiouyéèêâîôûh":
+            if noun[:1] in VOWELS or noun[:1] == "h":  # « l'Haïtien »
                 for apostrophe in ("l'", "l’"):
                     found[f"{apostrophe} {noun}"] = gender if masculine != feminine else None
             else:

@@ -248,21 +248,19 @@ def _title_alone(ent: Span) -> bool:
     """« a déclaré le Premier ministre mardi », « le Chef de l'État »: a capitalised title, perhaps
     with one complement and when, and no name."""
     lexicon = load_lexicon()
-    words, i = [t.lower_ for t in ent], 0
-    if any(w in lexicon.role_nouns for w in words) and all(
-            w in lexicon.role_nouns or w in lexicon.prenominal_modifiers or w in lexicon.time_words for w in words):
+    words = [t.lower_ for t in ent]
+
+    def titled(part: list[str], also: frozenset[str] = frozenset()) -> bool:
+        return any(w in lexicon.role_nouns for w in part) and all(
+            w in lexicon.role_nouns or w in lexicon.prenominal_modifiers or w in also for w in part)
+
+    if titled(words, lexicon.time_words):
         return True  # « Premier ministre mardi », in any order
-    while i < len(words) and words[i] in lexicon.prenominal_modifiers:
-        i += 1
-    if i >= len(words) or words[i] not in lexicon.role_nouns:
+    of = next((k for k, w in enumerate(words) if w in OF_WORDS), None)
+    if of is None or not titled(words[:of]):
         return False
-    i += 1
-    while i < len(words) and (words[i] in lexicon.role_nouns or words[i] in lexicon.prenominal_modifiers):
-        i += 1
-    if i + 1 < len(words) and words[i] in OF_WORDS:  # « de l'État », « de la Santé »: one word
-        i += 1 + (words[i + 1] in DEFINITE_ARTICLES)
-        i += 1
-    return i <= len(words) and all(w in lexicon.time_words for w in words[i:])
+    k = of + 1 + (of + 1 < len(words) and words[of + 1] in DEFINITE_ARTICLES)  # « de l'État »: one word
+    return k < len(words) and all(w in lexicon.time_words for w in words[k + 1:])
 
 
 def _capitalised_function(doc: Doc, ent: Span) -> bool:

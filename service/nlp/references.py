@@ -496,7 +496,7 @@ _DEFINITE_COMPLEMENT = re.compile(r"^(?:de|d['’])\s*(?:la|le|l['’]|les)\b|^(
 
 
 def bare_kinship(role: str) -> bool:
-    """« mari », « sœur », « sa mère »: a relative noun alone, which says how the person is related
+    """« mari », « sœur », « mère »: a relative noun alone, which says how the person is related
     to someone, not what they do."""
     words = role.lower().split()
     return len(words) == 1 and words[0] in load_lexicon().relative_nouns

@@ -22,7 +22,7 @@ from .gender import (
     noun_gender,
     phrase_gender,
 )
-from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon
+from .lexicon import DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, VOWELS, Lexicon
 from .names import HONORIFICS, after_quote_and_comma, clefted
 from .normalize import name_key
 from .paragraphs import Paragraph
@@ -391,17 +391,14 @@ def _genitive(determiner: Token | None, name: str) -> str:
     word = determiner.lower_ if determiner is not None else ""
     if word in ("l'", "l’"):
         return f"de {determiner.text.lower()}{name}"
-    if word not in ("la", "le", "les") and name[:1].lower() in _VOWELS:
+    if word not in ("la", "le", "les") and name[:1].lower() in VOWELS:
         return f"d'{name}"  # « secrétaire d'Unia »
     return {"la": "de la ", "le": "du ", "les": "des "}.get(word, "de ") + name
 
 
-_VOWELS = frozenset("aeiouyàâéèêëîïôöûü")
-
-
 def role_of_person(role: str, owner: str) -> str:
     """« avocate » of « Nicolas Sarkozy » -> ``avocate de Nicolas Sarkozy`` (« d'Emmanuel Macron »)."""
-    return f"{role} d'{owner}" if owner[:1].lower() in _VOWELS else f"{role} de {owner}"
+    return f"{role} d'{owner}" if owner[:1].lower() in VOWELS else f"{role} de {owner}"
 
 
 def complete_possessive_roles(roles: list[RoleMention], organisations: list[tuple[int, str]],

@@ -305,7 +305,7 @@ def _topic_before(pronoun: Span) -> Span | None:
     start = tok.i - 2
     while start > 0 and doc[start - 1].text not in (".", "!", "?", "\n", "»", ":") and not doc[start - 1].is_space:
         start -= 1
-    if [t.lower_ for t in doc[start:start + 1]] != ["quant"] or doc[start + 1].lower_ not in ("à", "au", "aux"):
+    if doc[start].lower_ != "quant" or doc[start + 1].lower_ not in ("à", "au", "aux"):
         return None
     phrase = doc[start + 2:tok.i - 1]  # « la ministre », « maire » of « au maire »
     return phrase if len(phrase) and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) else None
