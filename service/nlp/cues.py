@@ -975,6 +975,8 @@ class CueFinder:
                 end += 2  # a name with its article: « le quotidien Le Soir », « le journal La Presse »
             elif tok.lower_ in self.lexicon.time_words:
                 break  # « a réagi l'entreprise romande samedi »
+            elif tok.dep_ == "case" and tok.lower_ not in OF_WORDS:
+                break  # « a expliqué le ministre face aux journalistes »: a preposition, whatever its tag
             elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \
                     or _is_participle_with_complement(tok) \
                     or (tok.pos_ == "NUM" and tok.dep_ == "nummod" and tok.head.i == end - 1):

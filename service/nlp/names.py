@@ -246,9 +246,12 @@ def _institution_adjective_after(doc: Doc, ent: Span) -> bool:
 
 def _title_alone(ent: Span) -> bool:
     """« a déclaré le Premier ministre mardi », « le Chef de l'État »: a capitalised title, perhaps
-    with one complement and when, and no name."""
+    with one complement, when or where, and no name."""
     lexicon = load_lexicon()
-    words = [t.lower_ for t in ent]
+    # « Premier ministre devant ses partisans »: a preposition other than « de » opens where or when
+    cut = next((k for k, t in enumerate(ent) if k and t.is_lower and t.pos_ == "ADP" and t.lower_ not in OF_WORDS),
+               len(ent))
+    words = [t.lower_ for t in ent[:cut]]
 
     def titled(part: list[str], also: frozenset[str] = frozenset()) -> bool:
         return any(w in lexicon.role_nouns for w in part) and all(

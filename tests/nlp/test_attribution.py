@@ -908,6 +908,19 @@ def test_a_capitalised_title_with_its_complement_and_no_name_is_a_description(ex
     assert (quote.speaker.name, quote.speaker.role) == ("Agnès Buzyn", "Ministre de la Santé")
 
 
+@pytest.mark.parametrize("text, role", [
+    # the recogniser takes « Premier ministre devant ses partisans » for one name
+    ("Édouard Philippe a tenu un meeting samedi. « Je ne suis pas candidat », a répété l'ancien Premier "
+     "ministre devant ses partisans.", "ancien Premier ministre"),
+    # « face » is tagged a noun: it is a preposition here
+    ("Gabriel Attal a répondu aux questions. « Nous tiendrons », a expliqué le ministre face aux journalistes.",
+     "ministre"),
+])
+def test_where_a_description_spoke_is_no_part_of_its_role(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("« Nous serons là », a expliqué le porte-parole sur BFMTV.", "porte-parole"),
     ("« Nous serons là », a réagi un porte-parole sur son compte X.", "porte-parole"),
