@@ -316,6 +316,13 @@ def _person_inside(ent: Span) -> int | None:
     return None
 
 
+_APPOSITION_ARTICLES = {"un", "une", "le", "la", "l'", "l’"}
+
+
+def _role_noun_at(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ in load_lexicon().role_nouns
+
+
 def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     """An age after the name, a function after a first name and a name, or an honorific before it."""
     if not all(t.text[:1].isupper() for t in ent) or len(ent) > 3:
@@ -325,9 +332,9 @@ def _said_to_be_a_person(doc: Doc, ent: Span) -> bool:
     if aged_after(doc, ent.end):
         return True
     after = doc[ent.end:ent.end + 2]
-    if len(after) == 2 and after[0].text == "," \
-            and first_name_gender(ent[0].text, alone=True) and after[1].lower_ in load_lexicon().role_nouns:
-        return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants »
+    if len(after) == 2 and after[0].text == "," and first_name_gender(ent[0].text, alone=True) \
+            and _role_noun_at(doc, after[1].i + (after[1].lower_ in _APPOSITION_ARTICLES)):
+        return True  # « Pauline Dreyfus, auteur de « … » », « Nadia, mère de deux enfants », « Léa, une habitante »
     if len(ent) >= 2 and ent[0].ent_type_ == "MISC" and first_name_gender(ent.text) and ent.root.dep_ == "nsubj" \
             and ent.root.head.pos_ == "VERB":
         return True  # « Mason Greenwood a inscrit un doublé »: a first name, then the subject of a verb

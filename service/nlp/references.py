@@ -22,6 +22,8 @@ from .roles import RoleMention
 
 PERSON, ORGANISATION = "person", "organisation"
 _ROLE_LINKS = {"de", "du", "des", "d", "l", "la", "le", "les", "à", "au", "aux"}
+# a seat in a body, held beside a function: « membre du conseil des gouverneurs » may be « le gouverneur de … »
+_MEMBERSHIPS = {"membre"}
 
 
 @dataclass(frozen=True)
@@ -161,9 +163,12 @@ class EntityIndex:
         for « la cheffe de service » later on and her next quotes, unless she already has one (of
         which ``role`` is not a fuller form)."""
         key = name_key(self.canonical(name))
-        if key not in self._roles or self.fuller_role(role, self._roles[key]) \
-                or bare_kinship(self._roles[key]) and not bare_kinship(role):
-            self._roles[key] = role  # « son mari, Raymond X … Ancien clown blanc, il … »: what he does
+        held = self._roles.get(key)
+        if held is None or self.fuller_role(role, held) or bare_kinship(held) and not bare_kinship(role) \
+                or membership(held) and not membership(role):
+            # « son mari, Raymond X … Ancien clown blanc, il … », « X, membre du conseil des gouverneurs
+            # de la BCE … le gouverneur de la Banque de France »: what he does
+            self._roles[key] = role
 
     @staticmethod
     def fuller_role(role: str, than: str) -> bool:
@@ -395,6 +400,8 @@ class EntityIndex:
         heads = set()
         for part in theirs.lower().split(" et "):  # « ministre … et porte-parole »: either
             head = _role_head(part.split(), modifiers)
+            if head in _MEMBERSHIPS:
+                continue  # « membre du conseil des gouverneurs de la BCE … le gouverneur de la Banque de France »
             if head is not None:  # « chef du gouvernement » stands for « premier ministre »
                 heads.add(head)
                 heads.update(_role_head(list(role), modifiers) for key in (head, name_key(part))
@@ -500,6 +507,13 @@ def bare_kinship(role: str) -> bool:
     to someone, not what they do."""
     words = role.lower().split()
     return len(words) == 1 and words[0] in load_lexicon().relative_nouns
+
+
+def membership(role: str) -> bool:
+    """« membre du conseil des gouverneurs de la BCE »: a seat in a body, which a function the
+    article gives the person (« le gouverneur de la Banque de France ») tells better."""
+    words = role.lower().split()
+    return bool(words) and words[0] in _MEMBERSHIPS
 
 
 def relative_of_another(role: str) -> bool:

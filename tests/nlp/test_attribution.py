@@ -886,6 +886,26 @@ def test_what_a_person_does_replaces_how_they_are_related(extract):
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Nadia", "infirmière à Lyon")] * 2
 
 
+def test_a_function_given_later_replaces_a_seat_in_a_body(extract):
+    """« membre du directoire » is a seat; « le gouverneur de la Banque nationale » is what he does, and
+    does not stop the description from naming him."""
+    quotes = extract("La banque restera prudente, a déclaré vendredi Paul Martin, membre du directoire de la "
+                     "Banque nationale. « Le match n'est pas fini », a ajouté sur France Inter le gouverneur de "
+                     "la Banque nationale.")
+    assert {(q.speaker.name, q.speaker.role) for q in quotes} == {("Paul Martin", "gouverneur de la Banque nationale")}
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("« Nous avons été surpris », reconnaît Paul Martin, membre du collectif.", "Paul Martin", "membre du collectif"),
+    # a first name alone, then a role with its article
+    ("« On a peur le soir », confie Léa, une habitante du quartier.", "Léa", "habitante du quartier"),
+    ("« On ferme à minuit », dit Karim, le patron du bar.", "Karim", "patron du bar"),
+])
+def test_memberships_and_first_names_with_an_article_before_the_role(extract, text, speaker, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
 @pytest.mark.parametrize("text, role", [
     ("« On joue tous les soirs », dit Marc Petit, jongleur du cirque Pinder.", "jongleur du cirque Pinder"),
     ("« Le public revient », dit Anne Roux, trapéziste depuis vingt ans.", "trapéziste"),
