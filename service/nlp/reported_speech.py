@@ -582,18 +582,27 @@ class ReportedSpeechFinder:
 
 def _next_act_after_comma(clause: Token, verb: Token) -> bool:
     """A clause the parser hung on the content, set off by a comma, that is what the speaker did
-    next: « a expliqué que le suspect avait avoué, avant d'ajouter que … »; or, when the verb of
+    next: « a expliqué que le suspect avait avoué, avant d'ajouter que … », « …, tout en reconnaissant
+    que … »; or, when the verb of
     saying is in a relative clause, the main verb of its antecedent: « Paul X, qui a précisé que
     le chantier serait fini en mai, s'est dit satisfait »."""
     doc, first = clause.doc, min(t.i for t in clause.subtree)
     if first == 0 or doc[first - 1].text != ",":
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "avant" for c in clause.children):
+    if any(c.dep_ == "mark" and c.lower_ == "avant" for c in clause.children) or _gerund_at(doc, first):
         return True
     relative = verb.dep_ == "acl:relcl" and any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in verb.children)
     finite = "Fin" in clause.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in clause.children)
     return relative and finite and not any(c.dep_.startswith("nsubj") for c in clause.children)
+
+
+def _gerund_at(doc: Doc, i: int) -> bool:
+    """« (tout) en reconnaissant », « en ajoutant »: a gerund, what the speaker does as they speak."""
+    if doc[i].lower_ == "tout":
+        i += 1
+    return i + 1 < len(doc) and doc[i].lower_ == "en" and "Part" in doc[i + 1].morph.get("VerbForm") \
+        and "Pres" in doc[i + 1].morph.get("Tense")
 
 
 def _names_a_document(phrase: Span, lexicon: Lexicon) -> bool:

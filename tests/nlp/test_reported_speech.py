@@ -461,10 +461,15 @@ def test_a_company_named_by_its_trade_is_the_company_named_before(extract, text,
      ["le suspect avait avoué", "l'enquête se poursuivait activement"]),
     ("Paul Martin, qui a précisé que le chantier serait terminé en mai, s'est dit satisfait du travail accompli.",
      ["le chantier serait terminé en mai", "satisfait du travail accompli"]),
+    ("Le Premier ministre estime que la réforme est nécessaire, tout en reconnaissant que le calendrier est serré.",
+     ["la réforme est nécessaire", "le calendrier est serré"]),
+    ("La ministre a dit que les prix avaient augmenté, en ajoutant que les salaires suivraient bientôt.",
+     ["les prix avaient augmenté", "les salaires suivraient bientôt"]),
 ])
 def test_what_the_speaker_did_next_after_a_comma_is_no_part_of_what_was_said(extract, text, said):
-    """« …, avant d'ajouter que … », and the antecedent's own verb after a relative clause of
-    saying (« X, qui a précisé que …, s'est dit … »): the parser hangs them on the content."""
+    """« …, avant d'ajouter que … », « …, tout en reconnaissant que … », and the antecedent's own
+    verb after a relative clause of saying (« X, qui a précisé que …, s'est dit … »): the parser
+    hangs them on the content."""
     assert [q.text for q in indirect(extract(text))] == said
 
 
