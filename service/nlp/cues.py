@@ -1157,7 +1157,8 @@ def _before_apposition(doc: Doc, comma: int, start: int, reach: int = 12) -> int
                                                   for t in doc[opening + 1:comma]):
         return None
     tok = doc[opening - 1]
-    while tok.dep_ == "nmod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+    # « [La mère] de la victime, … », « Son [homologue] lillois, Paulo X, … »
+    while tok.dep_ in ("nmod", "amod") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok.i
 

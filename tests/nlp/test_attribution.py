@@ -684,6 +684,14 @@ def test_the_subject_before_an_apposition_that_the_parse_hung_elsewhere(extract)
     assert quote.speaker.name == "mère de la victime"
 
 
+def test_a_name_in_apposition_after_a_described_subject_the_parse_left_without_verb(extract):
+    """The parser hangs « regrettait » on « Paulo »: the subject is the description and its name."""
+    quotes = extract("Après la victoire de Lens contre Lille (2-1), l'entraîneur Franck Haise savourait. « On a montré "
+                     "du caractère », a-t-il confié en conférence de presse. Son homologue lillois, Paulo Fonseca, "
+                     "regrettait « un manque d'efficacité ».")
+    assert [q.speaker.name for q in quotes] == ["Franck Haise", "Paulo Fonseca"]
+
+
 def test_the_coach_of_the_other_team_is_not_the_coach_described_first(extract):
     """Two teams have two coaches: « le coach lensois » is not the one called « le technicien breton »."""
     quotes = extract("« On a été trop passifs », a regretté Julien Stéphan. Le technicien breton a salué « la réaction » "
