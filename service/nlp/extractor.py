@@ -220,10 +220,18 @@ class QuoteExtractor:
                 person = index.person_referred_to("il", position, sentence_of(position), gender)
                 if person is not None:
                     index.add_role(person, role)
+        descriptions = [r.start for r in references if not r.anaphor]
         for ref in references:  # « la maire » anywhere in the article tells the maire's gender
             person = None if ref.anaphor else index.person_by_role(ref.role, ref.start, ref.gender)
             if person is not None and ref.gender:
                 index.add_gender(person, ref.gender)
+            if person is None and ref.main_subject and not ref.anaphor and not ref.complement:
+                # « La Première ministre a démissionné. … a expliqué Pauline X », with no one else
+                # described between (« Le maire a reçu le champion. Teddy X a promis »)
+                until = next((start for start in descriptions if start > ref.start), len(text))
+                introduced = index.person_introduced_after(ref.start, sentence_of(ref.start), ref.gender, until)
+                if introduced is not None:
+                    index.add_role(introduced, ref.role)
         pending = iter(references)
         next_ref = next(pending, None)
         resolved: set[int] = set()  # article offsets of the speakers' words already resolved
@@ -521,7 +529,7 @@ class QuoteExtractor:
                 sentence = sentence_of(start)
                 inside = start in quoted
                 if para.parsed:
-                    subject = _main_subject(ent.root) or clefted(ent)
+                    subject = _main_subject(ent.root) or clefted(ent) or _subject_inside(ent)
                 else:
                     subject = kind == PERSON and sentence not in first_in_sentence and not inside
                 if kind == PERSON and not inside:
@@ -731,6 +739,12 @@ def _main_subject(root) -> bool:
     if not root.dep_.startswith("nsubj"):
         return _subject_by_position(root)
     return not root.head.dep_.startswith("acl")
+
+
+def _subject_inside(ent) -> bool:
+    """« Bruno Le Maire a assuré », parsed with « Maire » the subject and « Bruno » the root: a word of
+    the name is the subject of the main verb that follows it."""
+    return any(t.dep_.startswith("nsubj") and t.head.i >= ent.end and t.head.dep_ == "ROOT" for t in ent[1:])
 
 
 def _after_relative_pronoun(tok) -> bool:

@@ -69,6 +69,7 @@ class Lexicon:
     utterance_nouns: tuple[tuple[str, ...], ...] = ()
     # « le portugais » -> Masc, « l' américaine » -> Fem, « l' islandais » -> Masc: a nationality as an anaphor
     demonym_anaphors: dict[str, str | None] = field(default_factory=dict)
+    demonyms: frozenset[str] = frozenset()  # « québécoise », « ivoirien »: the nationalities, as adjectives too
 
     def anaphor_gender(self, phrase: str) -> str | None:
         """The gender an anaphor (lower-cased, tokens joined by one space) tells: « le portugais », « elle »."""
@@ -149,7 +150,8 @@ def load_lexicon() -> Lexicon:
     clauses = list(csv.reader(_lines("role_clauses.tsv")[1:], delimiter="\t"))
     rules = json.loads(resources.files("service.nlp").joinpath("rules", "cue_patterns.json").read_text("utf-8"))
     modifiers = frozenset(rules["prenominal_modifiers"])
-    demonyms = _demonym_anaphors(csv.reader(_lines("demonyms.tsv")[1:], delimiter="\t"))
+    nationalities = list(csv.reader(_lines("demonyms.tsv")[1:], delimiter="\t"))
+    demonyms = _demonym_anaphors(nationalities)
     return Lexicon(
         reporting_verbs={k: v for k, v in verbs.items() if " " not in k},
         seats_of_power=frozenset(name_key(w) for w in _lines("seats_of_power.txt")),
@@ -192,6 +194,7 @@ def load_lexicon() -> Lexicon:
         role_passives={tuple(opening.lower().split()): (masculine, feminine)
                        for opening, masculine, feminine, *use in clauses if use == ["passive"]},
         demonym_anaphors=demonyms,
+        demonyms=frozenset(form for row in nationalities for form in row),
         utterance_nouns=tuple(sorted({tuple(w.lower().split()) for w in _lines("utterance_nouns.txt")},
                                      key=len, reverse=True)),
     )

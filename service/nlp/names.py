@@ -197,7 +197,7 @@ def _first_name_before(doc: Doc, start: int) -> bool:
 def _surname_after(doc: Doc, ent: Span) -> int:
     """Where the surname ends that follows a lone first name the recogniser cut it from: capitalised
     words in no entity, hyphenated ones included (« Amélie | Oudéa-Castéra »); ``ent.end`` if none."""
-    if len(ent) != 1 or ent.label_ == "PER" or not first_name_gender(ent[0].text, alone=True):
+    if len(ent) != 1 or not first_name_gender(ent[0].text, alone=True):
         return ent.end
     k = ent.end
     while k < len(doc) and k - ent.end < 4 and doc[k].ent_iob_ == "O" and (
@@ -244,21 +244,26 @@ def _institution_adjective_after(doc: Doc, ent: Span) -> bool:
     return not doc.has_annotation("DEP") or (nxt.dep_ == "amod" and nxt.head.i == ent.end - 1)
 
 
+_TITLE_LINKS = {"à", "au", "aux"}
+
+
 def _title_alone(ent: Span) -> bool:
-    """« a déclaré le Premier ministre mardi », « le Chef de l'État »: a capitalised title, perhaps
-    with one complement, when or where, and no name."""
+    """« a déclaré le Premier ministre mardi », « le Chef de l'État », « la Première ministre
+    québécoise »: a capitalised title, perhaps with one complement, a nationality, when or where,
+    and no name."""
     lexicon = load_lexicon()
-    # « Premier ministre devant ses partisans »: a preposition other than « de » opens where or when
-    cut = next((k for k, t in enumerate(ent) if k and t.is_lower and t.pos_ == "ADP" and t.lower_ not in OF_WORDS),
-               len(ent))
+    # « Premier ministre devant ses partisans »: a preposition other than « de » or « à » (« Ministre au
+    # Commerce extérieur ») opens where or when
+    cut = next((k for k, t in enumerate(ent) if k and t.is_lower and t.pos_ == "ADP"
+                and t.lower_ not in OF_WORDS | _TITLE_LINKS), len(ent))
     words = [t.lower_ for t in ent[:cut]]
 
     def titled(part: list[str], also: frozenset[str] = frozenset()) -> bool:
         return any(w in lexicon.role_nouns for w in part) and all(
             w in lexicon.role_nouns or w in lexicon.prenominal_modifiers or w in also for w in part)
 
-    if titled(words, lexicon.time_words):
-        return True  # « Premier ministre mardi », in any order
+    if titled(words, lexicon.time_words | lexicon.demonyms):
+        return True  # « Premier ministre mardi », « Première ministre québécoise », in any order
     of = next((k for k, w in enumerate(words) if w in OF_WORDS), None)
     if of is None or not titled(words[:of]):
         return False

@@ -386,6 +386,20 @@ class EntityIndex:
             return None
         return self.canonical(found.name)
 
+    def person_introduced_after(self, position: int, sentence: int, gender: str | None, until: int,
+                                reach: int = 2) -> str | None:
+        """« La Première ministre québécoise a annoncé sa démission. « … », a expliqué Pauline X »: a
+        description the article opens with, before it names anyone, and the first person it then
+        names as a subject before ``until`` and within ``reach`` sentences, of a gender that fits: the
+        same person."""
+        if any(m.type == PERSON and m.start < position for m in self.mentions):
+            return None
+        after = next((m for m in self.mentions if m.start > position and m.type == PERSON and not m.quoted), None)
+        if after is None or not after.subject or after.start > until or after.sentence - sentence > reach \
+                or not self._gender_fits(after.name, gender):
+            return None
+        return self.canonical(after.name)
+
     def _holds_another_role(self, name: str, office: str) -> bool:
         """« Le directeur de l'usine, Marc X, … Le préfet se veut rassurant »: an office that names
         one holder (``rules/office_nouns.txt``) is not the person the article gave a role of another

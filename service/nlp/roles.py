@@ -261,7 +261,9 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         gender = lexicon.anaphor_gender(" ".join(t.lower_ for t in words)) if anaphor \
             else phrase_gender(words, lexicon.role_nouns)
         if paragraph.parsed:
-            subject = head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl") or clefted(words)
+            # not « Le premier ministre fédéral et son homologue provincial, X et Y, ont … »: two people
+            subject = head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl") \
+                and not any(c.dep_ == "conj" for c in head.children) or clefted(words)
             main = subject and head.head.dep_ == "ROOT"
         else:  # a paragraph with no quote and no verb of saying is not parsed: a role opening a sentence
             subject = main = not anaphor and _opens_sentence(words[0]) and words[-1].i + 1 < len(doc) \
@@ -298,8 +300,15 @@ def _anaphor_at(tok: Token, lexicon: Lexicon):
                 return None
             if " ".join(t.lower_ for t in words) in lexicon.demonym_anaphors and not _demonym_alone(words[-1]):
                 return None
+            if size == 2 and _noun_after(words[-1], lexicon):
+                return None  # « la Première ministre », « ce dernier rapport »: a determiner and an adjective
             return list(words), words[-1], True
     return None
+
+
+def _noun_after(tok: Token, lexicon: Lexicon) -> bool:
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and after.is_alpha and (after.pos_ == "NOUN" or after.lower_ in lexicon.role_nouns)
 
 
 def _demonym_alone(tok: Token) -> bool:
@@ -314,9 +323,15 @@ def _role_reference_at(tok: Token, lexicon: Lexicon, parsed: bool):
     definite or demonstrative singular role noun, with its adjectives and one complement, and no
     name after it."""
     doc = tok.doc
-    if tok.lower_ not in DEFINITE_SINGULAR | DEMONSTRATIVES_SINGULAR or tok.i + 1 >= len(doc):
+    if tok.lower_ not in DEFINITE_SINGULAR | DEMONSTRATIVES_SINGULAR or tok.i + 1 >= len(doc) \
+            or tok.ent_type_ == "PER":  # « Bruno Le Maire »
         return None
     head = doc[tok.i + 1]
+    k = tok.i + 1  # « l'ancien ministre », « la Première ministre québécoise »: the noun past its modifiers
+    while k + 1 < len(doc) and doc[k].lower_ in lexicon.prenominal_modifiers:
+        k += 1
+    if k > tok.i + 1 and _is_head(doc[k], lexicon.role_nouns):
+        head = doc[k]
     if not _is_head(head, lexicon.role_nouns) or "Plur" in head.morph.get("Number"):
         return None
     end = _reference_end(doc, head.i + 1, parsed)

@@ -929,6 +929,25 @@ def test_a_capitalised_title_with_when_after_it_is_a_description_not_a_name(extr
     assert quote.speaker.name == "Premier ministre"
 
 
+@pytest.mark.parametrize("text, speaker, role", [
+    # « la Première » is no anaphor before its noun; « québécoise » a nationality, no name
+    ("La Première ministre québécoise a annoncé sa démission. « J'ai pris cette décision pour ma famille », "
+     "a expliqué Pauline Marois devant les militants.", "Pauline Marois", "Première ministre québécoise"),
+    # the recogniser tags « Bruno » alone, and the parse makes « Maire » the subject
+    ("Le ministre de l'Économie a présenté mardi son plan de relance. Bruno Le Maire a assuré que « la "
+     "croissance reviendra ».", "Bruno Le Maire", "ministre de l'Économie"),
+    # someone else described between: the name may be theirs
+    ("Le maire de Lyon a reçu mardi le champion olympique. Teddy Riner a promis : « Je reviendrai. »",
+     "Teddy Riner", None),
+    # a coordinated subject is two people, not the one the sentence before spoke of
+    ("Paul Roux dénonce une attaque contre sa ville.\n\nLe maire de Lyon et son homologue de Lille, Jean Durand et "
+     "Paul Roux, ont écrit au préfet. « C'est inacceptable », a dit Paul Roux.", "Paul Roux", None),
+])
+def test_a_description_the_article_opens_with_is_the_role_of_the_person_named_next(extract, text, speaker, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
 def test_a_capitalised_title_with_its_complement_and_no_name_is_a_description(extract):
     [quote] = extract("« Je suis fier », a dit le Chef de l'État devant les soldats.")
     assert (quote.speaker.name, quote.speaker.role) == ("Chef de l'État", "Chef de l'État")
