@@ -201,7 +201,7 @@ class CueFinder:
         subject = self._inverted_subject(verb, para)
         if subject is None or self._inside(para, subject[0]):
             return None
-        subject = self.cited_source(subject, para) or subject
+        subject = self.cited_source(subject, para) or self._voice_of(subject, para) or subject
         named = any(t.ent_type_ == "PER" for t in subject)
         inverted = verb.i == i and "Fin" in verb.morph.get("VerbForm") and self._role_follows(doc, subject.start)
         if not self._is_reporting(verb) and name != "INCISE_MISTAGGED" and not named and not inverted:
@@ -870,12 +870,14 @@ class CueFinder:
         return phrase
 
     def _voice_of(self, phrase: Span, para: Paragraph) -> Span | None:
-        """« L'opposition, par la voix de l'ancien ministre X, a dénoncé … »: the one who spoke for it."""
+        """« L'opposition, par la voix de l'ancien ministre X, a dénoncé … », « a fait savoir le club par
+        la voix de son avocat, Me X »: the one who spoke for it."""
         doc, k = phrase.doc, phrase.end
-        if k + 4 >= len(doc) or doc[k].text != "," or [t.lower_ for t in doc[k + 1:k + 4]] != ["par", "la", "voix"] \
-                or doc[k + 4].lower_ not in OF_WORDS:
+        k += k < len(doc) and doc[k].text == ","
+        if k + 3 >= len(doc) or [t.lower_ for t in doc[k:k + 3]] != ["par", "la", "voix"] \
+                or doc[k + 3].lower_ not in OF_WORDS:
             return None
-        voice = self.noun_phrase_after(doc[k + 4])
+        voice = self.noun_phrase_after(doc[k + 3])
         if voice is None or self._inside(para, voice[0]) or not _looks_like_speaker(voice, self.lexicon):
             return None
         return voice
@@ -988,6 +990,8 @@ class CueFinder:
             elif tok.text == "," and nxt is not None and _name_follows(doc, end + 1):
                 # « le ministre de l'Intérieur, Jean Dupont, », « l'entraîneur, le Portugais Luis X, »
                 ent = next(e for e in doc.ents if e.start >= end + 1 and e.label_ == "PER")
+                if ent.end < len(doc) and (doc[ent.end].text in _QUOTE_MARKS or doc[ent.end].pos_ in ("VERB", "AUX")):
+                    break  # « Selon son entourage, Marie X « n'en pouvait plus » »: the name opens the clause
                 end = ent.end
             elif tok.text == "," and (comma := self._past_role_apposition(doc, end + 1)) is not None \
                     and _name_follows(doc, comma + 1):

@@ -469,7 +469,10 @@ def _role_before(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Rol
     if i >= 0 and doc[i].text in HONORIFICS:  # "l'avocate, Me Claire Dubois"
         i -= 1
     if i >= 0 and doc[i].text == ",":  # "Le ministre de l'Intérieur, Jean Dupont,"
-        return _role_ending_at(doc, i - 1, heads, determiners, modifiers, parsed)
+        role = _role_ending_at(doc, i - 1, heads, determiners, modifiers, parsed)
+        if role is not None and _source_phrase(role) and ent.end < len(doc) and doc[ent.end].text not in ",.":
+            return None  # « Selon son entourage, Marie X « n'en pouvait plus » »: the source, then the subject
+        return role
     if i >= 0 and doc[i].lower_ in OF_WORDS:
         return None  # « le père de Paul X »: the name completes the noun, it does not hold it
     inner = _role_ending_at(doc, i, heads, determiners, modifiers, parsed)
@@ -482,6 +485,18 @@ def _role_before(ent: Span, heads, determiners, modifiers, parsed: bool) -> _Rol
     if inner is None:
         return None
     return _Role(inner.text, inner.first, inner.last, tight=True)
+
+
+_SOURCE_PREPOSITIONS = {"selon", "d'après", "d’après"}
+
+
+def _source_phrase(role: _Role) -> bool:
+    """« selon son entourage », « d'après le maire »: the role opens a source phrase."""
+    doc, i = role.first.doc, role.first.i - 1
+    if i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in _SOURCE_PREPOSITIONS or i > 0 and doc[i].lower_ == "après"
+                       and doc[i - 1].lower_ in ("d'", "d’"))
 
 
 _PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "nos", "vos", "mes", "tes", "ses"}
@@ -699,15 +714,18 @@ def _role_by_clause(ent: Span, clauses: dict[tuple[str, ...], tuple[str, str] | 
     """« Marie X, qui préside l'association » -> « présidente de l'association »; « Jean Y, à la tête
     de la fédération depuis 2015 » -> « à la tête de la fédération » (``rules/role_clauses.tsv``).
     ``verbs`` say it as the clause's verb when the name opens the clause: « Marie X préside
-    l'association des commerçants »; the clauses kept as written, after « est »: « Jean Y est à la
-    tête de la fédération »."""
+    l'association des commerçants »; the clauses kept as written, after « est » or « , qui est »:
+    « Jean Y est à la tête de la fédération »."""
     doc = ent.doc
+    kept = {opening: nouns for opening, nouns in clauses.items() if nouns is None}  # « est à la tête de … »
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         role = _role_from_clause_at(ent, ent.end + 1, clauses, heads, determiners, modifiers, parsed)
+        if role is None and ent.end + 3 < len(doc) and doc[ent.end + 1].lower_ == "qui" \
+                and doc[ent.end + 2].lower_ in _COPULAS:  # « Marc X, qui est à la tête de l'usine »
+            role = _role_from_clause_at(ent, ent.end + 3, kept, heads, determiners, modifiers, parsed)
         if role is not None:
             return role
     if _opens_clause(ent) and ent.end + 1 < len(doc) and doc[ent.end].lower_ in _COPULAS:
-        kept = {opening: nouns for opening, nouns in clauses.items() if nouns is None}  # « est à la tête de … »
         return _role_from_clause_at(ent, ent.end + 1, kept, heads, determiners, modifiers, parsed)
     if _opens_clause(ent):
         return _role_from_clause_at(ent, ent.end, verbs, heads, determiners, modifiers, parsed)
@@ -731,7 +749,8 @@ def _role_from_clause_at(ent: Span, j: int, clauses: dict[tuple[str, ...], tuple
         if nouns is None:
             return _Role(_clean(doc[j:end]), doc[j], doc[end - 1])
         first, rest = doc[k], doc[k + 1:end].text
-        gender = _gender_of(ent, None, None, heads) or first_name_gender(ent.text)  # « Mme X », else « Marie X »
+        # « Mme X », else « Marie X » or « Sylvie » alone
+        gender = _gender_of(ent, None, None, heads) or first_name_gender(ent.text, alone=True)
         noun = nouns[1] if gender == "Fem" else nouns[0]
         if first.lower_ in DEFINITE_ARTICLES and rest:
             text = f"{noun} {_genitive(first, rest)}"

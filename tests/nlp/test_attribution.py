@@ -754,6 +754,16 @@ def test_a_body_speaks_by_the_voice_of_the_person_named(extract):
     quotes = extract("L'opposition, par la voix de l'ancien ministre Abdoulaye Diouf Sarr, a dénoncé "
                      "\"une politique de l'effet d'annonce\".")
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Abdoulaye Diouf Sarr", "ancien ministre")]
+    [quote] = extract("« Nous ferons appel », a fait savoir le club par la voix de son avocat, Me Paul Roux.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Roux", "avocat du club")
+
+
+def test_a_name_after_a_source_and_its_comma_opens_the_clause_it_is_no_apposition(extract):
+    """« Selon son entourage, Marie X « n'en pouvait plus » »: the entourage speaks, of her."""
+    [quote] = extract("Selon son entourage, Marie Lefort « n'en pouvait plus ».")
+    assert quote.speaker.name != "Marie Lefort"
+    [quote] = extract("Selon le ministre de l'Intérieur, Jean Dupont, « la menace est réelle ».")
+    assert (quote.speaker.name, quote.speaker.role) == ("Jean Dupont", "ministre de l'Intérieur")
 
 
 @pytest.mark.parametrize("text", [

@@ -1005,6 +1005,11 @@ def test_a_word_the_press_uses_for_a_role_finds_who_holds_it(extract, text, name
     # since when between the verb and its complement
     ("« Rien ne bougera », a déclaré Paul Girard, qui préside depuis 2010 le club de rugby.", "Paul Girard",
      "président du club de rugby"),
+    ("« Ce sera compliqué », prévient Marc Petit, qui est à la tête de l'usine depuis 2012.", "Marc Petit",
+     "à la tête de l'usine"),
+    # a first name alone tells her gender
+    ("« On n'a jamais vu ça », raconte Sylvie, qui habite le quartier depuis trente ans.", "Sylvie",
+     "habitante du quartier"),
 ])
 def test_a_function_told_by_a_clause_is_the_role(extract, text, speaker, role):
     """« X, qui préside l'association » and « X, à la tête de … »: a function given without a role noun
