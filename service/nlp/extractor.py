@@ -228,7 +228,8 @@ class QuoteExtractor:
             if person is None and ref.main_subject and not ref.anaphor and not ref.complement:
                 # « La Première ministre a démissionné. … a expliqué Pauline X », with no one else
                 # described between (« Le maire a reçu le champion. Teddy X a promis »)
-                until = next((start for start in descriptions if start > ref.start), len(text))
+                later = bisect_right(descriptions, ref.start)
+                until = descriptions[later] if later < len(descriptions) else len(text)
                 introduced = index.person_introduced_after(ref.start, sentence_of(ref.start), ref.gender, until)
                 if introduced is not None:
                     index.add_role(introduced, ref.role)

@@ -66,6 +66,7 @@ class EntityIndex:
         mentions = _clean_person_names([m for m in mentions if name_key(m.name)])
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._first_person = next((m for m in self.mentions if m.type == PERSON), None)  # the first one named
         self._canonical = self._cluster([m.name for m in mentions if m.type == PERSON])
         self._people: dict[str, list[int]] = defaultdict(list)  # person key -> offsets of its mentions
         for m in self.mentions:
@@ -392,10 +393,9 @@ class EntityIndex:
         description the article opens with, before it names anyone, and the first person it then
         names as a subject before ``until`` and within ``reach`` sentences, of a gender that fits: the
         same person."""
-        if any(m.type == PERSON and m.start < position for m in self.mentions):
-            return None
-        after = next((m for m in self.mentions if m.start > position and m.type == PERSON and not m.quoted), None)
-        if after is None or not after.subject or after.start > until or after.sentence - sentence > reach \
+        after = self._first_person
+        if after is None or after.start < position or after.quoted or not after.subject or after.start > until \
+                or after.sentence - sentence > reach \
                 or not self._gender_fits(after.name, gender):
             return None
         return self.canonical(after.name)
