@@ -981,10 +981,12 @@ class CueFinder:
                 break  # « a expliqué le ministre face aux journalistes »: a preposition, whatever its tag
             elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \
                     or _is_participle_with_complement(tok) \
-                    or (tok.pos_ == "NUM" and tok.dep_ == "nummod" and tok.head.i == end - 1):
+                    or (tok.pos_ == "NUM" and tok.dep_ == "nummod" and (tok.head.i == end - 1 or tok.head.i == end + 1
+                                                                         and doc[end - 1].lower_ in OF_WORDS)):
                 end += 1  # « le premier adjoint chargé des finances », « le numéro deux du gouvernement »
-            elif tok.lower_ in OF_WORDS and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
-                end += 1
+            elif tok.lower_ in OF_WORDS and nxt is not None and (nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or (
+                    nxt.pos_ == "NUM" and end + 2 < len(doc) and doc[end + 2].lower_ not in ("ans", "an"))):
+                end += 1  # « cette mère de trois enfants », not « l'entraîneur de 45 ans »
             elif tok.lower_ in DEFINITE_ARTICLES and doc[end - 1].lower_ in OF_WORDS:
                 end += 1
             elif tok.text == "," and nxt is not None and _name_follows(doc, end + 1):

@@ -904,6 +904,17 @@ def test_what_a_person_does_replaces_how_they_are_related(extract):
     assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("Nadia", "infirmière à Lyon")] * 2
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Mme Lefort a été licenciée en mars. « Je ne m'y attendais pas », confie cette mère de trois enfants.",
+     "mère de trois enfants"),
+    # an age is no complement of the role
+    ("Paul Roux a été licencié en mars. « Je ne m'y attendais pas », confie le chauffeur de 45 ans.", "chauffeur"),
+])
+def test_a_number_completes_a_description_unless_it_is_an_age(extract, text, role):
+    [quote] = extract(text)
+    assert quote.speaker.role == role
+
+
 def test_a_function_given_later_replaces_a_seat_in_a_body(extract):
     """« membre du directoire » is a seat; « le gouverneur de la Banque nationale » is what he does, and
     does not stop the description from naming him."""
