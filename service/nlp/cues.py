@@ -650,13 +650,16 @@ class CueFinder:
     def _mistagged_verb(self, tok: Token, before_colon: bool = False) -> bool:
         """A finite reporting verb the tagger took for a noun or adjective (« juge », « raconte »),
         known by its form and by having no determiner or preposition before it; right before a
-        colon, also after a noun with its determiner (« Une bénévole sourit : « … » »)."""
+        colon, also after a noun with its determiner (« Une bénévole sourit : « … » »), and after a
+        noun right before « que »."""
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i else None
         if prev is None or not (tok.pos_ in ("NOUN", "ADJ") and tok.is_lower and self._reporting_finite_form(tok.lower_)):
             return False
         if before_colon and prev.pos_ == "NOUN" and prev.i > 0 and doc[prev.i - 1].lower_ in self.determiners:
             return True
+        if prev.pos_ in ("NOUN", "PROPN") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("que", "qu'", "qu’"):
+            return True  # « La ministre juge que … »: no noun takes « que » right after it
         return prev.pos_ not in ("DET", "ADP", "ADJ", "NOUN") and prev.lower_ not in self.determiners
 
     def _subject_of_mistagged(self, verb: Token, para: Paragraph, sent: Span) -> Span | None:
@@ -977,6 +980,9 @@ class CueFinder:
                 end += 2  # a name with its article: « le quotidien Le Soir », « le journal La Presse »
             elif tok.lower_ in self.lexicon.time_words:
                 break  # « a réagi l'entreprise romande samedi »
+            elif nxt is not None and nxt.lower_ in ("que", "qu'", "qu’") and tok.pos_ in ("NOUN", "ADJ") \
+                    and self._reporting_finite_form(tok.lower_):
+                break  # « La ministre juge que … »: the verb the tagger took for a noun
             elif tok.dep_ == "case" and tok.lower_ not in OF_WORDS:
                 break  # « a expliqué le ministre face aux journalistes »: a preposition, whatever its tag
             elif (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _QUOTE_MARKS) \

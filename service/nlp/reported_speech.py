@@ -438,7 +438,7 @@ class ReportedSpeechFinder:
             if label == "unnamed_source":
                 end -= 1  # « de [source policière] »
             word = doc[end - 1]
-            if self._inside(para, word):
+            if self._inside(para, word) or _aside_after_que(doc, start):
                 continue
             at_start = all((t.pos_ == "ADV" and word.lower_ != "pour") or t.pos_ == "CCONJ" or t.text in _LEADING
                            for t in doc[_sentence_start(word):start])  # « Toujours selon X, … »
@@ -528,6 +528,9 @@ class ReportedSpeechFinder:
                         last = min(last, min(t.i for t in c.subtree) - 1)
         while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "«“\"":
             first += 1
+        if first + 3 <= last and doc[first].lower_ == "selon" and doc[first + 1].pos_ == "PRON" \
+                and doc[first + 2].text == ",":
+            first += 3  # « a expliqué que, selon lui, [la réforme serait votée] »
         before = first - 1
         while before >= 0 and doc[before].text in (",", ":", "-", "—", "–"):
             before -= 1
@@ -595,6 +598,12 @@ def _next_act_after_comma(clause: Token, verb: Token) -> bool:
     finite = "Fin" in clause.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in clause.children)
     return relative and finite and not any(c.dep_.startswith("nsubj") for c in clause.children)
+
+
+def _aside_after_que(doc: Doc, start: int) -> bool:
+    """« a expliqué que, selon lui, … »: a source set off inside a clause a verb of saying reports,
+    whose subject is the speaker."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ("que", "qu'", "qu’")
 
 
 def _gerund_at(doc: Doc, i: int) -> bool:

@@ -473,6 +473,19 @@ def test_what_the_speaker_did_next_after_a_comma_is_no_part_of_what_was_said(ext
     assert [q.text for q in indirect(extract(text))] == said
 
 
+def test_a_source_set_off_inside_a_reported_clause_is_an_aside(extract):
+    """« a expliqué que, selon lui, … »: the verb's subject speaks, and the aside is no part of the content."""
+    [quote] = indirect(extract("Le ministre a expliqué mardi que, selon lui, la réforme serait votée avant l'été."))
+    assert (quote.text, quote.speaker.name) == ("la réforme serait votée avant l'été", "ministre")
+
+
+def test_a_verb_taken_for_a_noun_before_que_is_no_part_of_its_subject(extract):
+    """« La ministre juge que … »: the tagger reads « juge » as a noun after « ministre »."""
+    quotes = extract("La ministre juge que la situation est « préoccupante » mais estime que des solutions existent.")
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes] == [
+        ("partial", "préoccupante", "ministre"), ("indirect", "des solutions existent", "ministre")]
+
+
 def test_laisser_entendre_reports_what_was_hinted_and_entendre_alone_does_not(extract):
     [quote] = indirect(extract("La ministre a laissé entendre qu'elle pourrait démissionner avant l'été."))
     assert (quote.text, quote.speaker.name, quote.cue.text) == (
