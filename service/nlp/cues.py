@@ -524,6 +524,15 @@ class CueFinder:
                       and _after_whose(doc, e.start)]
             if bodies:
                 return CueMatch("colon", para, None, doc[bodies[-1].start:bodies[-1].end])
+            # « Réponse du ministre : « … » », « Colère de la maire : »: a noun, then whose words
+            head = next((t for t in before[1:] if t.pos_ == "NOUN" and t.lower_ in self.lexicon.role_nouns
+                         and _after_whose(doc, t.i)), None)
+            if before[0].pos_ == "NOUN" and head is not None:
+                start = with_modifiers(head, self.lexicon.prenominal_modifiers).i
+                start -= start > 0 and doc[start - 1].lower_ in DEFINITE_ARTICLES  # « du », « des » are whose
+                end = self._extend_right(head, para)
+                if end == i - 1:
+                    return CueMatch("colon", para, None, doc[start:end])
         if not strong:
             roots = [t for t in before if t.dep_ == "ROOT"]
             if roots:

@@ -1014,8 +1014,11 @@ def test_a_pronoun_after_a_topic_set_off_with_quant_a_is_that_topic(extract, tex
     ("Réaction immédiate de la CGT : « C'est inacceptable. »", "CGT"),
     ("Même son de cloche chez Renault : « Nous ne fermerons aucune usine. »", "Renault"),
     ("Sur France Inter : « Le gouvernement ment. »", None),  # where it was said, not whose words
+    ("Réponse du ministre : « Nous ne reculerons pas. »", "ministre"),
+    ("Réaction immédiate du président du club : « Nous ferons appel. »", "président du club"),
+    ("Dans le bureau du maire : « Rien ne va plus. »", None),  # a place, no noun of saying
 ])
-def test_an_organisation_whose_reaction_comes_before_a_colon_says_the_quote(extract, text, speaker):
+def test_a_body_or_a_description_whose_reaction_comes_before_a_colon_says_the_quote(extract, text, speaker):
     [quote] = extract(text)
     assert (quote.speaker.name if quote.speaker else None) == speaker
 
