@@ -1004,6 +1004,8 @@ class CueFinder:
                 end += 1  # « cette mère de trois enfants », not « l'entraîneur de 45 ans »
             elif tok.lower_ in DEFINITE_ARTICLES and doc[end - 1].lower_ in OF_WORDS:
                 end += 1
+            elif tok.lower_ == "et" and nxt is not None and nxt.lower_ in OF_WORDS:
+                end += 1  # « le ministre de la Communication et des Médias »
             elif tok.text == "," and nxt is not None and _name_follows(doc, end + 1):
                 # « le ministre de l'Intérieur, Jean Dupont, », « l'entraîneur, le Portugais Luis X, »
                 ent = next(e for e in doc.ents if e.start >= end + 1 and e.label_ == "PER")

@@ -30,7 +30,9 @@ from .gender import first_name_gender
 from .lexicon import DEFINITE_ARTICLES, OF_WORDS, load_lexicon
 from .quote_marks import CLOSING
 
-HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"}  # Monsieur, Madame, Maître, Docteur …
+# Monsieur, Madame, Maître, Docteur …, Son Excellence Monsieur (« SEM Alassane X », in West and Central African pages)
+HONORIFICS = {"M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr", "SEM", "S.E.M."}
+_HONORIFIC_PHRASES = {"Son Excellence", "Sa Majesté", "Sa Sainteté"}  # « Son Excellence Paul X »: not his name
 _HONORIFIC_WORDS = {"Monsieur", "Madame", "Mademoiselle", "Maître"}  # spelt out, they stay in the name
 _QUOTE_MARKS = "«»“”\"„"
 _NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "ter", "ten", "ben", "bin",
@@ -42,7 +44,8 @@ _NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "d
 def trim_entities(doc: Doc) -> Doc:
     spans = []
     for ent in doc.ents:
-        if _detached_adjective(doc, ent) or _capitalised_function(doc, ent) or _title_alone(ent):
+        if _detached_adjective(doc, ent) or _capitalised_function(doc, ent) or _title_alone(ent) \
+                or ent.text in HONORIFICS or ent.text in _HONORIFIC_PHRASES:  # « SEM » taken for an organisation
             continue
         person = _person_inside(ent)
         if person is not None:  # « le coach des Lions Aliou Cissé »: the team, then the coach
@@ -74,7 +77,9 @@ def trim_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, start, start + 1, label="ORG"))
             spans.append(Span(doc, start + 1, ent.end, label=ent.label_))
             continue
-        if ent.label_ == "PER" and len(ent) >= 2 and (after_article or ent[0].text in HONORIFICS):
+        if ent.label_ == "PER" and len(ent) > 2 and ent[:2].text in _HONORIFIC_PHRASES:
+            start += 2
+        elif ent.label_ == "PER" and len(ent) >= 2 and (after_article or ent[0].text in HONORIFICS):
             start += 1
         elif start > 0 and doc[start - 1].text in _HONORIFIC_WORDS and ent[0].text[:1].isupper():
             start -= 1  # « Monsieur Garnier », whatever the recogniser made of « Garnier »

@@ -915,6 +915,22 @@ def test_a_number_completes_a_description_unless_it_is_an_age(extract, text, rol
     assert quote.speaker.role == role
 
 
+@pytest.mark.parametrize("text, speaker, role", [
+    ("« Le pays avance », a déclaré le chef de l'État, SEM Alassane Ouattara.", "Alassane Ouattara", "chef de l'État"),
+    ("« Le pays avance », a déclaré Son Excellence Paul Biya, président de la République.", "Paul Biya",
+     "président de la République"),
+])
+def test_honorifics_of_heads_of_state_are_no_part_of_the_name(extract, text, speaker, role):
+    [quote] = extract(text)
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
+def test_two_roles_then_the_name_the_first_one_coordinating_two_ministries(extract):
+    [quote] = extract("« Nous irons jusqu'au bout », a martelé le ministre de la Communication et des Médias, "
+                      "porte-parole du gouvernement, Patrick Muyaya.")
+    assert quote.speaker.name == "Patrick Muyaya"
+
+
 def test_a_function_given_later_replaces_a_seat_in_a_body(extract):
     """« membre du directoire » is a seat; « le gouverneur de la Banque nationale » is what he does, and
     does not stop the description from naming him."""
