@@ -960,6 +960,16 @@ def test_circus_trades_are_roles(extract, text, role):
     assert quote.speaker.role == role
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("« Je ne pense pas à la retraite », a assuré le quintuple vainqueur du Tour, interrogé par L'Équipe.",
+     "quintuple vainqueur du Tour"),
+    ("« C'est un honneur », a réagi la lauréate du prix Goncourt.", "lauréate du prix Goncourt"),
+])
+def test_what_someone_won_describes_them(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
 def test_a_capitalised_title_with_when_after_it_is_a_description_not_a_name(extract):
     """« a déclaré le Premier ministre mardi »: the recogniser takes « Premier ministre mardi » for a name."""
     [quote] = extract("« Nous agirons vite », a déclaré le Premier ministre mardi.")
