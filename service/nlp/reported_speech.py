@@ -68,6 +68,9 @@ _SOURCE_WORDS = re.compile(r"(?i:\bselon\b|\bd['’]apr[eè]s\b|\ben croi(?:re|t
 _INCISE_AROUND = re.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:\w+\s+)?$"  # « …, a déclaré »
                             r"|-(?:t-)?(?:il|elle|on|ils|elles)\s+(?:\w+\s+)?$")  # « …, a-t-il assuré »
 _QUE_AFTER = re.compile(r"\bqu(?:e\b|['’])")  # « a affirmé mardi à la presse que »
+# characters from the verb to its « que », as far as the ten tokens _que_after_verb walks back:
+# « a affirmé lundi soir, lors du conseil municipal, que »
+_QUE_REACH = 64
 _CLITIC_AFTER = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles)\b")  # « ajoute-t-elle »
 _COMPLEMENT_WORD = re.compile(r"avoir|être|\w+(?:er|ir|re)|prêts?|prêtes?|\w+(?:é|ée|és|ées|if|ive|ifs|ives|able|ables)")
 _VERB_ENDINGS = frozenset({"", "e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "ant", "era", "erait",
@@ -174,7 +177,7 @@ class ReportedSpeechFinder:
             j = i + 1  # « assure [ne pas vouloir …] »: past a negation of the infinitive
             while j < len(words) and j - i <= 2 and words[j][2] in _NEGATION_WORDS:
                 j += 1
-            if _QUE_AFTER.search(lowered, end, end + 40) or _INCISE_AROUND.search(lowered[max(0, start - 24):start]) or _CLITIC_AFTER.match(after) \
+            if _QUE_AFTER.search(lowered, end, end + _QUE_REACH) or _INCISE_AROUND.search(lowered[max(0, start - 24):start]) or _CLITIC_AFTER.match(after) \
                     or (j < len(words) and _COMPLEMENT_WORD.fullmatch(words[j][2])) \
                     or any(w in ("avoir", "être") for _, _, w in words[i + 1:i + 9]):  # « a annoncé, lundi, avoir … »
                 return True

@@ -473,6 +473,12 @@ def test_what_the_speaker_did_next_after_a_comma_is_no_part_of_what_was_said(ext
     assert [q.text for q in indirect(extract(text))] == said
 
 
+def test_que_after_long_adverbials_is_still_the_verb_s_clause(extract):
+    """« a affirmé lundi soir, lors du conseil municipal, que … »: 41 characters from the verb to « que »."""
+    [quote] = indirect(extract("Le maire a affirmé lundi soir, lors du conseil municipal, que la piscine serait rénovée en 2025."))
+    assert (quote.text, quote.speaker.name) == ("la piscine serait rénovée en 2025", "maire")
+
+
 def test_a_source_set_off_inside_a_reported_clause_is_an_aside(extract):
     """« a expliqué que, selon lui, … »: the verb's subject speaks, and the aside is no part of the content."""
     [quote] = indirect(extract("Le ministre a expliqué mardi que, selon lui, la réforme serait votée avant l'été."))
