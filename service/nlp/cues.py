@@ -559,9 +559,21 @@ class CueFinder:
         """The verb the quote depends on, unless a source closes the sentence and the verb is a body's
         or tells a stance (``rules/attitude_verbs.txt``): « Le groupe espère que l'arrêt « ne dépassera
         pas un mois », selon un porte-parole », « X s'est dit « préoccupé », selon un communiqué de Y »:
-        the source put it into words. « X a qualifié … de « clapotis », selon Y » stays X's."""
+        the source put it into words. « X a qualifié … de « clapotis », selon Y » stays X's. A verb
+        with no subject leaves the quote to the sentence's source."""
         match = self._governing_verb(quote, para)
-        if match is None or match.speaker is None or match.cue is None:
+        if match is not None and (match.speaker is None or not _looks_like_speaker(match.speaker, self.lexicon)):
+            # « Selon la préfecture, aucune dégradation n'a été constatée …, dont le nettoyage « … » »:
+            # a verb with no one who speaks as its subject, in a sentence a source opens or closes
+            closing = self._source_phrase(quote, para, trailing=True)
+            if closing is not None:
+                return closing
+            source = self._source_phrase(quote, para)
+            sentence = self._sentence(para, source.cue.start) if source is not None else None
+            opens = sentence is not None and all(t.pos_ in ("ADV", "CCONJ") or t.is_punct
+                                                 for t in para.doc[sentence.start:source.cue.start])
+            return source if opens else match  # « Toujours selon X, … », not « 400 selon les organisateurs »
+        if match is None or match.cue is None:
             return match
         head, verb = match.speaker.root, match.cue[-1]
         body = head.ent_type_ in ("ORG", "LOC") or (head.lemma_ or head.lower_).lower() in self.lexicon.organisation_nouns

@@ -70,6 +70,7 @@ class Lexicon:
     # « le portugais » -> Masc, « l' américaine » -> Fem, « l' islandais » -> Masc: a nationality as an anaphor
     demonym_anaphors: dict[str, str | None] = field(default_factory=dict)
     demonyms: frozenset[str] = frozenset()  # « québécoise », « ivoirien »: the nationalities, as adjectives too
+    public_bodies: frozenset[str] = frozenset()  # « la préfecture », « le parquet »: itself, not a body named before
 
     def anaphor_gender(self, phrase: str) -> str | None:
         """The gender an anaphor (lower-cased, tokens joined by one space) tells: « le portugais », « elle »."""
@@ -195,6 +196,7 @@ def load_lexicon() -> Lexicon:
                        for opening, masculine, feminine, *use in clauses if use == ["passive"]},
         demonym_anaphors=demonyms,
         demonyms=frozenset(form for row in nationalities for form in row),
+        public_bodies=frozenset(_lines("public_bodies.txt")),
         utterance_nouns=tuple(sorted({tuple(w.lower().split()) for w in _lines("utterance_nouns.txt")},
                                      key=len, reverse=True)),
     )

@@ -89,7 +89,8 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
                 return Speaker(role_of_person(described, index.canonical(owner.name)), ORGANISATION, None, surface)
         if len(described.split()) == 1 and mention[0].lower_ != "les":  # « la compagnie », « le groupe »: the one named
             earlier = index.organisation_by_head(lemma, position)
-            described = earlier or index.salient_organisation(position) or described
+            salient = None if lemma in lexicon.public_bodies else index.salient_organisation(position)
+            described = earlier or salient or described
         elif described.islower() and mention[0].lower_ in DEFINITE_SINGULAR:  # « l'instance dirigeante du football »
             described = index.organisation_of_sentence(sentence, position) \
                 or index.organisation_by_head(lemma, position) or index.salient_organisation(position) \

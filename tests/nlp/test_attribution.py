@@ -1049,6 +1049,25 @@ def test_a_body_or_a_description_whose_reaction_comes_before_a_colon_says_the_qu
     assert (quote.speaker.name if quote.speaker else None) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the verb's subject is a thing: the source that opens the sentence speaks, not the last speaker
+    ("« On nous prend pour des idiots », a lâché Jean Roux. Selon la préfecture, aucune dégradation n'a été "
+     "constatée, et le nettoyage « sera facturé aux syndicats ».", "préfecture"),
+    # a public body is itself, not the organisation named before
+    ("Les Jeunes Agriculteurs ont manifesté jeudi. « On ne lâchera rien », a lancé Jean Roux. Selon la préfecture, "
+     "aucune dégradation n'a été constatée, dont le nettoyage « sera facturé aux syndicats ».", "préfecture"),
+])
+def test_a_quote_whose_verb_has_no_speaking_subject_is_the_source_s(extract, text, speaker):
+    quote = extract(text)[-1]
+    assert quote.speaker.name == speaker
+
+
+def test_a_source_inside_the_sentence_is_not_the_voice_of_its_verb(extract):
+    [quote] = extract("Près de 400 agriculteurs selon les organisateurs, 220 selon la police, ont dénoncé "
+                      "l'avalanche de « normes absurdes ».")
+    assert quote.speaker.name not in ("organisateurs", "police")
+
+
 def test_a_source_described_after_a_sentence_about_someone_is_not_that_someone(extract):
     """« Paul X souffre d'une « fracture », selon le médecin de l'équipe »: the source speaks of its
     sentence's subject; « le médecin » is someone else, whom the article does not name."""
