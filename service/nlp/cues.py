@@ -605,6 +605,8 @@ class CueFinder:
                     if depth < best_depth:
                         best, best_depth = node, depth
                     break
+        if best is not None and _closed_relative_before(best, tokens[0]):
+            best = None
         if best is None:
             best = self._verb_before_quoted_saying(tokens, inside, para)
         if best is None:
@@ -1196,6 +1198,21 @@ def _before_apposition(doc: Doc, comma: int, start: int, reach: int = 12) -> int
     while tok.dep_ in ("nmod", "amod") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok.i
+
+
+def _closed_relative_before(verb: Token, quoted: Token) -> bool:
+    """« la valorisation, que ni le fonds ni l'entreprise n'ont souhaité dévoiler, est « … » »: the
+    verb of a relative clause set off by commas, closed before the quote, reports nothing of it,
+    whatever the parse made of the clause."""
+    doc, sentence_start = verb.doc, verb.sent.start
+    opening = next((k for k in range(verb.i - 1, max(sentence_start, verb.i - 15), -1) if doc[k].text == ","), None)
+    if opening is None or opening == sentence_start or doc[opening + 1].lower_ not in _RELATIVE_OPENERS \
+            or doc[opening - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(t.text == "," for t in doc[verb.i + 1:quoted.i])
+
+
+_RELATIVE_OPENERS = {"que", "qu'", "qu’", "qui", "dont", "où"}
 
 
 def relative_clause_verb(verb: Token) -> bool:

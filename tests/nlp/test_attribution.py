@@ -1062,6 +1062,14 @@ def test_a_quote_whose_verb_has_no_speaking_subject_is_the_source_s(extract, tex
     assert quote.speaker.name == speaker
 
 
+def test_a_relative_clause_closed_before_the_quote_does_not_report_it(extract):
+    """The parser makes « souhaité » the sentence's root: the source that opens the sentence speaks."""
+    quotes = extract("« Tessellia est la seule », assure Pierre-Louis de Montgazon, associé chez Alderan Capital. Pour "
+                     "lui, la valorisation, que ni le fonds ni l'entreprise n'ont souhaité dévoiler, est « exigeante "
+                     "mais justifiée ».")
+    assert [q.speaker.name for q in quotes] == ["Pierre-Louis de Montgazon"] * 2
+
+
 def test_a_source_inside_the_sentence_is_not_the_voice_of_its_verb(extract):
     [quote] = extract("Près de 400 agriculteurs selon les organisateurs, 220 selon la police, ont dénoncé "
                       "l'avalanche de « normes absurdes ».")
