@@ -263,7 +263,7 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
         if paragraph.parsed:
             # not « Le premier ministre fédéral et son homologue provincial, X et Y, ont … »: two people
             subject = head.dep_.startswith("nsubj") and not head.head.dep_.startswith("acl") \
-                and not any(c.dep_ == "conj" for c in head.children) or clefted(words)
+                and not any(c.dep_ == "conj" for c in head.children) or clefted(words) or _apposed_subject(words)
             main = subject and head.head.dep_ == "ROOT"
         else:  # a paragraph with no quote and no verb of saying is not parsed: a role opening a sentence
             subject = main = not anaphor and _opens_sentence(words[0]) and words[-1].i + 1 < len(doc) \
@@ -275,6 +275,16 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
             and (doc[first - 2].pos_ in ("NOUN", "") and not doc[first - 2].is_title)
         found.append(RoleReference(paragraph.start + words[0].idx, role, gender, subject, anaphor, complement, main))
     return found
+
+
+def _apposed_subject(words: list[Token]) -> bool:
+    """« Le prévenu, un homme de 34 ans, a reconnu les faits »: the parse makes the apposition the
+    subject of the verb; the role that opens the sentence before it is."""
+    doc, last, head = words[0].doc, words[-1], words[-1].head
+    if not _opens_sentence(words[0]) or last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return False
+    subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
+    return head.dep_ == "ROOT" and head.i > last.i and bool(subjects) and all(last.i < c.i < head.i for c in subjects)
 
 
 def _since_when(words: Span) -> bool:
@@ -398,6 +408,9 @@ def find_organisation_genitives(paragraph: Paragraph, described_here: list[tuple
             j -= 1
         if j > 0 and doc[j].text == "," and doc[j - 1].ent_type_ == "ORG" and not doc[i].ent_type_:
             continue  # « Le PS, principal parti d'opposition, … Son président »: the apposition of the name
+        told = i - 1 - (i > 0 and doc[i - 1].lower_ in DEFINITE_ARTICLES)
+        if told > 0 and doc[told].lower_ in ("à", "au", "aux") and doc[told - 1].pos_ == "VERB":
+            continue  # « a indiqué à l'AFP son avocat »: the one told, not the one « son » names
         found.append((paragraph.start + char, _genitive(doc[i - 1] if i > 0 else None, text)))
     return sorted(found)
 

@@ -1062,6 +1062,17 @@ def test_a_quote_whose_verb_has_no_speaking_subject_is_the_source_s(extract, tex
     assert quote.speaker.name == speaker
 
 
+def test_the_one_told_is_not_whose_lawyer_the_speaker_is(extract):
+    [quote] = extract("« Mon client conteste fermement », a indiqué à l'AFP son avocat, Me Paul Roux.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Paul Roux", "avocat")
+
+
+def test_a_role_opening_the_sentence_before_its_apposition_is_the_subject(extract):
+    """The parse makes « un homme de 34 ans » the subject: « il » is still the defendant."""
+    [quote] = extract("Le prévenu, un homme de 34 ans, a reconnu les faits. « J'étais ivre », a-t-il expliqué.")
+    assert quote.speaker.name == "prévenu"
+
+
 def test_a_relative_clause_closed_before_the_quote_does_not_report_it(extract):
     """The parser makes « souhaité » the sentence's root: the source that opens the sentence speaks."""
     quotes = extract("« Tessellia est la seule », assure Pierre-Louis de Montgazon, associé chez Alderan Capital. Pour "
