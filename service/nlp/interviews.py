@@ -11,7 +11,8 @@ Labels are ``R``/``Réponse`` (the interviewee), ``Q``/``Question`` (the journal
 (``Hassan Ali Joho (HAJ) :``, then ``HAJ :``). A label whose turns are all questions is the
 interviewer's. A page needs two labelled turns before any counts: one « Bilan : … » is a lead-in.
 
-A page that says it is an interview (« Entretien avec … », « … Entretien. », « Propos recueillis par ») may
+A page that says it is an interview (« Entretien avec … », « … Entretien. », « Propos recueillis par », « X
+répond à nos questions ») may
 print its questions with no label, each a paragraph ending in « ? » (set in bold on the page), or
 both turns after a dash (« — Comment … ? », « — Par un coup de fil. »). The paragraphs after each
 of at least two questions, up to the next one, are answers (label ``R``).
@@ -34,8 +35,10 @@ _INITIALS = re.compile(r"\(([A-ZÀ-Ý]{2,6})\)")
 # what a page that is an interview says of itself, in a heading, its lead or its last line
 # a line that opens on it (« Entretien avec … », « Trois questions à … », « Propos recueillis par … »)
 # or a lead that ends on it (« … défend un plan ambitieux. Entretien. »); not « dans un entretien au Monde »
+# or says that someone answers its questions (« X, maire de Brest, répond à nos questions »)
 _INTERVIEW_LINE = re.compile(r"^[ \t]*(?:(?:entretien|interview|rencontre)\b|propos recueillis par|(?:\w+[ \t]+)?questions à)"
-                             r"|\b(?:entretien|interview)[ \t]*[.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+                             r"|\b(?:entretien|interview)[ \t]*[.!]?[ \t]*$"
+                             r"|\br[ée]pond(?:u|ait)?[ \t]+(?:à[ \t]+nos|aux)[ \t]+questions\b", re.IGNORECASE | re.MULTILINE)
 _DASH = re.compile(r"[—–-]\s+")
 MIN_UNLABELLED_QUESTIONS = 2
 

@@ -55,6 +55,14 @@ def test_questions_with_no_label_in_a_page_that_is_an_interview(extract):
     assert all(text[q.start:q.end] == q.text for q in quotes)
 
 
+def test_a_page_saying_someone_answers_its_questions_is_an_interview(extract):
+    text = ("Jean Dupont, maire de Brest, répond à nos questions.\n\n– Comment jugez-vous la situation ?\n"
+            "– Elle est difficile, mais nous tiendrons.\n\n– Et l'avenir ?\n– Je reste optimiste.")
+    quotes = extract(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("Elle est difficile, mais nous tiendrons.", "Jean Dupont"), ("Je reste optimiste.", "Jean Dupont")]
+
+
 def test_the_interviewee_is_found_once_per_page_not_once_per_answer(extract, monkeypatch):
     """Finding the person a page is about walks every mention: once per answer made a page of a
     thousand answers naming people quadratic (bench/adversarial.py, « unlabelled interview »). Names
