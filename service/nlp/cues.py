@@ -690,6 +690,8 @@ class CueFinder:
         closed by a comma, the sentence's first noun phrase."""
         doc, prev = verb.doc, verb.doc[verb.i - 1]
         if prev.pos_ in ("PROPN", "NOUN"):
+            if prev.dep_ == "nmod" and prev.head.i == prev.i - 1 and prev.head.pos_ == "NOUN":
+                prev = prev.head  # « Le délégué CFDT pointe … »: the noun the name qualifies
             subject = self.noun_phrase(prev, para)
             subject = doc[subject.start:min(subject.end, verb.i)]  # not the verb taken for an adjective
         elif prev.text == ",":

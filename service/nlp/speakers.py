@@ -434,9 +434,10 @@ def _completes_head(ent: Span, head, lexicon: Lexicon) -> bool:
 
 
 def _of_role(ent: Span, head, lexicon: Lexicon) -> bool:
-    """« la présidente du groupe RN », « le directeur de l'usine Renault »: an organisation named in
-    the complement of the role noun heading the mention is the role's, not the speaker."""
-    if head is None or head.i + 1 >= ent.start or ent.doc[head.i + 1].lower_ not in OF_WORDS:
+    """« la présidente du groupe RN », « le directeur de l'usine Renault », « le délégué CFDT »: an
+    organisation named in the complement of the role noun heading the mention, or right after it, is
+    the role's, not the speaker."""
+    if head is None or head.i >= ent.start or head.i + 1 < ent.start and ent.doc[head.i + 1].lower_ not in OF_WORDS:
         return False
     return any(w in lexicon.role_nouns for w in ((head.lemma_ or head.lower_).lower(), head.lower_))
 

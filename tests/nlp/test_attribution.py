@@ -1073,6 +1073,18 @@ def test_a_role_opening_the_sentence_before_its_apposition_is_the_subject(extrac
     assert quote.speaker.name == "prévenu"
 
 
+@pytest.mark.parametrize("text, speaker, role", [
+    # « pointe » is tagged an adjective; « CFDT » qualifies « délégué »
+    ("« Nous sommes inquiets », reconnaît Jean Roux. Le délégué CFDT pointe « un manque de visibilité ».",
+     "Jean Roux", "délégué CFDT"),
+    ("« Nous sommes inquiets », reconnaît Jean Roux. Le délégué CFDT a dénoncé « un manque de visibilité ».",
+     "Jean Roux", "délégué CFDT"),
+])
+def test_an_organisation_right_after_a_role_noun_is_the_role_s_not_the_speaker(extract, text, speaker, role):
+    quote = extract(text)[-1]
+    assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
+
+
 def test_a_relative_clause_closed_before_the_quote_does_not_report_it(extract):
     """The parser makes « souhaité » the sentence's root: the source that opens the sentence speaks."""
     quotes = extract("« Tessellia est la seule », assure Pierre-Louis de Montgazon, associé chez Alderan Capital. Pour "
