@@ -448,6 +448,8 @@ def test_other_phrases_that_name_a_source_like_selon(extract, text, said, source
     ("Airbus a livré 60 avions en mai. Selon l'avionneur, la cadence va encore augmenter.", "Airbus"),
     ("Chez Carrefour, les ventes reculent. Selon le distributeur, elles ont baissé de 3 %.", "Carrefour"),
     ("Amazon a ouvert un entrepôt à Metz. Selon le géant américain, 500 emplois seront créés.", "Amazon"),
+    ("Le Conseil d'État a rejeté le recours. Selon la haute juridiction, l'atteinte n'est pas disproportionnée.",
+     "Conseil d'État"),
 ])
 def test_a_company_named_by_its_trade_is_the_company_named_before(extract, text, source):
     """« l'avionneur », « le distributeur », « le géant américain »: nouns for a company by its
