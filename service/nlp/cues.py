@@ -453,6 +453,15 @@ class CueFinder:
         doc = verb.doc
         if _opens_relative_demonstrative(doc, verb.i + 1, len(doc)):
             return doc[verb.i + 1:verb.i + 2]
+        for size in (2, 1):  # « », a dit ce dernier », « », a assuré l'intéressée »
+            words = doc[verb.i + 1:verb.i + 1 + size]
+            phrase = " ".join(t.lower_ for t in words)
+            after = doc[words.end] if words.end < len(doc) else None
+            if len(words) == size and phrase in self.lexicon.anaphors and phrase not in ("il", "elle") \
+                    and phrase not in self.lexicon.demonym_anaphors \
+                    and not (after is not None and after.is_alpha and (after.pos_ in ("NOUN", "PROPN")
+                                                                       or after.lower_ in self.lexicon.role_nouns)):
+                return words  # not « le Premier ministre », « l'Américaine Coco X »
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i > verb.i and not self._inside(para, child):
                 phrase = self.noun_phrase(child, para)

@@ -1085,6 +1085,16 @@ def test_an_organisation_right_after_a_role_noun_is_the_role_s_not_the_speaker(e
     assert (quote.speaker.name, quote.speaker.role) == (speaker, role)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Paul Roux a parlé avec Jean Petit. « Je suis ravi d'être là », a dit ce dernier.", "Jean Petit"),
+    ("Paul Roux a parlé avec un dirigeant de la chaîne. « Je suis ravi d'être là », a dit ce dernier.",
+     "dirigeant de la chaîne"),
+])
+def test_the_latter_as_the_inverted_subject_of_an_incise(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
 def test_a_relative_clause_closed_before_the_quote_does_not_report_it(extract):
     """The parser makes « souhaité » the sentence's root: the source that opens the sentence speaks."""
     quotes = extract("« Tessellia est la seule », assure Pierre-Louis de Montgazon, associé chez Alderan Capital. Pour "
