@@ -253,13 +253,15 @@ class CueFinder:
 
     def _impersonal_source(self, doc: Doc, i: int, para: Paragraph) -> Span | None:
         """« …, explique-t-on à Matignon », « …, indique-t-on dans l'entourage du ministre », « …,
-        apprend-on de source policière »: with « on », the place, circle or source named after the
-        verb is the speaker."""
+        apprend-on de source policière », « …, indique-t-on du côté de la préfecture »: with « on », the
+        place, circle or source named after the verb is the speaker."""
         if i < len(doc) and "Inf" in doc[i].morph.get("VerbForm"):
             i += 1  # « …, peut-on lire dans le communiqué de X »
         if i + 1 < len(doc) and doc[i].lower_ == "de" and doc[i + 1].lower_ == "source":
             return self.noun_phrase(doc[i + 1], para)  # « …, indique-t-on de source policière »
-        if i >= len(doc) or doc[i].lower_ not in _SOURCE_PLACE_PREPOSITIONS:
+        if i + 2 < len(doc) and doc[i].lower_ == "du" and doc[i + 1].lower_ == "côté" and doc[i + 2].lower_ in OF_WORDS:
+            i += 2  # « …, indique-t-on du côté de la préfecture »
+        elif i >= len(doc) or doc[i].lower_ not in _SOURCE_PLACE_PREPOSITIONS:
             return None
         lead = doc[i]
         if lead.lower_ == "auprès" and i + 1 < len(doc) and doc[i + 1].lower_ in OF_WORDS:

@@ -547,6 +547,7 @@ def test_a_noun_after_a_determiner_is_not_taken_for_a_verb(extract):
     ("« Rien n'est décidé », assure-t-on à Matignon.", "Matignon", "organisation"),
     ("« Le calendrier tiendra », indique-t-on au ministère des Armées.", "ministère des Armées", "organisation"),
     ("« Il ne lâchera rien », confie-t-on dans l'entourage du maire.", "entourage du maire", "person"),
+    ("« Le projet est abandonné », indique-t-on du côté de la préfecture.", "préfecture", "organisation"),
 ])
 def test_on_with_the_place_after_the_verb_is_that_place(extract, text, speaker, type_):
     [quote] = extract(text)
