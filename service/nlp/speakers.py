@@ -31,7 +31,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
     position = paragraph.start + mention.start_char
     surface = paragraph.text_span(mention)
     words = [t.lower_ for t in mention]
-    if len(mention) == 1 and words[0] in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles"):
+    if len(mention) == 1 and words[0] in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "eux"):
         group = _plural_antecedent(mention, lexicon)
         return None if group is None else Speaker(group, PERSON, None, surface)
     if len(mention) == 1 and words[0] in SINGULAR_PRONOUNS or " ".join(words) in lexicon.anaphors:
@@ -366,7 +366,7 @@ def _organisations_named_together(mention: Span) -> str | None:
 
 def _plural_antecedent(pronoun: Span, lexicon: Lexicon) -> str | None:
     """« Deux témoins ont été entendus. Ils disent … », « …, selon elles » after « les autorités
-    tunisiennes »: the plural subject of a noun that can speak, in this sentence or the one before."""
+    tunisiennes », « Selon eux, … »: the plural subject of a noun that can speak, in this sentence or the one before."""
     doc = pronoun.doc
     sentences = [pronoun.sent] + ([doc[pronoun.sent.start - 1].sent] if pronoun.sent.start > 0 else [])
     feminine = pronoun[0].lower_.endswith("elles")

@@ -253,6 +253,8 @@ def test_a_plural_pronoun_stands_for_the_group_just_named(extract):
     [quote] = extract("Les autorités tunisiennes ont réagi. C'est l'évaporation qui serait responsable de la pénurie, "
                       "selon elles.")
     assert quote.speaker.name == "autorités tunisiennes"
+    [quote] = extract("Les élus d'opposition ont quitté la séance. Selon eux, « le débat était confisqué ».")
+    assert quote.speaker.name == "élus d'opposition"
     [quote] = extract("Le vent soufflait. « On n'a rien vu », disent-ils.")
     assert quote.speaker is None
 
