@@ -83,6 +83,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         group = _organisations_named_together(mention) if mention[0].lower_ == "les" else None
         if group is not None:  # « Syna et Unia ont lancé un appel. Selon les syndicats, … »
             return Speaker(group, ORGANISATION, None, surface)
+        title = _name_in_marks_after(mention) if len(described.split()) == 1 else None
+        if title is not None:  # « Le quotidien « Le Monde » révèle que … »
+            return Speaker(index.organisation_name(title), ORGANISATION, None, surface)
         if mention[0].lower_ in POSSESSIVES and len(described.split()) == 1:
             owner = index.antecedent(position, sentence, window=1)  # « La maire … Son cabinet a indiqué »
             if owner is not None:
@@ -431,6 +434,18 @@ def _completes_head(ent: Span, head, lexicon: Lexicon) -> bool:
         return False
     lemma = (head.lemma_ or head.lower_).lower()
     return any(w in lexicon.organisation_nouns or w in lexicon.role_nouns for w in (lemma, head.lower_))
+
+
+def _name_in_marks_after(mention: Span) -> str | None:
+    """« le quotidien « Le Monde » », « l'hebdomadaire “Marianne” »: the capitalised name in marks
+    right after the noun that says what it is."""
+    doc, i = mention.doc, mention.end
+    if i >= len(doc) or doc[i].text not in ("«", "“", '"'):
+        return None
+    closing = next((k for k in range(i + 2, min(i + 8, len(doc))) if doc[k].text in ("»", "”", '"')), None)
+    if closing is None or not doc[i + 1].is_title:
+        return None
+    return doc[i + 1:closing].text
 
 
 def _of_role(ent: Span, head, lexicon: Lexicon) -> bool:

@@ -1096,6 +1096,15 @@ def test_the_latter_as_the_inverted_subject_of_an_incise(extract, text, speaker)
     assert quote.speaker.name == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "Le quotidien « Le Monde » révèle que le gouvernement prépare un remaniement.",
+    "« Le gouvernement prépare un remaniement », écrit le quotidien « Le Monde ».",
+])
+def test_a_name_in_marks_after_a_kind_of_organisation_is_its_name(extract, text):
+    [quote] = [q for q in extract(text) if q.text != "Le Monde"]
+    assert quote.speaker.name == "Le Monde"
+
+
 def test_a_relative_clause_closed_before_the_quote_does_not_report_it(extract):
     """The parser makes « souhaité » the sentence's root: the source that opens the sentence speaks."""
     quotes = extract("« Tessellia est la seule », assure Pierre-Louis de Montgazon, associé chez Alderan Capital. Pour "
