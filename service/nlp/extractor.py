@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from .cues import CueFinder, CueMatch, QuotedRegions
-from .gender import noun_gender, phrase_gender
+from .gender import noun_gender, phrase_gender, pronoun_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
 from .lexicon import COURT_PARTIES, DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
@@ -263,9 +263,12 @@ class QuoteExtractor:
                     or self._subject_just_after(span, index, sentence_of, closing)
                 if speaker is None and span.kind == "partial":
                     speaker = self._sentence_subject(span, opening, index, sentence_of, resolved)
+                if speaker is not None and not _fits_the_pronoun(cue and cue.text, speaker, index):
+                    speaker = None  # « Paul X a rencontré la ministre. « … », a-t-elle assuré »: not Paul
                 if speaker is not None:
                     method = "context"
             if speaker is None and previous is not None and previous.speaker is not None \
+                    and _fits_the_pronoun(cue and cue.text, previous.speaker, index) \
                     and self._continues(span, previous, sentence_of, paragraph_of):
                 answering = _answerer(previous, quotes) if span.kind == "direct" else None
                 if answering is not None:  # « « … ? », poursuit le juge. « Pas du tout. » »: the other one answers
@@ -598,11 +601,15 @@ def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index
         same = [j for j in named if j < i and paragraph[j] == paragraph[i]]
         after = [j for j in named if j > i and paragraph[j] == paragraph[i]]
         previous = [j for j in named if j < i and paragraph[i] - paragraph[j] == 1]
+        cue = quote.cue.text if quote.cue else None
         if same or after or previous:  # the paragraph's own speaker first, then the one before it
             source = quotes[same[-1] if same else after[0] if after else previous[-1]]
+            if not _fits_the_pronoun(cue, source.speaker, index):
+                filled.append(quote)
+                continue
             filled.append(replace(quote, speaker=source.speaker, method="continuation",
                                   confidence=CONFIDENCE["continuation"]))
-        elif topic is not None:
+        elif topic is not None and _fits_the_pronoun(cue, topic, index):
             filled.append(replace(quote, speaker=topic, method="topic", confidence=CONFIDENCE["topic"]))
         else:
             filled.append(quote)
@@ -685,6 +692,18 @@ def _same_source_as_before(quotes: list[Quote]) -> list[Quote]:
         if mention is not None and _SAME_SOURCE.search(mention.text) and out[before].speaker is not None:
             out[k] = replace(quotes[k], speaker=replace(out[before].speaker, mention=mention))
     return out  # in the order given: quotes in marks, then reported speech
+
+
+_CUE_PRONOUN = re.compile(r"(?:^|[\s-])(?:t-)?(il|elle)$", re.IGNORECASE)
+
+
+def _fits_the_pronoun(cue: str | None, speaker: Speaker, index: EntityIndex) -> bool:
+    """A speaker found by context for a cue whose pronoun named no one must not contradict that
+    pronoun's gender (« a-t-elle assuré » is no man's)."""
+    pronoun = next((m.group(1) for word in (cue or "").split() if (m := _CUE_PRONOUN.search(word))), None)
+    wanted = pronoun_gender(pronoun) if pronoun else None
+    known = index.gender_of(speaker.name) if wanted and speaker.type == PERSON else None
+    return known is None or known == wanted
 
 
 def _anonymous(match: CueMatch) -> bool:

@@ -1105,6 +1105,21 @@ def test_a_name_in_marks_after_a_kind_of_organisation_is_its_name(extract, text)
     assert quote.speaker.name == "Le Monde"
 
 
+@pytest.mark.parametrize("text", [
+    "Paul Roux a rencontré la ministre. « Rien n'est décidé », a-t-elle assuré.",
+    "La ministre Anne Petit a reçu le maire. « Rien n'est décidé », a-t-il assuré.",
+])
+def test_a_pronoun_that_names_no_one_is_not_given_to_someone_of_the_other_gender(extract, text):
+    """« elle » finds no woman named: the quote is better left without a speaker than given to Paul."""
+    [quote] = extract(text)
+    assert quote.speaker is None
+
+
+def test_a_pronoun_still_finds_the_person_of_its_gender(extract):
+    [quote] = extract("Paul Roux a rencontré Anne Petit. « Rien n'est décidé », a-t-elle assuré.")
+    assert quote.speaker.name == "Anne Petit"
+
+
 def test_a_relative_clause_closed_before_the_quote_does_not_report_it(extract):
     """The parser makes « souhaité » the sentence's root: the source that opens the sentence speaks."""
     quotes = extract("« Tessellia est la seule », assure Pierre-Louis de Montgazon, associé chez Alderan Capital. Pour "
