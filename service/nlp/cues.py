@@ -22,7 +22,7 @@ from .lexicon import DEFINITE_ARTICLES, OF_WORDS, Lexicon
 from .names import HONORIFICS
 from .normalize import name_key
 from .paragraphs import Paragraph
-from .roles import ROLE_ADVERBS, with_modifiers
+from .roles import ROLE_ADVERBS, anaphor_at, with_modifiers
 from .types import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -455,15 +455,12 @@ class CueFinder:
         doc = verb.doc
         if _opens_relative_demonstrative(doc, verb.i + 1, len(doc)):
             return doc[verb.i + 1:verb.i + 2]
-        for size in (2, 1):  # « », a dit ce dernier », « », a assuré l'intéressée »
-            words = doc[verb.i + 1:verb.i + 1 + size]
+        anaphor = anaphor_at(doc[verb.i + 1], self.lexicon) if verb.i + 1 < len(doc) else None
+        if anaphor is not None:  # « », a dit ce dernier », « », a assuré l'intéressée »; not « l'Américaine Coco X »
+            words = doc[verb.i + 1:anaphor[1].i + 1]
             phrase = " ".join(t.lower_ for t in words)
-            after = doc[words.end] if words.end < len(doc) else None
-            if len(words) == size and phrase in self.lexicon.anaphors and phrase not in ("il", "elle") \
-                    and phrase not in self.lexicon.demonym_anaphors \
-                    and not (after is not None and after.is_alpha and (after.pos_ in ("NOUN", "PROPN")
-                                                                       or after.lower_ in self.lexicon.role_nouns)):
-                return words  # not « le Premier ministre », « l'Américaine Coco X »
+            if phrase not in ("il", "elle") and phrase not in self.lexicon.demonym_anaphors:
+                return words
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.i > verb.i and not self._inside(para, child):
                 phrase = self.noun_phrase(child, para)

@@ -254,7 +254,7 @@ def find_role_references(paragraph: Paragraph, lexicon: Lexicon, quoted) -> list
     for tok in doc:
         if (paragraph.start + tok.idx) in quoted:
             continue
-        ref = _anaphor_at(tok, lexicon) or _role_reference_at(tok, lexicon, paragraph.parsed)
+        ref = anaphor_at(tok, lexicon) or _role_reference_at(tok, lexicon, paragraph.parsed)
         if ref is None:
             continue
         words, head, anaphor = ref
@@ -298,7 +298,7 @@ def _opens_sentence(tok: Token) -> bool:
     return tok.i == 0 or tok.doc[tok.i - 1].text in (".", "!", "?", "…")
 
 
-def _anaphor_at(tok: Token, lexicon: Lexicon):
+def anaphor_at(tok: Token, lexicon: Lexicon):
     """« l'intéressé », « ce dernier » anywhere; « il »/« elle » as the subject of a main clause."""
     if tok.lower_ not in lexicon.anaphor_openers:
         return None

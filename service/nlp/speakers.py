@@ -14,6 +14,7 @@ from .gender import phrase_gender, token_gender
 from .lexicon import DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
 from .names import HONORIFICS
 from .paragraphs import Paragraph
+from .quote_marks import CLOSING, OPENING
 from .references import LATTER, ORGANISATION, PERSON, EntityIndex
 from .roles import POSSESSIVES, role_of_person
 from .types import Speaker, TextSpan
@@ -440,9 +441,10 @@ def _name_in_marks_after(mention: Span) -> str | None:
     """« le quotidien « Le Monde » », « l'hebdomadaire “Marianne” »: the capitalised name in marks
     right after the noun that says what it is."""
     doc, i = mention.doc, mention.end
-    if i >= len(doc) or doc[i].text not in ("«", "“", '"'):
+    if i >= len(doc) or doc[i].text not in OPENING and doc[i].text != '"':
         return None
-    closing = next((k for k in range(i + 2, min(i + 8, len(doc))) if doc[k].text in ("»", "”", '"')), None)
+    closing = next((k for k in range(i + 2, min(i + 8, len(doc))) if doc[k].text in CLOSING or doc[k].text == '"'),
+                   None)
     if closing is None or not doc[i + 1].is_title:
         return None
     return doc[i + 1:closing].text
