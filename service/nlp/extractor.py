@@ -214,7 +214,7 @@ class QuoteExtractor:
                 owner = index.person_referred_to("il", r.start, sentence_of(r.start), None)
                 if owner is not None and name_key(owner) != name_key(index.canonical(r.name)) \
                         and not (index.party_of(owner) or set()) & COURT_PARTIES:
-                    index.add_role(r.name, role_of_person(r.role, owner))
+                    index.add_role(r.name, role_of_person(r.role, owner, index.gender_as_owner(owner)))
         for para in paragraphs:  # « Ancienne ministre, elle a … »: the role of the person « elle » names
             for position, role, gender in find_pronoun_appositions(para, self.lexicon, self.determiners, self.modifiers):
                 person = index.person_referred_to("il", position, sentence_of(position), gender)

@@ -211,6 +211,11 @@ class EntityIndex:
         """``name`` is a description of someone the article does not name (``describe``)."""
         return name_key(name) in self._described
 
+    def gender_as_owner(self, name: str) -> str | None:
+        """The gender of the article a description takes after « de » (« l'avocat du prévenu »), its
+        own gender or ``Masc``; ``None`` for a name, which takes none (``roles.role_of_person``)."""
+        return (self.gender_of(name) or "Masc") if self.is_description(name) else None
+
     def may_be_described_as(self, name: str, description: str) -> bool:
         """« Paul X » may be « le président » unless the article gives him another role."""
         role = self.role_of(name)

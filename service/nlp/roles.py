@@ -424,8 +424,14 @@ def _genitive(determiner: Token | None, name: str) -> str:
     return {"la": "de la ", "le": "du ", "les": "des "}.get(word, "de ") + name
 
 
-def role_of_person(role: str, owner: str) -> str:
-    """« avocate » of « Nicolas Sarkozy » -> ``avocate de Nicolas Sarkozy`` (« d'Emmanuel Macron »)."""
+def role_of_person(role: str, owner: str, described_as: str | None = None) -> str:
+    """« avocate » of « Nicolas Sarkozy » -> ``avocate de Nicolas Sarkozy`` (« d'Emmanuel Macron »).
+    An owner the article only describes takes its article (``described_as``, its gender): « avocat »
+    of « prévenu » -> ``avocat du prévenu``, of « victime » (``Fem``) -> ``avocat de la victime``."""
+    if described_as is not None:
+        if owner[:1].lower() in VOWELS or owner[:1].lower() == "h":
+            return f"{role} de l'{owner}"
+        return f"{role} de la {owner}" if described_as == "Fem" else f"{role} du {owner}"
     return f"{role} d'{owner}" if owner[:1].lower() in VOWELS else f"{role} de {owner}"
 
 

@@ -90,7 +90,9 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
         if mention[0].lower_ in POSSESSIVES and len(described.split()) == 1:
             owner = index.antecedent(position, sentence, window=1)  # « La maire … Son cabinet a indiqué »
             if owner is not None:
-                return Speaker(role_of_person(described, index.canonical(owner.name)), ORGANISATION, None, surface)
+                owner_name = index.canonical(owner.name)
+                return Speaker(role_of_person(described, owner_name, index.gender_as_owner(owner_name)),
+                               ORGANISATION, None, surface)
         if len(described.split()) == 1 and mention[0].lower_ != "les":  # « la compagnie », « le groupe »: the one named
             earlier = index.organisation_by_head(lemma, position)
             salient = None if lemma in lexicon.public_bodies else index.salient_organisation(position)
@@ -138,7 +140,7 @@ def attribute_speaker(mention: Span, paragraph: Paragraph, index: EntityIndex, l
             owner = index.person_referred_to("il", position, sentence, None) if possessive else None
             function = _tells_a_function((lemma, head.lower_), lexicon)
             if owner is not None:  # « Paul X lâche un soupir et son avocat s'avance » -> avocat de Paul X
-                description = role_of_person(described, owner)
+                description = role_of_person(described, owner, index.gender_as_owner(owner))
                 return Speaker(description, PERSON, description if function else None, surface)
             if function:  # « a estimé un député de la majorité »
                 description = _full_description(mention, head)

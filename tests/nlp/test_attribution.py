@@ -331,6 +331,18 @@ def test_possessive_role_of_a_person_is_theirs(extract):
     assert quote.speaker.name == "Luc Bastien" and quote.speaker.role == "avocat de Jean Moulinier"
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Au tribunal, le prévenu est resté silencieux. Son avocat a dénoncé « un dossier vide ».",
+     "avocat du prévenu"),
+    ("La victime était absente. Son avocate a dénoncé « un dossier bâclé ».", "avocate de la victime"),
+    ("L'accusé a gardé le silence. Son avocat a plaidé « la folie ».", "avocat de l'accusé"),
+])
+def test_possessive_role_of_a_described_person_keeps_its_article(extract, text, speaker):
+    """The owner the article only describes is « du prévenu », not « de prévenu »."""
+    [quote] = extract(text)
+    assert quote.speaker.name == speaker
+
+
 @pytest.mark.parametrize("text,speaker,role", [
     ("Pour la géologue Claire Dumas, chercheuse au CNRS de Grenoble, le glissement est « inévitable ».",
      "Claire Dumas", "chercheuse au CNRS de Grenoble"),
