@@ -77,7 +77,8 @@ _VERB_ENDINGS = frozenset({"", "e", "es", "ent", "é", "ée", "és", "ées", "ai
                            "eraient", "eront", "èrent", "ra", "rait", "raient", "ront", "it", "ite", "its", "ites",
                            "is", "ise", "ises", "u", "ue", "us", "ues", "t", "s", "nt", "ient", "iennent", "ait",
                            "aît", "aissent", "ut", "ent", "gnent", "ons", "ez", "er", "ir", "re", "sent", "vent", "et",
-                           "ettent", "enu", "enue", "int", "oit", "oient", "ivent", "isait", "isaient"})
+                           "ettent", "enu", "enue", "int", "oit", "oient", "ivent", "isait", "isaient",
+                           "i", "ie", "ies"})  # « démenti », « senti »
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,13 @@ CONSTRUCTIONS = [
      "ne pas vouloir vendre son meilleur joueur", "Éric Vidal", "président du club", "affirme"),
     ("Le constructeur a reconnu avoir commis des erreurs, sans donner plus de détails.",
      "avoir commis des erreurs", "constructeur", None, "a reconnu"),
+    # a denial or a reminder takes an infinitive too; « démenti » is screened in (a past participle in -i)
+    ("Le groupe a démenti avoir reçu la moindre mise en demeure.",
+     "avoir reçu la moindre mise en demeure", "groupe", None, "a démenti"),
+    ("Le prévenu conteste avoir porté le moindre coup.", "avoir porté le moindre coup", "prévenu", "prévenu",
+     "conteste"),
+    ("Le maire rappelle avoir alerté la préfecture dès 2019.", "avoir alerté la préfecture dès 2019", "maire",
+     "maire", "rappelle"),
     # « faire savoir » in an incise, after a date; a detached participle before the clause
     ("Condamné lundi à deux ans de prison, le maire de Vierzon fera appel, a fait savoir mardi son avocate, "
      "Me Claire Dubois.",
