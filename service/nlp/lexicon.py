@@ -47,6 +47,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str] = frozenset()  # « son adversaire »: the other one of a pair
     relative_nouns: frozenset[str] = frozenset()  # « la mère de la victime »: someone else's relative
     document_nouns: frozenset[str] = frozenset()  # « le communiqué »: its author speaks, not the document
+    claim_nouns: frozenset[str] = frozenset()  # « …, un chiffre contesté par … »: the journalist's comment on a claim
     medium_nouns: frozenset[str] = frozenset()  # « sur son compte X »: where words are said, not who says them
     parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « procureure » -> {prosecution}
     lone_parties: dict[str, frozenset[str]] = field(default_factory=dict)  # « président » alone -> {bench}
@@ -180,6 +181,7 @@ def load_lexicon() -> Lexicon:
         counterpart_nouns=frozenset(w.lower() for w in _lines("counterpart_nouns.txt")),
         relative_nouns=frozenset(w.lower() for w in _lines("relative_nouns.txt")),
         document_nouns=frozenset(w.lower() for w in _lines("document_nouns.txt")),
+        claim_nouns=frozenset(w.lower() for w in _lines("claim_nouns.txt")),
         medium_nouns=frozenset(w.lower() for w in _lines("medium_nouns.txt")),
         parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if not use},
         lone_parties={name_key(words): frozenset(party.split()) for words, party, *use in groups if use == ["alone"]},

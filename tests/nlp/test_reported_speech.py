@@ -60,6 +60,13 @@ CONSTRUCTIONS = [
      "ne pas vouloir vendre son meilleur joueur", "Éric Vidal", "président du club", "affirme"),
     ("Le constructeur a reconnu avoir commis des erreurs, sans donner plus de détails.",
      "avoir commis des erreurs", "constructeur", None, "a reconnu"),
+    # the journalist's comment on the claim after a comma is not part of it; an apposition inside it is
+    ("Le syndicat affirme que 60 % des salariés ont suivi le mouvement, un chiffre contesté par la direction.",
+     "60 % des salariés ont suivi le mouvement", "syndicat", None, "affirme"),
+    ("La police a indiqué que le suspect avait agi seul, une version que conteste la famille.",
+     "le suspect avait agi seul", "police", None, "a indiqué"),
+    ("Le maire a annoncé que Paul Durand, un ancien adjoint, serait candidat.",
+     "Paul Durand, un ancien adjoint, serait candidat", "maire", "maire", "a annoncé"),
     # a denial or a reminder takes an infinitive too; « démenti » is screened in (a past participle in -i)
     ("Le groupe a démenti avoir reçu la moindre mise en demeure.",
      "avoir reçu la moindre mise en demeure", "groupe", None, "a démenti"),
