@@ -75,11 +75,14 @@ def find_roles(paragraph: Paragraph, lexicon: Lexicon, determiners: frozenset[st
                modifiers: frozenset[str]) -> list[RoleMention]:
     """Roles given by appositions to the named entities of one paragraph."""
     found = []
+    # « Marie X, fleuriste, … »: a noun of this paragraph that names a person by what they do, by its
+    # ending (« -iste », « -logue »), is a role noun here though no list holds it
+    agents = frozenset(t.lower_ for t in paragraph.doc if t.pos_ == "NOUN" and lexicon.is_agent_noun(t.lower_))
     for ent in paragraph.doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         person = ent.label_ in PERSON_LABELS
-        heads = lexicon.role_nouns if person else lexicon.organisation_nouns
+        heads = lexicon.role_nouns | agents if person else lexicon.organisation_nouns
         before = None if lexicon.aside_ending_at(ent.doc, ent.start - 1) else \
             _role_before(ent, heads, determiners, modifiers, paragraph.parsed)  # not « juge pour sa part X »
         if person and before is None:

@@ -354,6 +354,8 @@ def test_possessive_role_of_a_described_person_keeps_its_article(extract, text, 
       "« unique »."), "Ana Lopes", "paléontologue au Muséum de Lisbonne et première autrice de l'étude"),
     ("Le paléontologue britannique Andrew Miles a salué une découverte « majeure ».",
      "Andrew Miles", "paléontologue britannique"),
+    # a trade no list holds, known by its ending (« -iste »)
+    ("Marie Leroy, fleuriste, résume : « On ne tiendra pas un mois. »", "Marie Leroy", "fleuriste"),
 ])
 def test_fullest_apposition_is_the_role(extract, text, speaker, role):
     [quote] = extract(text)
