@@ -25,7 +25,8 @@ from .cues import CueFinder, CueMatch, QuotedRegions
 from .gender import noun_gender, phrase_gender, pronoun_gender
 from .interviews import ANSWER_LABELS, InterviewTurn, find_interview_turns
 from .lemmas import mend_reporting_verb_lemmas  # noqa: F401  (registers the "reporting_verb_lemmas" component)
-from .lexicon import COURT_PARTIES, DEFINITE_ARTICLES, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon, load_lexicon
+from .lexicon import (COURT_PARTIES, DEFINITE_ARTICLES, DEFINITE_SINGULAR, DEMONSTRATIVES_SINGULAR, OF_WORDS, Lexicon,
+                      load_lexicon)
 from .names import HONORIFICS, aged_after, clefted, trim_entities  # noqa: F401  (registers "entity_trimmer")
 from .normalize import name_key
 from .paragraphs import Paragraph, bounded_pieces, split_paragraphs
@@ -260,7 +261,8 @@ class QuoteExtractor:
                 method = "anonymous"  # « …, souffle-t-on »: the page chose not to say who
             elif speaker is None:
                 speaker = self._subject_just_before(span, index, opening, previous) \
-                    or self._subject_just_after(span, index, sentence_of, closing)
+                    or self._subject_just_after(span, index, sentence_of, closing) \
+                    or self._described_subject_just_before(span, index, opening, previous, sentence_of, resolved)
                 if speaker is None and span.kind == "partial":
                     speaker = self._sentence_subject(span, opening, index, sentence_of, resolved)
                 if speaker is not None and not _fits_the_pronoun(cue and cue.text, speaker, index):
@@ -409,6 +411,33 @@ class QuoteExtractor:
             return None  # « « … », s'exclament A, B et C. « … » »: named as the last quote's speakers, they go on
         name = index.canonical(found.name)
         return Speaker(name, PERSON, index.role_of(name))
+
+    def _described_subject_just_before(self, span: QuoteSpan, index: EntityIndex, para: Paragraph,
+                                       previous: Quote | None, sentence_of, resolved: set[int]) -> Speaker | None:
+        """A quote with no cue that opens a sentence right after one whose subject is a person the
+        article calls by a role, in a sentence that names no one: « Le directeur de l'école se montre
+        rassurant. « Tout est sous contrôle. » » is his (the person named before with that role, if
+        any). Not when the sentence names someone (the rule of names serves it) or speaks of another person."""
+        if span.kind != "direct" or not para.parsed:
+            return None
+        before = para.text[:span.open_mark - para.start].rstrip()
+        end = para.token_before(para.start + len(before)) if before and before[-1] in ".!?" else None
+        if end is None:
+            return None  # the quote opens no sentence
+        sentence = para.doc[end].sent
+        if previous is not None and previous.end > para.start + sentence.start_char:
+            return None  # someone spoke since that sentence began
+        if any(m.type == PERSON and m.sentence == sentence_of(para.start + sentence.start_char)
+               for m in index.mentions):
+            return None  # « La critique ne trouble pas Anne X. « … » »: what a name does is the rule above
+        root = sentence.root
+        subject = self.cues.subject_of(root, para) if root.pos_ in ("VERB", "AUX") else None
+        people = [t for t in sentence if t.pos_ == "NOUN" and t.lower_ in self.lexicon.role_nouns]
+        if subject is None or subject[0].lower_ not in DEFINITE_SINGULAR or len(people) != 1 \
+                or people[0].i != subject.start + 1:
+            return None  # « La critique ne trouble pas le maire »: of two, which one speaks is not told
+        speaker = self._speaker(CueMatch("context", para, None, subject), index, sentence_of, resolved)
+        return speaker if speaker is not None and speaker.type == PERSON else None
 
     @staticmethod
     def _subject_just_after(span: QuoteSpan, index: EntityIndex, sentence_of, para: Paragraph) -> Speaker | None:

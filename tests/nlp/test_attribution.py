@@ -478,6 +478,24 @@ def test_quote_without_cue_after_a_named_subject_is_that_persons(extract):
     assert [q.speaker.name for q in quotes] == ["Laure Cassin", "Julien Perrot"]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Interrogé par nos soins, le directeur de l'école se montre rassurant. « Tout est sous contrôle. »",
+     "directeur de l'école"),
+    ("La directrice a pris la parole. « Nous tiendrons nos engagements. »", "directrice"),
+    # the person named before with that role
+    ("Paul Martin a été réélu dimanche. Le maire se montre rassurant. « Rien ne changera. »", "Paul Martin"),
+])
+def test_quote_without_cue_after_a_subject_called_by_a_role_is_theirs(extract, text, speaker):
+    [quote] = extract(text)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_quote_without_cue_after_a_subject_that_is_no_person_is_nobodys(extract):
+    """« la critique » is criticism here: the sentence names the person it is about."""
+    [quote] = extract("Le débat s'est tendu. La critique ne trouble pas le maire de Lyon. « Nous irons au bout. »")
+    assert quote.speaker is None or quote.speaker.name != "critique"
+
+
 def test_name_in_apposition_to_a_subject_with_a_complement_is_the_subject(extract):
     text = ("Mardi, la présidente du tribunal, Odile Marchand, a longuement interrogé le prévenu. "
             "« Où étiez-vous cette nuit-là ? »")
