@@ -430,8 +430,8 @@ class QuoteExtractor:
         if any(m.type == PERSON and m.sentence == sentence_of(para.start + sentence.start_char)
                for m in index.mentions):
             return None  # « La critique ne trouble pas Anne X. « … » »: what a name does is the rule above
-        root = sentence.root
-        subject = self.cues.subject_of(root, para) if root.pos_ in ("VERB", "AUX") else None
+        root = sentence.root  # « était aux anges »: the predicate heads a sentence with a copula
+        subject = self.cues.subject_of(root, para) if root.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else None
         people = [t for t in sentence if t.pos_ == "NOUN" and t.lower_ in self.lexicon.role_nouns]
         if subject is None or subject[0].lower_ not in DEFINITE_SINGULAR or len(people) != 1 \
                 or people[0].i != subject.start + 1:
@@ -627,10 +627,11 @@ def _with_speakers_from_context(quotes: list[Quote], paragraph: list[int], index
         if quote.speaker is not None or quote.method in ("interview", "anonymous"):
             filled.append(quote)
             continue
-        same = [j for j in named if j < i and paragraph[j] == paragraph[i]]
-        after = [j for j in named if j > i and paragraph[j] == paragraph[i]]
-        previous = [j for j in named if j < i and paragraph[i] - paragraph[j] == 1]
         cue = quote.cue.text if quote.cue else None
+        same = [j for j in named if j < i and paragraph[j] == paragraph[i]]
+        # a pronoun points back: « « … », a-t-il souligné. Son entraîneur, X, … » is not X's
+        after = [j for j in named if j > i and paragraph[j] == paragraph[i]] if not _cue_pronoun(cue) else []
+        previous = [j for j in named if j < i and paragraph[i] - paragraph[j] == 1]
         if same or after or previous:  # the paragraph's own speaker first, then the one before it
             source = quotes[same[-1] if same else after[0] if after else previous[-1]]
             if not _fits_the_pronoun(cue, source.speaker, index):
@@ -726,10 +727,15 @@ def _same_source_as_before(quotes: list[Quote]) -> list[Quote]:
 _CUE_PRONOUN = re.compile(r"(?:^|[\s-])(?:t-)?(il|elle)$", re.IGNORECASE)
 
 
+def _cue_pronoun(cue: str | None) -> str | None:
+    """The subject pronoun of a cue: « a-t-elle assuré » -> ``elle``."""
+    return next((m.group(1) for word in (cue or "").split() if (m := _CUE_PRONOUN.search(word))), None)
+
+
 def _fits_the_pronoun(cue: str | None, speaker: Speaker, index: EntityIndex) -> bool:
     """A speaker found by context for a cue whose pronoun named no one must not contradict that
     pronoun's gender (« a-t-elle assuré » is no man's)."""
-    pronoun = next((m.group(1) for word in (cue or "").split() if (m := _CUE_PRONOUN.search(word))), None)
+    pronoun = _cue_pronoun(cue)
     wanted = pronoun_gender(pronoun) if pronoun else None
     known = index.gender_of(speaker.name) if wanted and speaker.type == PERSON else None
     return known is None or known == wanted

@@ -490,6 +490,24 @@ def test_quote_without_cue_after_a_subject_called_by_a_role_is_theirs(extract, t
     assert quote.speaker is not None and quote.speaker.name == speaker
 
 
+def test_pronoun_cue_after_a_subject_called_by_a_role_with_a_copula_is_theirs(extract):
+    """« était aux anges »: the sentence's predicate is its root; the coach named after is someone else."""
+    text = ("Après le match, l'attaquant lensois était aux anges. « On a montré du caractère », a-t-il souligné. "
+            "Son entraîneur, Will Still, était plus mesuré : « Il reste du travail. »")
+    first, second = extract(text)
+    assert first.speaker is not None and first.speaker.name == "attaquant lensois"
+    assert second.speaker.name == "Will Still"
+
+
+def test_pronoun_cue_that_names_no_one_is_not_the_person_named_after_it(extract):
+    """A pronoun points back: « « … », lance-t-il. Son voisin, Marc X, renchérit » is not Marc X's."""
+    text = ("« Nous avons tout donné », a déclaré Marie Lefort. « Je suis fière », a-t-elle ajouté.\n\n"
+            "Un supporter exulte. « Quelle soirée ! », lance-t-il. Son voisin, Marc Petit, renchérit : « Inoubliable. »")
+    quotes = extract(text)
+    assert quotes[2].text == "Quelle soirée !" and (quotes[2].speaker is None or quotes[2].speaker.name != "Marc Petit")
+    assert quotes[3].speaker.name == "Marc Petit"
+
+
 def test_quote_without_cue_after_a_subject_that_is_no_person_is_nobodys(extract):
     """« la critique » is criticism here: the sentence names the person it is about."""
     [quote] = extract("Le débat s'est tendu. La critique ne trouble pas le maire de Lyon. « Nous irons au bout. »")
